@@ -1,0 +1,36 @@
+"""Helpers shared by subcommands: reading options, error reporting."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from marsad.ingest import ReadError, ReadOptions
+
+
+def add_read_options(p: argparse.ArgumentParser) -> None:
+    """Options naming JSONL fields and limits, shared by extract and ingest."""
+    g = p.add_argument_group("reading")
+    g.add_argument("--text-field", default="text", help="JSONL field holding the article text (default: text)")
+    g.add_argument("--title-field", default="title", help="JSONL field holding the title")
+    g.add_argument("--url-field", default="url", help="JSONL field holding the URL")
+    g.add_argument("--source-field", default="source", help="JSONL field holding the outlet name")
+    g.add_argument("--published-field", default="published", help="JSONL field holding the publication date")
+    g.add_argument("--id-field", default="id", help="JSONL field holding the publisher's own id")
+    g.add_argument("--max-size", type=float, default=50.0, metavar="MB", help="skip files larger than this (default 50 MB)")
+
+
+def read_options(args: argparse.Namespace) -> ReadOptions:
+    return ReadOptions(
+        text_field=args.text_field,
+        title_field=args.title_field,
+        url_field=args.url_field,
+        source_field=args.source_field,
+        published_field=args.published_field,
+        id_field=args.id_field,
+        max_bytes=int(args.max_size * 1024 * 1024),
+    )
+
+
+def report(error: ReadError | str) -> None:
+    """One line on stderr per failure, naming the file."""
+    print(f"marsad: {error}", file=sys.stderr)

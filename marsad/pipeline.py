@@ -1,0 +1,93 @@
+"""The pipeline: an ordered list of components over one :class:`Document`.
+
+A component is any callable ``component(doc) -> doc`` with a ``name``.  The
+default pipeline is built from :data:`DEFAULT_COMPONENTS`; extractors that
+later layers add (entities, quotes, events, dates, frames) register here, and
+``Pipeline(exclude=[...])`` turns any of them off — ``marsad ingest
+--no-extract`` uses that to store documents as fast as they can be read.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Protocol
+
+from marsad.document import Document
+
+
+class Component(Protocol):
+    name: str
+
+    def __call__(self, doc: Document) -> Document: ...
+
+
+def _text_components() -> list[Component]:
+    from marsad.text.clean import Cleaner
+    from marsad.text.normalize_component import Normalizer
+    from marsad.text.segment import Segmenter
+
+    return [Cleaner(), Normalizer(), Segmenter()]
+
+
+def _extractor_components() -> list[Component]:
+    """Extractors, in dependency order.  Empty until the extract layer lands."""
+    comps: list[Component] = []
+    try:
+        from marsad.extract import default_extractors
+    except ImportError:
+        return comps
+    comps.extend(default_extractors())
+    return comps
+
+
+#: names of the components that read and prepare text (always on)
+TEXT_STEPS = ("clean", "normalize", "segment")
+
+
+class Pipeline:
+    """Run components in order over documents.
+
+    >>> from marsad.pipeline import Pipeline
+    >>> doc = Pipeline()("قال الرئيس إن الاجتماع كان مثمرا.")
+    >>> doc.sentences[0].start
+    0
+    """
+
+    def __init__(
+        self,
+        components: Iterable[Component] | None = None,
+        exclude: Iterable[str] = (),
+        extract: bool = True,
+    ) -> None:
+        if components is None:
+            components = _text_components() + (_extractor_components() if extract else [])
+        skip = set(exclude)
+        self.components: list[Component] = [c for c in components if c.name not in skip]
+
+    @property
+    def names(self) -> list[str]:
+        return [c.name for c in self.components]
+
+    def add(self, component: Component, before: str | None = None) -> None:
+        """Insert a component (e.g. a user's own extractor)."""
+        if before is None:
+            self.components.append(component)
+            return
+        idx = self.names.index(before)
+        self.components.insert(idx, component)
+
+    def __call__(self, doc: Document | str) -> Document:
+        if isinstance(doc, str):
+            doc = Document(raw_text=doc)
+        for comp in self.components:
+            doc = comp(doc)
+        return doc
+
+    def pipe(self, docs: Iterable[Document], on_error: Callable[[Document, Exception], None] | None = None):
+        """Process many documents; one failing document does not stop the rest."""
+        for doc in docs:
+            try:
+                yield self(doc)
+            except Exception as exc:  # noqa: BLE001 - reported per document
+                if on_error is None:
+                    raise
+                on_error(doc, exc)

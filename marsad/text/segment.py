@@ -1,0 +1,156 @@
+"""Sentences and tokens for Arabic news text, with clitic-aware match forms.
+
+Sentences end at ``. ! ? ؟``, an ellipsis, or a line break, never inside an
+open quotation (“…”, «…», "…") unless a line break closes the paragraph.
+The Arabic comma ``،`` and semicolon ``؛`` separate clauses, not sentences:
+Arabic news writes "وقال، إن ..." and chains whole paragraphs with commas, so
+splitting there would cut a quote from its speaker.
+
+Tokens are words (Arabic letters with their marks and tatweel), numbers,
+Latin words and single punctuation marks.  Each carries its normalized form
+and a *bare* form with the article and the proclitics attached to it removed
+(وال، فال، بال، كال، لل، ال) — those splits are unambiguous.  A bare single
+proclitic (و ف ب ل ك) is ambiguous ("وزير" is not و+زير), so
+:func:`clitic_forms` lists every plausible split and the lexicon that looks a
+token up decides which one exists.
+"""
+from __future__ import annotations
+
+import re
+
+from marsad.document import Document, Span, Token
+from marsad.text.normalize import normalize
+
+_WORD = re.compile(
+    r"[\u0621-\u063A\u0640-\u065F\u0670-\u06D3\u06D5-\u06ED\u06FA-\u06FF]+"  # Arabic word
+    r"|[0-9\u0660-\u0669\u06F0-\u06F9]+(?:[.,٫٬:/][0-9\u0660-\u0669\u06F0-\u06F9]+)*"  # numbers
+    r"|[A-Za-z\u00C0-\u024F]+(?:['’][A-Za-z]+)?"  # Latin
+    r"|[^\s\w]|_",  # one punctuation mark
+)
+
+_OPEN_CLOSE = {"“": "”", "«": "»", "„": "”", "‹": "›"}
+_CLOSERS = set(_OPEN_CLOSE.values())
+_ENDERS = set(".!?؟…")
+_TRAILERS = set("\"'”»’)]")
+
+#: article-bearing prefixes, longest first: these splits are safe.
+_ARTICLE = re.compile(r"^(?:(?:[وف])?(?:[بك])?ال|(?:[وف])?لل)(?=..)")
+_PROCLITIC = "وفبلك"
+
+
+def split_article(norm: str) -> tuple[str, str]:
+    """Split the article and clitics before it: ``"والحكومه" -> ("وال", "حكومه")``."""
+    m = _ARTICLE.match(norm)
+    if not m:
+        return "", norm
+    return m.group(0), norm[m.end():]
+
+
+def clitic_forms(norm: str) -> list[tuple[str, str]]:
+    """Every plausible ``(prefix, stem)`` split of a normalized word.
+
+    The unsplit word comes first, then splits with a single conjunction
+    (و ف), a preposition (ب ل ك), both, and the article.  Stems shorter than
+    two letters are not offered.
+    """
+    forms = [("", norm)]
+    seen = {norm}
+
+    def add(prefix: str, stem: str) -> None:
+        if len(stem) >= 2 and stem not in seen:
+            seen.add(stem)
+            forms.append((prefix, stem))
+
+    conj = norm[0] if norm[:1] in ("و", "ف") else ""
+    after_conj = norm[len(conj):]
+    if conj:
+        add(conj, after_conj)
+    prep = after_conj[0] if after_conj[:1] in ("ب", "ل", "ك") else ""
+    if prep:
+        add(conj + prep, after_conj[1:])
+    art_prefix, art_stem = split_article(norm)
+    if art_prefix:
+        # keep the article on the stem too: names like "العراق" are listed with it
+        clitics = art_prefix[:-2] if art_prefix.endswith("ال") else art_prefix[:-1]
+        add(clitics, "ال" + art_stem)
+        add(art_prefix, art_stem)
+    return forms
+
+
+def sentences(text: str) -> list[Span]:
+    """Split display text into sentence spans (whitespace trimmed)."""
+    spans: list[Span] = []
+    start = 0
+    n = len(text)
+    open_quote: str | None = None
+    ascii_open = False
+    i = 0
+
+    def close(end: int) -> None:
+        s, e = start, end
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            spans.append(Span(s, e))
+
+    while i < n:
+        ch = text[i]
+        if ch == "\n":
+            close(i)
+            start = i + 1
+            open_quote, ascii_open = None, False
+        elif ch in _OPEN_CLOSE and open_quote is None:
+            open_quote = _OPEN_CLOSE[ch]
+        elif open_quote is not None and ch == open_quote:
+            open_quote = None
+        elif ch == '"':
+            ascii_open = not ascii_open
+        elif ch in _ENDERS and open_quote is None and not ascii_open:
+            j = i + 1
+            while j < n and text[j] in _ENDERS:
+                j += 1
+            # a dot between digits ("3.5") or before a lowercase Latin letter is not an end
+            if ch == "." and 0 < i and j < n and text[i - 1].isdigit() and text[j].isdigit():
+                i += 1
+                continue
+            while j < n and text[j] in _TRAILERS:
+                j += 1
+            close(j)
+            start = j
+            i = j
+            continue
+        i += 1
+    close(n)
+    return spans
+
+
+def tokenize(text: str, sents: list[Span] | None = None) -> list[Token]:
+    """Tokens of ``text`` with normalized and bare forms and sentence index."""
+    sents = sents if sents is not None else sentences(text)
+    tokens: list[Token] = []
+    si = 0
+    for m in _WORD.finditer(text):
+        s, e = m.span()
+        while si < len(sents) - 1 and s >= sents[si].end:
+            si += 1
+        surface = m.group(0)
+        norm = normalize(surface)
+        prefix, bare = split_article(norm)
+        tokens.append(Token(s, e, surface, norm, bare, prefix, si))
+    return tokens
+
+
+class Segmenter:
+    """Pipeline component: fills ``doc.sentences`` and ``doc.tokens``."""
+
+    name = "segment"
+
+    def __call__(self, doc: Document) -> Document:
+        doc.sentences = sentences(doc.text)
+        doc.tokens = tokenize(doc.text, doc.sentences)
+        return doc
+
+
+__all__ = ["Segmenter", "clitic_forms", "sentences", "split_article", "tokenize"]
