@@ -1,4 +1,40 @@
+"""``marsad search QUERY``: full-text search across spelling variants."""
+from __future__ import annotations
+
 import argparse
+import json
+import os
+
+from marsad.commands.common import report
+from marsad.corpus.store import Store, StoreError
+
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    pass
+    p = sub.add_parser("search", help="full-text search over stored articles (spelling-variant aware)")
+    p.add_argument("query", nargs="+", help="words to find (all must occur)")
+    p.add_argument("--db", default="marsad.db", help="SQLite database (default: marsad.db)")
+    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if not os.path.exists(args.db):
+        report(f"{args.db}: no such database (run 'marsad ingest' first)")
+        return 2
+    try:
+        store = Store(args.db)
+    except StoreError as exc:
+        report(str(exc))
+        return 2
+    hits = store.search(" ".join(args.query), limit=args.limit)
+    store.close()
+    for h in hits:
+        if args.format == "json":
+            print(json.dumps(h.__dict__, ensure_ascii=False))
+            continue
+        meta = " | ".join(x for x in (h.published, h.source, h.url or h.path, h.id) if x)
+        print(f"{h.title or '(untitled)'}\n  {meta}\n  {h.snippet}\n")
+    if not hits and args.format == "text":
+        print("no matches")
+    return 0
