@@ -34,7 +34,7 @@ _ENDERS = set(".!?؟…")
 _TRAILERS = set("\"'”»’)]")
 
 #: article-bearing prefixes, longest first: these splits are safe.
-_ARTICLE = re.compile(r"^(?:(?:[وف])?(?:[بك])?ال|(?:[وف])?لل)(?=..)")
+_ARTICLE = re.compile(r"^(?:(?:[وف])?(?:[بك])?ال|(?:[وف])?لل)(?=...)")
 _PROCLITIC = "وفبلك"
 
 
@@ -103,10 +103,13 @@ def sentences(text: str) -> list[Span]:
             open_quote, ascii_open = None, False
         elif ch in _OPEN_CLOSE and open_quote is None:
             open_quote = _OPEN_CLOSE[ch]
-        elif open_quote is not None and ch == open_quote:
-            open_quote = None
+        elif (open_quote is not None and ch == open_quote) or (ch == '"' and ascii_open):
+            open_quote, ascii_open = None, False
+            if i > 0 and text[i - 1] in _ENDERS:  # “… انتهى.” ends the sentence after the quote
+                close(i + 1)
+                start = i + 1
         elif ch == '"':
-            ascii_open = not ascii_open
+            ascii_open = True
         elif ch in _ENDERS and open_quote is None and not ascii_open:
             j = i + 1
             while j < n and text[j] in _ENDERS:
