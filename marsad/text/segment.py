@@ -77,56 +77,74 @@ def clitic_forms(norm: str) -> list[tuple[str, str]]:
     return forms
 
 
+_INTERESTING = re.compile(r'[\n“”«»„‹›".!?؟…]')
+
+
 def sentences(text: str) -> list[Span]:
     """Split display text into sentence spans (whitespace trimmed)."""
     spans: list[Span] = []
-    start = 0
     n = len(text)
-    open_quote: str | None = None
+    start = 0
+    open_quote: str | None = None  # the closer we wait for
     ascii_open = False
-    i = 0
+    skip_to = 0
 
-    def close(end: int) -> None:
-        s, e = start, end
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            spans.append(Span(s, e))
+    def close(begin: int, end: int) -> None:
+        while begin < end and text[begin].isspace():
+            begin += 1
+        while end > begin and text[end - 1].isspace():
+            end -= 1
+        if end > begin:
+            spans.append(Span(begin, end))
 
-    while i < n:
+    for m in _INTERESTING.finditer(text):
+        i = m.start()
+        if i < skip_to:
+            continue
         ch = text[i]
         if ch == "\n":
-            close(i)
+            close(start, i)
             start = i + 1
             open_quote, ascii_open = None, False
-        elif ch in _OPEN_CLOSE and open_quote is None:
+        elif ch in _OPEN_CLOSE and open_quote is None and not ascii_open:
             open_quote = _OPEN_CLOSE[ch]
         elif (open_quote is not None and ch == open_quote) or (ch == '"' and ascii_open):
             open_quote, ascii_open = None, False
             if i > 0 and text[i - 1] in _ENDERS:  # “… انتهى.” ends the sentence after the quote
-                close(i + 1)
+                close(start, i + 1)
                 start = i + 1
         elif ch == '"':
-            ascii_open = True
+            ascii_open = open_quote is None
         elif ch in _ENDERS and open_quote is None and not ascii_open:
+            # a dot between digits ("3.5") is not an end
+            if ch == "." and 0 < i < n - 1 and text[i - 1].isdigit() and text[i + 1].isdigit():
+                continue
             j = i + 1
             while j < n and text[j] in _ENDERS:
                 j += 1
-            # a dot between digits ("3.5") or before a lowercase Latin letter is not an end
-            if ch == "." and 0 < i and j < n and text[i - 1].isdigit() and text[j].isdigit():
-                i += 1
-                continue
-            while j < n and text[j] in _TRAILERS:
+            while j < n and text[j] in _TRAILERS and text[j] != '"':
                 j += 1
-            close(j)
-            start = j
-            i = j
-            continue
-        i += 1
-    close(n)
+            close(start, j)
+            start = skip_to = j
+    close(start, n)
     return spans
+
+
+_FORMS: dict[str, tuple[str, str, str]] = {}
+_FORMS_MAX = 200_000
+
+
+def _forms(surface: str) -> tuple[str, str, str]:
+    """(norm, prefix, bare) of a word, memoized: news vocabulary repeats a lot."""
+    got = _FORMS.get(surface)
+    if got is None:
+        norm = normalize(surface)
+        prefix, bare = split_article(norm)
+        got = (norm, prefix, bare)
+        if len(_FORMS) >= _FORMS_MAX:
+            _FORMS.clear()
+        _FORMS[surface] = got
+    return got
 
 
 def tokenize(text: str, sents: list[Span] | None = None) -> list[Token]:
@@ -134,13 +152,15 @@ def tokenize(text: str, sents: list[Span] | None = None) -> list[Token]:
     sents = sents if sents is not None else sentences(text)
     tokens: list[Token] = []
     si = 0
+    last = len(sents) - 1
+    bound = sents[0].end if sents else 0
     for m in _WORD.finditer(text):
         s, e = m.span()
-        while si < len(sents) - 1 and s >= sents[si].end:
+        while si < last and s >= bound:
             si += 1
+            bound = sents[si].end
         surface = m.group(0)
-        norm = normalize(surface)
-        prefix, bare = split_article(norm)
+        norm, prefix, bare = _forms(surface)
         tokens.append(Token(s, e, surface, norm, bare, prefix, si))
     return tokens
 
