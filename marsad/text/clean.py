@@ -1,20 +1,37 @@
 """Cleaning: keep what a reader needs, drop what the site added.
 
 The cleaned text is the *display text*: every offset Marsad reports indexes
-it, and the document id is a hash of it.  Cleaning works line by line and only
-removes or trims whole lines, so the author's spelling is never touched:
+it, and the document id is a hash of it.  Cleaning removes or trims whole lines
+and strips a few artefacts; it never rewrites the author's spelling:
 
-* boilerplate lines (``lexicons/boilerplate.yaml``: exact lines such as
-  "الأكثر قراءة", line prefixes such as "اقرأ أيضا" which also drop the linked
-  headline on the next line, and sign-offs such as "/انتهى/");
-* a title or lead paragraph repeated at the top (also when the copy differs
-  only by Persian letters, diacritics or punctuation — compared in match form);
-* markdown and bracket artefacts (``## `` headings, ``[]``, ``**``);
-* runs of blank lines collapsed to one, trailing spaces trimmed, CRLF → LF.
+* boilerplate lines, from the data file ``lexicons/boilerplate.yaml`` (mined
+  from thousands of articles with ``tools/mine_boilerplate.py``): exact lines
+  ("/انتهى/", "الأكثر قراءة"), line starts ("الأكثر قراءة الأخبار ايران",
+  "رابط الخبر ..."), list headers that also take their list ("اقرأ أيضا" + the
+  linked headline, "أقسام" + section names), share/menu strips ("شارك على
+  فيسبوك"), narrow regular expressions (sign-offs, e-mail lines, photo
+  credits) and tag lists glued to the last line ("... سمات ايران تركيا");
+* a headline or lead paragraph repeated near the top — also when the copy
+  differs only in Persian letters, diacritics or punctuation — and a teaser
+  ("...") whose full paragraph follows; the first / full copy is kept;
+* markdown and bracket artefacts: a leading ``## ``, ``**``, empty ``[]`` and
+  ``()`` (real brackets such as "(ص)" stay);
+* spaces and invisible marks at line ends trimmed, runs of blank lines
+  collapsed to one, CRLF → LF.
+
+Lines are compared by their *key*: match form (:mod:`marsad.text.normalize`)
+with punctuation removed and spaces collapsed.  Only short lines
+(``max_words``) are ever tested against the lexicon, so a news paragraph that
+merely contains a boilerplate word is never touched.
+
+Speed: the whole text is normalized once, keys come from one regex pass, and
+each short line costs a set lookup, one anchored regex for all prefixes and
+one for all patterns.
 """
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -22,54 +39,135 @@ from importlib import resources
 import yaml
 
 from marsad.document import Document, content_id
-from marsad.text.normalize import fold
+from marsad.text.normalize import normalize, normalize_with_map
 
 _MD_HEADING = re.compile(r"^\s*#{1,6}\s+")
-_MD_EMPH = re.compile(r"\*\*|__")
-_EMPTY_BRACKETS = re.compile(r"\[\s*\]|\(\s*\)")
+#: markdown bold: a pair around text, or a marker at a line end.  A lone " ** "
+#: inside a line stays: Arabic verse uses it between the two half-lines.
+_MD_BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
+_MD_EDGE = re.compile(r"^\s*(?:\*\*\s*)+|(?:\s*\*\*)+\s*$")
+_EMPTY_BRACKETS = re.compile(r"[ \t]*(?:\[\s*\]|\(\s*\))")
 _PUNCT = re.compile(r"[^\w\s]|_")
-
-
-@dataclass
-class BoilerplateRules:
-    """Line-level boilerplate patterns, loaded from a YAML lexicon."""
-
-    exact: set[str] = field(default_factory=set)
-    prefixes: list[str] = field(default_factory=list)
-    prefixes_with_next: list[str] = field(default_factory=list)
-    patterns: list[re.Pattern[str]] = field(default_factory=list)
-
-    @classmethod
-    def from_yaml(cls, text: str) -> "BoilerplateRules":
-        data = yaml.safe_load(text) or {}
-        return cls(
-            exact={_key(x) for x in data.get("exact_lines", [])},
-            prefixes=[_key(x) for x in data.get("line_prefixes", [])],
-            prefixes_with_next=[_key(x) for x in data.get("line_prefixes_with_next", [])],
-            patterns=[re.compile(p) for p in data.get("line_patterns", [])],
-        )
-
-    def is_boilerplate(self, line: str) -> bool:
-        key = _key(line)
-        if not key:
-            return False
-        if key in self.exact:
-            return True
-        if any(key.startswith(p) for p in self.prefixes):
-            return True
-        if any(key.startswith(p) for p in self.prefixes_with_next):
-            return True
-        return any(p.search(line) for p in self.patterns)
-
-    def drops_next(self, line: str) -> bool:
-        """A "read also" line whose linked headline is on the next line."""
-        key = _key(line)
-        return any(key == p or key.rstrip(":") == p for p in self.prefixes_with_next)
+#: characters trimmed at both ends of a line: whitespace and invisible marks
+_EDGE = "".join(chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()) + (
+    "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
+)
+#: a line ending like this is a sentence, not a headline or a menu item
+_SENTENCE_END = (".", "!", "؟", "?", ":", "؛")
+_ELLIPSIS = ("..", "…")
+_NOTHING = re.compile(r"(?!)")
 
 
 def _key(line: str) -> str:
     """Comparison key of a line: match form, punctuation removed, spaces collapsed."""
-    return " ".join(_PUNCT.sub(" ", fold(line)).split())
+    return " ".join(_PUNCT.sub(" ", normalize(line)).split())
+
+
+def _prefix_regex(keys: list[str]) -> re.Pattern[str]:
+    """One anchored regex for many whole-word line starts (longest first)."""
+    keys = sorted({k for k in keys if k}, key=len, reverse=True)
+    if not keys:
+        return _NOTHING
+    return re.compile("^(?:" + "|".join(re.escape(k) for k in keys) + ")(?= |$)")
+
+
+def _glued_regex(keys: list[str]) -> re.Pattern[str]:
+    keys = sorted({k for k in keys if k}, key=len, reverse=True)
+    if not keys:
+        return _NOTHING
+    return re.compile("^(?:" + "|".join(re.escape(k) for k in keys) + ")")
+
+
+@dataclass
+class BoilerplateRules:
+    """Line-level boilerplate rules, compiled from a YAML lexicon.
+
+    See ``marsad/lexicons/boilerplate.yaml`` for what each field means.
+    """
+
+    exact: frozenset[str] = frozenset()
+    prefixes: re.Pattern[str] = _NOTHING
+    #: character prefixes tested on lines of any length
+    glued: re.Pattern[str] = _NOTHING
+    #: header key -> (max_lines, item_max_words) for headers that take a list
+    lists: dict[str, tuple[int, int]] = field(default_factory=dict)
+    patterns: re.Pattern[str] = _NOTHING
+    menu_words: frozenset[str] = frozenset()
+    menu_glue: frozenset[str] = frozenset()
+    tags: re.Pattern[str] = _NOTHING
+    max_words: int = 20
+    repeat_window: int = 8
+    repeat_min_words: int = 4
+    teaser_min_chars: int = 30
+
+    @classmethod
+    def from_yaml(cls, text: str) -> "BoilerplateRules":
+        data = yaml.safe_load(text) or {}
+        item_default = int(data.get("list_item_max_words", 15))
+        lists: dict[str, tuple[int, int]] = {}
+        for entry in data.get("line_prefixes_with_next", []):
+            if isinstance(entry, str):
+                entry = {"prefix": entry}
+            lists[_key(entry["prefix"])] = (
+                int(entry.get("max_lines", 1)),
+                int(entry.get("item_max_words", item_default)),
+            )
+        prefixes = [_key(x) for x in data.get("line_prefixes", [])] + list(lists)
+        patterns = [p for p in data.get("line_patterns", []) if p]
+        markers = sorted({_key(x) for x in data.get("trailing_tag_markers", [])} - {""}, key=len, reverse=True)
+        tags = _NOTHING
+        if markers:
+            n = int(data.get("tag_max_words", 20))
+            # marker at the line start or after a sentence end, then only words
+            tags = re.compile(
+                r"(?:^|(?<=[.!?؟\"'»)]))\s*(?:" + "|".join(re.escape(m) for m in markers)
+                + r")\s*:?(?:\s+[^\W_]+){1,%d}\s*$" % n
+            )
+        return cls(
+            exact=frozenset(_key(x) for x in data.get("exact_lines", [])) - {""},
+            prefixes=_prefix_regex(prefixes),
+            glued=_glued_regex([_key(x) for x in data.get("glued_prefixes", [])]),
+            lists=lists,
+            patterns=re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else _NOTHING,
+            menu_words=frozenset(w for x in data.get("menu_words", []) for w in _key(x).split()),
+            menu_glue=frozenset(w for x in data.get("menu_glue", []) for w in _key(str(x)).split()),
+            tags=tags,
+            max_words=int(data.get("max_words", 20)),
+            repeat_window=int(data.get("repeat_window", 8)),
+            repeat_min_words=int(data.get("repeat_min_words", 4)),
+            teaser_min_chars=int(data.get("teaser_min_chars", 30)),
+        )
+
+    def verdict(self, key: str, folded: str) -> tuple[int, int] | bool:
+        """Is a (short) line boilerplate?  ``(max_lines, item_max_words)`` for a
+        list header whose following lines go too, else True / False.
+
+        ``key`` is the line's key, ``folded`` its match form with punctuation.
+        """
+        if key in self.lists:
+            return self.lists[key]
+        if key in self.exact or self.prefixes.match(key) or self.glued.match(key) or self.patterns.search(folded):
+            return True
+        return self._is_menu(key)
+
+    def _is_menu(self, key: str) -> bool:
+        strong = False
+        for w in key.split():
+            if w in self.menu_words or (w[0] == "و" and w[1:] in self.menu_words):
+                strong = True
+            elif not (w in self.menu_glue or w.isdigit()):
+                return False
+        return strong
+
+    def is_boilerplate(self, line: str) -> bool:
+        """Would ``line`` on its own be dropped as boilerplate?"""
+        line = _strip_artefacts(line).strip(_EDGE)
+        key = _key(line)
+        if not key:
+            return False
+        if key.count(" ") >= self.max_words:
+            return bool(self.glued.match(key))
+        return bool(self.verdict(key, normalize(line).strip()))
 
 
 @lru_cache(maxsize=1)
@@ -79,89 +177,115 @@ def default_rules() -> BoilerplateRules:
 
 
 def _strip_artefacts(line: str) -> str:
-    line = _MD_HEADING.sub("", line)
-    line = _MD_EMPH.sub("", line)
-    line = _EMPTY_BRACKETS.sub("", line)
-    return line.rstrip()
+    if "#" in line:
+        line = _MD_HEADING.sub("", line)
+    if "**" in line:
+        line = _MD_EDGE.sub("", _MD_BOLD.sub(r"\1", line))
+    if "[" in line or "(" in line:
+        line = _EMPTY_BRACKETS.sub("", line)
+    return line
 
 
 def clean_text(raw: str, title: str | None = None, rules: BoilerplateRules | None = None) -> str:
-    """Return the cleaned display text of ``raw``."""
+    """Return the cleaned display text of ``raw``.
+
+    ``title`` (the headline from metadata, if any) is accepted for API
+    compatibility but does not remove anything: the text's own first copy of
+    the headline is kept so that the display text reads as the article, and
+    later copies go like any repeat.
+    """
     rules = rules or default_rules()
-    raw = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
-    lines = [_strip_artefacts(x) for x in raw.split("\n")]
-    kept: list[str] = []
-    skip_next = False
-    for line in lines:
-        if skip_next and line.strip():
-            skip_next = False
-            continue
-        if rules.is_boilerplate(line):
-            skip_next = rules.drops_next(line)
-            continue
-        kept.append(line)
-    kept = _drop_repeats(kept, title)
+    lines = [_strip_artefacts(x).strip(_EDGE) for x in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    folded = normalize("\n".join(lines)).split("\n")
+    if len(folded) != len(lines):  # cannot happen with the current rules; stay safe
+        folded = [normalize(x) for x in lines]
+    keys = [" ".join(_PUNCT.sub(" ", x).split()) for x in folded]
+    keep = _drop_boilerplate(lines, folded, keys, rules)
+    _drop_repeats(lines, keys, keep, rules)
     out: list[str] = []
-    for line in kept:
-        if not line.strip():
-            if out and out[-1] != "":
-                out.append("")
+    for line, k in zip(lines, keep):
+        if not k:
             continue
-        out.append(line.strip())
-    while out and out[-1] == "":
+        if line:
+            out.append(line)
+        elif out and out[-1]:
+            out.append("")
+    if out:
+        out[-1] = _cut_tags(out[-1], rules)
+    while out and not out[-1]:
         out.pop()
     return "\n".join(out)
 
 
-def _drop_repeats(lines: list[str], title: str | None) -> list[str]:
-    """Drop a headline or lead paragraph repeated near the top.
+def _drop_boilerplate(lines: list[str], folded: list[str], keys: list[str], rules: BoilerplateRules) -> list[bool]:
+    """Which lines to keep (blank lines are kept; the output collapses them)."""
+    keep = [True] * len(lines)
+    list_left = 0  # lines a list header may still take
+    item_max = 0
+    taken = 0
+    for i, line in enumerate(lines):
+        if not line:
+            if taken:  # a blank line ends a list once it has items
+                list_left = 0
+            continue
+        key = keys[i]
+        if not key:  # punctuation only ("***", "|", "...")
+            keep[i] = False
+            continue
+        words = key.count(" ") + 1
+        if list_left:
+            if words <= item_max and not line.endswith(_SENTENCE_END):
+                keep[i] = False
+                list_left -= 1
+                taken += 1
+                continue
+            list_left = 0
+        if words > rules.max_words:
+            if rules.glued.match(key):
+                keep[i] = False
+            continue
+        verdict = rules.verdict(key, folded[i].strip())
+        if verdict:
+            keep[i] = False
+            if verdict is not True:
+                list_left, item_max = verdict
+                taken = 0
+    return keep
 
-    Sites often print the headline twice (once in Persian letters on Iranian
-    outlets) or the lead paragraph both as a teaser (cut with "...") and in
-    full.  Only the first few non-empty lines are compared, in match form; a
-    line that is a prefix of a later one up to a trailing ellipsis counts as a
-    repeat of it.
+
+def _drop_repeats(lines: list[str], keys: list[str], keep: list[bool], rules: BoilerplateRules) -> None:
+    """Drop a headline / lead paragraph repeated near the top, and a teaser.
+
+    Among the first ``repeat_window`` kept non-empty lines: a line whose key
+    equals an earlier one's (and has ``repeat_min_words`` words or more) is a
+    repeat; a line ending in an ellipsis whose key is a prefix of a later
+    line's key is a teaser of that paragraph.  The first / full copy stays.
     """
-    seen: list[str] = []
-    if title:
-        seen.append(_key(title))
-    out: list[str] = []
-    nonempty = 0
-    for line in lines:
-        if not line.strip():
-            out.append(line)
+    head = [i for i, line in enumerate(lines) if line and keep[i]][: rules.repeat_window]
+    seen: set[str] = set()
+    for pos, i in enumerate(head):
+        key = keys[i]
+        if key in seen and key.count(" ") + 1 >= rules.repeat_min_words:
+            keep[i] = False
             continue
-        nonempty += 1
-        key = _key(line)
-        if nonempty <= 6 and key and any(key == s for s in seen) and out_has_text(out, title):
+        if (
+            lines[i].endswith(_ELLIPSIS)
+            and len(key) >= rules.teaser_min_chars
+            and any(len(keys[j]) > len(key) and keys[j].startswith(key) for j in head[pos + 1 :])
+        ):
+            keep[i] = False
             continue
-        if nonempty <= 6 and line.rstrip().endswith(("...", "…")):
-            teaser = _key(line.rstrip().rstrip(".…"))
-            # a teaser whose full text follows is dropped when the full line comes
-            seen.append("teaser:" + teaser)
-        if nonempty <= 6 and seen:
-            for s in list(seen):
-                if s.startswith("teaser:") and key.startswith(s[7:]) and key != s[7:] and len(s) > 30:
-                    # replace the earlier teaser by this full paragraph
-                    idx = _find_line(out, s[7:])
-                    if idx is not None:
-                        del out[idx]
-                    seen.remove(s)
-        seen.append(key)
-        out.append(line)
-    return out
+        seen.add(key)
 
 
-def out_has_text(out: list[str], title: str | None) -> bool:
-    """A repeat is only dropped once the original is kept (or is the title)."""
-    return bool(title) or any(x.strip() for x in out)
-
-
-def _find_line(out: list[str], key: str) -> int | None:
-    for i, line in enumerate(out):
-        if _key(line.rstrip().rstrip(".…")) == key:
-            return i
-    return None
+def _cut_tags(line: str, rules: BoilerplateRules) -> str:
+    """Cut a tag list glued to the end of the last line ("... تلك. سمات ايران تركيا")."""
+    norm, mapping = normalize_with_map(line)
+    m = rules.tags.search(norm)
+    if not m:
+        return line
+    start = mapping[m.start()] if mapping else m.start()
+    return line[:start].rstrip(_EDGE)
 
 
 class Cleaner:
