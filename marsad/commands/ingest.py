@@ -30,7 +30,8 @@ def run(args: argparse.Namespace) -> int:
     except StoreError as exc:
         report(str(exc))
         return 2
-    pipeline = Pipeline(extract=not args.no_extract)
+    # without extractors nobody reads tokens: the store indexes words straight from the text
+    pipeline = Pipeline(extract=False, exclude=["segment"]) if args.no_extract else Pipeline()
     counts = ingest(store, read_paths(args.paths, read_options(args)), pipeline,
                     extracted=not args.no_extract, progress=not args.quiet)
     store.close()

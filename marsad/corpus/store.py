@@ -393,26 +393,32 @@ def index_forms(doc: Document) -> tuple[str, str]:
     ``body`` is the sequence of bare match forms (article and the clitics
     before it removed), so phrase search works; ``alt`` adds, for words that
     may carry a single proclitic (و ف ب ل ك) without the article, the form
-    without it — "وخامنئي" is indexed as "خامنيي" too.
+    without it — "وخامنئي" is indexed as "خامنيي" too.  The forms come from
+    the segmenter's tokens, or straight from the text when the document was
+    stored without extraction (no tokens were built).
     """
-    body: list[str] = []
+    from marsad.text.segment import word_forms
+
+    if doc.tokens:
+        forms = [(t.prefix, t.bare) for t in doc.tokens]
+    else:
+        forms = word_forms(doc.text)
+    body = [bare for _, bare in forms if bare[:1].isalnum()]
     alt: list[str] = []
-    for t in doc.tokens:
-        if not t.bare[:1].isalnum():
+    for prefix, bare in forms:
+        if prefix or len(bare) < 4 or bare[0] not in "وفبلك":
             continue
-        body.append(t.bare)
-        if not t.prefix and len(t.bare) >= 4 and t.bare[0] in "وفبلك":
-            rest = t.bare[1:]
-            if rest[:1] in "بلك" and t.bare[0] in "وف" and len(rest) >= 4:
-                alt.append(rest[1:])
-            alt.append(rest)
+        rest = bare[1:]
+        alt.append(rest)
+        if bare[0] in "وف" and rest[0] in "بلك" and len(rest) >= 4:
+            alt.append(rest[1:])
     return " ".join(body), " ".join(alt)
 
 
 def index_forms_of_title(title: str) -> list[str]:
-    from marsad.text.segment import tokenize
+    from marsad.text.segment import word_forms
 
-    return [t.bare for t in tokenize(title) if t.bare[:1].isalnum()]
+    return [bare for _, bare in word_forms(title) if bare[:1].isalnum()]
 
 
 def query_terms(query: str) -> list[str]:

@@ -165,6 +165,15 @@ def tokenize(text: str, sents: list[Span] | None = None) -> list[Token]:
     return tokens
 
 
+def word_forms(text: str) -> list[tuple[str, str]]:
+    """``(prefix, bare)`` of every word of ``text``, without building tokens.
+
+    The fast path for indexing documents that no extractor will read.
+    """
+    forms = _forms
+    return [forms(w)[1:] for w in _WORD.findall(text)]
+
+
 class Segmenter:
     """Pipeline component: fills ``doc.sentences`` and ``doc.tokens``."""
 
@@ -176,4 +185,4 @@ class Segmenter:
         return doc
 
 
-__all__ = ["Segmenter", "clitic_forms", "sentences", "split_article", "tokenize"]
+__all__ = ["Segmenter", "clitic_forms", "sentences", "split_article", "tokenize", "word_forms"]
