@@ -138,3 +138,21 @@ def test_schema_is_plain_sql(store: Store) -> None:
     con = sqlite3.connect(store.path)
     row = con.execute("SELECT title FROM documents WHERE text LIKE '%دمشق%'").fetchone()
     assert row[0] == "وزير الخارجية التركي يزور دمشق"
+
+
+def test_parallel_ingest_matches_serial(tmp_path: Path) -> None:
+    from marsad.commands.ingest import ingest_parallel
+
+    par = Store(tmp_path / "par.db")
+    counts = ingest_parallel(par, _docs(ARTICLES), {}, jobs=2, progress=False)
+    assert counts == {"new": 3, "present": 0, "failed": 0}
+    again = ingest_parallel(par, _docs(ARTICLES), {}, jobs=2, progress=False)
+    assert again == {"new": 0, "present": 3, "failed": 0}
+    ser = Store(tmp_path / "ser.db")
+    ingest(ser, _docs(ARTICLES), Pipeline(), progress=False)
+    for q in ("خامنئي", "دمشق"):
+        assert {h.id for h in par.search(q)} == {h.id for h in ser.search(q)}
+    assert par.db.execute("SELECT group_concat(id) FROM (SELECT id FROM documents ORDER BY id)").fetchone() == \
+        ser.db.execute("SELECT group_concat(id) FROM (SELECT id FROM documents ORDER BY id)").fetchone()
+    par.close()
+    ser.close()

@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import argparse
+import multiprocessing
+import os
 import sys
+from typing import Any
 
 from tqdm import tqdm
 
@@ -20,6 +23,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--db", default="marsad.db", help="SQLite database (default: marsad.db)")
     p.add_argument("--no-extract", action="store_true", help="store documents only, without running extractors")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+    p.add_argument("--jobs", "-j", type=int, default=default_jobs(),
+                   help=f"worker processes for extraction (default: {default_jobs()}, the CPU count up to 4)")
     add_read_options(p)
     p.set_defaults(func=run)
 
@@ -31,10 +36,16 @@ def run(args: argparse.Namespace) -> int:
         report(str(exc))
         return 2
     # without extractors nobody reads tokens: the store indexes words straight from the text
-    pipeline = Pipeline(extract=False, exclude=["segment"]) if args.no_extract else Pipeline()
-    counts = ingest(store, read_paths(args.paths, read_options(args)), pipeline,
-                    extracted=not args.no_extract, progress=not args.quiet)
-    store.close()
+    spec: dict[str, Any] = {"extract": False, "exclude": ["segment"]} if args.no_extract else {}
+    items = read_paths(args.paths, read_options(args))
+    try:
+        # workers pay off only when extractors run; storing alone is bound by the parent
+        if args.jobs > 1 and not args.no_extract:
+            counts = ingest_parallel(store, items, spec, jobs=args.jobs, progress=not args.quiet)
+        else:
+            counts = ingest(store, items, Pipeline(**spec), extracted=not args.no_extract, progress=not args.quiet)
+    finally:
+        store.close()
     print(f"{counts['new']} new, {counts['present']} already present, {counts['failed']} failed")
     return 1 if counts["failed"] else 0
 
@@ -64,7 +75,7 @@ def ingest(store: Store, items, pipeline: Pipeline, extracted: bool = True, prog
                 for comp in first:
                     doc = comp(doc)
                 if not doc.text.strip():
-                    report(f"{item.path}: nothing left after cleaning")
+                    report(f"{_where(item)}: nothing left after cleaning")
                     counts["failed"] += 1
                     continue
                 if store.has(doc.id):
@@ -74,8 +85,7 @@ def ingest(store: Store, items, pipeline: Pipeline, extracted: bool = True, prog
                     doc = comp(doc)
                 store.add(doc, extracted=extracted)
             except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
-                where = item.path + (f":{item.meta['line']}" if item.meta.get("line") else "")
-                report(f"{where}: {type(exc).__name__}: {exc}")
+                report(f"{_where(item)}: {type(exc).__name__}: {exc}")
                 counts["failed"] += 1
                 continue
             counts["new"] += 1
@@ -92,3 +102,112 @@ def ingest(store: Store, items, pipeline: Pipeline, extracted: bool = True, prog
         raise
     bar.close()
     return counts
+
+
+def default_jobs() -> int:
+    return max(1, min(4, os.cpu_count() or 1))
+
+
+_worker_pipeline: Pipeline | None = None
+
+
+def _init_worker(spec: dict[str, Any]) -> None:
+    global _worker_pipeline
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+    pipe = Pipeline(**spec)
+    pipe.components = [c for c in pipe.components if c.name != "clean"]
+    _worker_pipeline = pipe
+
+
+def _work(doc):
+    """Run the pipeline after cleaning; ship back only what the store needs."""
+    from marsad.corpus.store import index_forms
+
+    try:
+        assert _worker_pipeline is not None
+        for comp in _worker_pipeline.components:
+            doc = comp(doc)
+        doc.meta["index"] = index_forms(doc)
+        doc.tokens, doc.norm, doc.norm_map, doc.raw_text = [], "", [], ""
+        return doc, None
+    except Exception as exc:  # noqa: BLE001 - reported per document by the parent
+        return doc, f"{type(exc).__name__}: {exc}"
+
+
+def ingest_parallel(store: Store, items, spec: dict[str, Any], jobs: int, progress: bool = True) -> dict[str, int]:
+    """:func:`ingest` with extraction spread over ``jobs`` worker processes.
+
+    The parent reads, cleans (which gives the content id) and skips what is
+    already stored; workers run the rest of the pipeline on a batch while the
+    parent prepares the next one; the parent writes each batch in one
+    transaction.  Ctrl-C loses at most the batches not yet written.
+    """
+    from marsad.text.clean import Cleaner
+
+    extracted = spec.get("extract", True)
+    cleaner = Cleaner()
+    counts = {"new": 0, "present": 0, "failed": 0}
+    bar = tqdm(desc="ingest", unit="doc", disable=not progress or None, file=sys.stderr)
+    inflight: set[str] = set()
+
+    def write(results) -> None:
+        with store.transaction():
+            for doc, error in results:
+                inflight.discard(doc.id)
+                if error:
+                    report(f"{_where(doc)}: {error}")
+                    counts["failed"] += 1
+                elif store.add(doc, extracted=extracted):
+                    counts["new"] += 1
+                else:
+                    counts["present"] += 1
+
+    ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    with ctx.Pool(jobs, initializer=_init_worker, initargs=(spec,)) as pool:
+        pending = None
+        batch: list = []
+
+        def submit() -> None:
+            nonlocal pending, batch
+            nxt = pool.map_async(_work, batch, chunksize=max(1, len(batch) // (jobs * 4)))
+            if pending is not None:
+                write(pending.get())
+            pending, batch = nxt, []
+
+        for item in items:
+            bar.update(1)
+            if isinstance(item, ReadError):
+                report(item)
+                counts["failed"] += 1
+                continue
+            try:
+                doc = cleaner(item)
+            except Exception as exc:  # noqa: BLE001
+                report(f"{_where(item)}: {type(exc).__name__}: {exc}")
+                counts["failed"] += 1
+                continue
+            if not doc.text.strip():
+                report(f"{_where(item)}: nothing left after cleaning")
+                counts["failed"] += 1
+                continue
+            if doc.id in inflight or store.has(doc.id):
+                counts["present"] += 1
+                continue
+            inflight.add(doc.id)
+            doc.raw_text = ""
+            batch.append(doc)
+            if len(batch) >= BATCH:
+                submit()
+        if batch:
+            submit()
+        if pending is not None:
+            write(pending.get())
+    bar.close()
+    return counts
+
+
+def _where(doc) -> str:
+    line = doc.meta.get("line")
+    return f"{doc.path}:{line}" if line else str(doc.path)

@@ -240,7 +240,8 @@ class Store:
         return True
 
     def _index(self, rowid: int | None, doc: Document) -> None:
-        body, alt = index_forms(doc)
+        # a worker process may have computed the forms already (marsad ingest --jobs)
+        body, alt = doc.meta.pop("index", None) or index_forms(doc)
         title = " ".join(index_forms_of_title(doc.title or ""))
         self.db.execute(
             "INSERT INTO documents_fts(rowid, title, body, alt) VALUES (?,?,?,?)", (rowid, title, body, alt)
