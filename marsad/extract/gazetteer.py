@@ -1,0 +1,160 @@
+"""Find actor-dictionary names in a document's tokens.
+
+Names are matched on token match forms, so spelling variants that
+normalization folds (Persian letters, hamza seats, ة/ه …) need no entry of
+their own.  The first token of a name may carry proclitics (و ف ب ل ك, and
+ال when the name is listed without it): those are tried through
+:func:`marsad.text.segment.clitic_forms` and excluded from the mention span.
+Longest match wins.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from marsad.document import Token
+from marsad.text.normalize import fold, normalize_with_map
+from marsad.text.segment import clitic_forms, tokenize
+
+
+@dataclass
+class Actor:
+    """An actor-dictionary entry, as the extractors use it."""
+
+    key: str
+    name: str
+    name_en: str | None
+    type: str
+    code: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    variants: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    weak_variants: list[str] = field(default_factory=list)
+
+    @classmethod
+    def from_entry(cls, e: Any) -> "Actor":
+        """Adapt a lexicon entry (object or dict) from :mod:`marsad.lexicons.loader`."""
+        get = (lambda k, d=None: e.get(k, d)) if isinstance(e, dict) else (lambda k, d=None: getattr(e, k, d))
+        roles = []
+        for r in get("roles") or []:
+            roles.append(r.get("role") if isinstance(r, dict) else getattr(r, "role", r))
+        code = get("code")
+        return cls(
+            key=get("key") or f"{code or get('type')}:{fold(get('name'))}",
+            name=get("name"), name_en=get("name_en"), type=get("type"), code=code,
+            country=get("country") or (code[:3] if code else None),
+            sector=get("sector") or (code[3:6] if code and len(code) >= 6 else None),
+            variants=list(get("variants") or []), roles=[r for r in roles if r],
+            weak_variants=list(get("weak_variants") or []),
+        )
+
+
+@dataclass
+class Match:
+    """A dictionary name found in a document."""
+
+    start: int  # offsets into doc.text, clitics excluded
+    end: int
+    first: int  # token indices [first, last)
+    last: int
+    actor: Actor
+
+
+def name_keys(name: str, type_: str) -> set[tuple[str, ...]]:
+    """The token-form tuples under which a name is indexed.
+
+    A person's family name is written with or without the article
+    ("علي الخامنئي" / "علي خامنئي"), so for PER both forms are indexed.
+    """
+    toks = tuple(t.norm for t in tokenize(name) if t.norm.strip())
+    if not toks:
+        return set()
+    keys = {toks}
+    if type_ == "PER":
+        last = toks[-1]
+        alt = last[2:] if last.startswith("ال") and len(last) > 4 else "ال" + last
+        keys.add(toks[:-1] + (alt,))
+    return keys
+
+
+class Gazetteer:
+    """An index of actor names over token match forms.
+
+    *Weak* variants — forms that are also common words or shared by several
+    actors ("الأسد", "عون") — live in a second index, which
+    :meth:`find` consults only for actors the caller already knows are in
+    the document.
+    """
+
+    def __init__(self, actors: Iterable[Actor]) -> None:
+        self.index: dict[tuple[str, ...], Actor] = {}
+        self.weak: dict[tuple[str, ...], Actor] = {}
+        self.max_len: dict[str, int] = {}
+        self.actors: list[Actor] = []
+        for actor in actors:
+            self.add(actor)
+
+    def add(self, actor: Actor) -> None:
+        """Index an actor; a later entry with the same name form wins (user files come last)."""
+        self.actors.append(actor)
+        for variant in [actor.name, *actor.variants]:
+            for key in name_keys(variant, actor.type):
+                self.index[key] = actor
+                self.max_len[key[0]] = max(self.max_len.get(key[0], 0), len(key))
+        for variant in actor.weak_variants:
+            for key in name_keys(variant, "weak"):
+                self.weak.setdefault(key, actor)
+                self.max_len[key[0]] = max(self.max_len.get(key[0], 0), len(key))
+
+    def lookup(self, name: str) -> Actor | None:
+        toks = tuple(t.norm for t in tokenize(name))
+        return self.index.get(toks)
+
+    def find(self, tokens: list[Token], present: set[str] | None = None) -> list[Match]:
+        """Longest, leftmost, non-overlapping dictionary matches.
+
+        With ``present`` (actor keys already found in the document), weak
+        variants of those actors match too.
+        """
+        matches: list[Match] = []
+        i, n = 0, len(tokens)
+        while i < n:
+            best: tuple[int, Actor, str] | None = None
+            for prefix, stem in clitic_forms(tokens[i].norm):
+                span = self.max_len.get(stem)
+                if not span:
+                    continue
+                for length in range(min(span, n - i), 0, -1):
+                    if length > 1 and tokens[i + length - 1].sentence != tokens[i].sentence:
+                        continue
+                    key = (stem, *(t.norm for t in tokens[i + 1:i + length]))
+                    actor = self.index.get(key)
+                    if actor is None and present:
+                        weak = self.weak.get(key)
+                        actor = weak if weak is not None and weak.key in present else None
+                    if actor is not None:
+                        if best is None or length > best[0]:
+                            best = (length, actor, prefix)
+                        break
+            if best is None:
+                i += 1
+                continue
+            length, actor, prefix = best
+            start = tokens[i].start + surface_len(tokens[i].text, len(prefix))
+            matches.append(Match(start, tokens[i + length - 1].end, i, i + length, actor))
+            i += length
+        return matches
+
+
+def surface_len(surface: str, norm_chars: int) -> int:
+    """How many characters of ``surface`` produce the first ``norm_chars`` of its match form."""
+    if norm_chars <= 0:
+        return 0
+    norm, mapping = normalize_with_map(surface)
+    if not mapping:
+        return norm_chars
+    if norm_chars >= len(mapping):
+        return len(surface)
+    return mapping[norm_chars]
