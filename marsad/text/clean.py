@@ -95,6 +95,7 @@ class BoilerplateRules:
     menu_words: frozenset[str] = frozenset()
     menu_glue: frozenset[str] = frozenset()
     tags: re.Pattern[str] = _NOTHING
+    tag_max_words: int = 20
     max_words: int = 20
     repeat_window: int = 8
     repeat_min_words: int = 4
@@ -116,11 +117,11 @@ class BoilerplateRules:
         patterns = [p for p in data.get("line_patterns", []) if p]
         markers = sorted({_key(x) for x in data.get("trailing_tag_markers", [])} - {""}, key=len, reverse=True)
         tags = _NOTHING
+        n = int(data.get("tag_max_words", 20))
         if markers:
-            n = int(data.get("tag_max_words", 20))
             # marker at the line start or after a sentence end, then only words
             tags = re.compile(
-                r"(?:^|(?<=[.!?؟\"'»)]))\s*(?:" + "|".join(re.escape(m) for m in markers)
+                r"(?<=[\n.!?؟\"'»)])\s*(?:" + "|".join(re.escape(m) for m in markers)
                 + r")\s*:?(?:\s+[^\W_]+){1,%d}\s*$" % n
             )
         return cls(
@@ -132,6 +133,7 @@ class BoilerplateRules:
             menu_words=frozenset(w for x in data.get("menu_words", []) for w in _key(x).split()),
             menu_glue=frozenset(w for x in data.get("menu_glue", []) for w in _key(str(x)).split()),
             tags=tags,
+            tag_max_words=n,
             max_words=int(data.get("max_words", 20)),
             repeat_window=int(data.get("repeat_window", 8)),
             repeat_min_words=int(data.get("repeat_min_words", 4)),
@@ -196,11 +198,10 @@ def clean_text(raw: str, title: str | None = None, rules: BoilerplateRules | Non
     """
     rules = rules or default_rules()
     lines = [_strip_artefacts(x).strip(_EDGE) for x in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    folded = normalize("\n".join(lines)).split("\n")
-    if len(folded) != len(lines):  # cannot happen with the current rules; stay safe
-        folded = [normalize(x) for x in lines]
-    keys = [" ".join(_PUNCT.sub(" ", x).split()) for x in folded]
-    keep = _drop_boilerplate(lines, folded, keys, rules)
+    # a line of max_words + 10 space-separated tokens or more is a paragraph: its
+    # key has fewer words only if 10 tokens are bare punctuation (it is kept then)
+    keys = _Keys(lines, rules.max_words + 10)
+    keep = _drop_boilerplate(lines, keys, rules)
     _drop_repeats(lines, keys, keep, rules)
     out: list[str] = []
     for line, k in zip(lines, keep):
@@ -217,7 +218,59 @@ def clean_text(raw: str, title: str | None = None, rules: BoilerplateRules | Non
     return "\n".join(out)
 
 
-def _drop_boilerplate(lines: list[str], folded: list[str], keys: list[str], rules: BoilerplateRules) -> list[bool]:
+class _Keys:
+    """Line keys for one text, computed with as little normalizing as possible.
+
+    Normalizing is the costly step, and most of a text is paragraphs far
+    longer than any boilerplate line (``long_tokens`` space-separated tokens
+    or more).  One call normalizes every short line whole and only the first
+    ``HEAD`` characters of each long one: all that any rule needs from it (a
+    glued list's start, a repeat signature).  A long line is normalized in
+    full only when a repeat candidate or a teaser needs its whole key.
+    """
+
+    HEAD = 64
+
+    def __init__(self, lines: list[str], long_tokens: int) -> None:
+        self.lines = lines
+        self.whole = [x.count(" ") < long_tokens for x in lines]
+        heads = [x if w else x[: self.HEAD] for x, w in zip(lines, self.whole)]
+        joined = normalize("\n".join(heads))
+        folded = joined.split("\n")
+        if len(folded) != len(lines):  # cannot happen with the current rules; stay safe
+            joined = "\n".join(normalize(x) for x in heads)
+            folded = joined.split("\n")
+        self._head = folded
+        self._unpunct = _PUNCT.sub(" ", joined).split("\n")  # keys before space collapsing
+        self._keys: dict[int, str] = {}
+
+    def folded(self, i: int) -> str:
+        """Match form of line ``i`` (punctuation kept)."""
+        return self._head[i] if self.whole[i] else normalize(self.lines[i])
+
+    def __getitem__(self, i: int) -> str:
+        """The key of line ``i``."""
+        k = self._keys.get(i)
+        if k is None:
+            text = self._unpunct[i] if self.whole[i] else _PUNCT.sub(" ", self.folded(i))
+            k = self._keys[i] = " ".join(text.split())
+        return k
+
+    def head(self, i: int) -> str:
+        """The key of the line's first HEAD characters (its last word may be cut)."""
+        if self.whole[i]:
+            return self[i]
+        return " ".join(self._unpunct[i].split())
+
+    def signature(self, i: int) -> str:
+        """The key's first 4 words: equal keys have equal signatures."""
+        words = self.head(i).split()
+        if len(words) > 4 or self.whole[i]:  # then the first 4 are whole words
+            return " ".join(words[:4])
+        return " ".join(self[i].split()[:4])
+
+
+def _drop_boilerplate(lines: list[str], keys: _Keys, rules: BoilerplateRules) -> list[bool]:
     """Which lines to keep (blank lines are kept; the output collapses them)."""
     keep = [True] * len(lines)
     list_left = 0  # lines a list header may still take
@@ -227,6 +280,11 @@ def _drop_boilerplate(lines: list[str], folded: list[str], keys: list[str], rule
         if not line:
             if taken:  # a blank line ends a list once it has items
                 list_left = 0
+            continue
+        if not keys.whole[i]:
+            list_left = 0
+            if rules.glued.match(keys.head(i)):
+                keep[i] = False
             continue
         key = keys[i]
         if not key:  # punctuation only ("***", "|", "...")
@@ -244,7 +302,7 @@ def _drop_boilerplate(lines: list[str], folded: list[str], keys: list[str], rule
             if rules.glued.match(key):
                 keep[i] = False
             continue
-        verdict = rules.verdict(key, folded[i].strip())
+        verdict = rules.verdict(key, keys.folded(i).strip())
         if verdict:
             keep[i] = False
             if verdict is not True:
@@ -253,7 +311,7 @@ def _drop_boilerplate(lines: list[str], folded: list[str], keys: list[str], rule
     return keep
 
 
-def _drop_repeats(lines: list[str], keys: list[str], keep: list[bool], rules: BoilerplateRules) -> None:
+def _drop_repeats(lines: list[str], keys: _Keys, keep: list[bool], rules: BoilerplateRules) -> None:
     """Drop a headline / lead paragraph repeated near the top, and a teaser.
 
     Among the first ``repeat_window`` kept non-empty lines: a line whose key
@@ -262,29 +320,47 @@ def _drop_repeats(lines: list[str], keys: list[str], keep: list[bool], rules: Bo
     line's key is a teaser of that paragraph.  The first / full copy stays.
     """
     head = [i for i, line in enumerate(lines) if line and keep[i]][: rules.repeat_window]
-    seen: set[str] = set()
+    seen: dict[str, list[int]] = {}  # signature -> earlier kept head lines
     for pos, i in enumerate(head):
-        key = keys[i]
-        if key in seen and key.count(" ") + 1 >= rules.repeat_min_words:
+        sig = keys.signature(i)
+        earlier = seen.setdefault(sig, [])
+        if earlier and any(keys[j] == keys[i] for j in earlier) and keys[i].count(" ") + 1 >= rules.repeat_min_words:
             keep[i] = False
             continue
-        if (
-            lines[i].endswith(_ELLIPSIS)
-            and len(key) >= rules.teaser_min_chars
-            and any(len(keys[j]) > len(key) and keys[j].startswith(key) for j in head[pos + 1 :])
-        ):
-            keep[i] = False
-            continue
-        seen.add(key)
+        if lines[i].endswith(_ELLIPSIS) and len(keys[i]) >= rules.teaser_min_chars:
+            key = keys[i]
+            if any(len(keys[j]) > len(key) and keys[j].startswith(key) for j in head[pos + 1 :]):
+                keep[i] = False
+                continue
+        earlier.append(i)
+
+
+#: the last punctuation mark of a line and the words after it (invisible marks
+#: and Arabic diacritics count as neither)
+_SOFT = "\u064b-\u065f\u0670\u06d6-\u06ed\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad"
+_TAIL = re.compile(rf"[^\w\s{_SOFT}][\w\s{_SOFT}]*$")
 
 
 def _cut_tags(line: str, rules: BoilerplateRules) -> str:
-    """Cut a tag list glued to the end of the last line ("... تلك. سمات ايران تركيا")."""
-    norm, mapping = normalize_with_map(line)
-    m = rules.tags.search(norm)
-    if not m:
+    """Cut a tag list glued to the end of the last line ("... تلك. سمات ايران تركيا").
+
+    A tag list holds words only, so it lies after the line's last punctuation
+    mark: only that tail is normalized, with a "\n" standing for the line start
+    when the line has no punctuation at all.
+    """
+    m = _TAIL.search(line)
+    cut = m.start() if m else 0
+    tail = line[cut:]
+    if tail.count(" ") > rules.tag_max_words + 3:
         return line
-    start = mapping[m.start()] if mapping else m.start()
+    norm, mapping = normalize_with_map(tail)
+    if not m:
+        norm = "\n" + norm
+    found = rules.tags.search(norm)
+    if not found:
+        return line
+    pos = found.start() - (0 if m else 1)
+    start = cut + (mapping[pos] if mapping else pos)
     return line[:start].rstrip(_EDGE)
 
 
