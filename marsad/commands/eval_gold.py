@@ -1,0 +1,31 @@
+"""``marsad eval gold GOLD_DIR DOCS_DIR``: whole-article scores against gold files."""
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from marsad.commands.common import report
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("gold", help="entities/quotes/events P/R/F1 against gold article annotations")
+    p.add_argument("gold_dir", type=Path, help="folder of gold .json files (shared/EVAL_FORMAT.md)")
+    p.add_argument("docs_dir", type=Path, help="folder holding the articles the gold files name")
+    p.add_argument("--json", action="store_true", help="print the scores as JSON")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from marsad.evaluation.gold import evaluate
+
+    try:
+        score = evaluate(args.gold_dir, args.docs_dir)
+    except (FileNotFoundError, ValueError) as exc:
+        report(str(exc))
+        return 2
+    if args.json:
+        print(json.dumps(score.as_dict(), ensure_ascii=False, indent=1))
+    else:
+        print(score.table())
+    return 0

@@ -1,0 +1,1 @@
+"""Scoring Marsad's output against annotated data."""

@@ -1,0 +1,208 @@
+"""Score whole-article extraction against gold files (``shared/EVAL_FORMAT.md``).
+
+Names are compared after normalization (:func:`marsad.text.normalize.fold`:
+diacritics, tatweel, alef/hamza/ya/ta-marbuta folding, Persian letters) and
+with a leading article ignored, so "الخامنئي" and "خامنئي" are one name.
+Matching is one-to-one (greedy, best overlap first):
+
+* entities — same type, and a surface form of the predicted entity (its
+  name or any mention) is one of the gold names;
+* quotes — the predicted quote's text contains the gold ``contains`` string
+  (compared in match form) and its speaker's names meet the gold speaker's;
+* events — same PLOVER type and the source actor's names meet the gold
+  source's; the *strict* score also requires the target to match (both
+  absent, or names that meet).
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from marsad.text.normalize import fold
+
+
+def name_key(name: str) -> str:
+    k = fold(name)
+    return k[2:] if k.startswith("ال") and len(k) > 4 else k
+
+
+@dataclass
+class PRF:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, tp: int, n_pred: int, n_gold: int) -> None:
+        self.tp += tp
+        self.fp += n_pred - tp
+        self.fn += n_gold - tp
+
+    @property
+    def p(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def r(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        return 2 * self.p * self.r / (self.p + self.r) if self.p + self.r else 0.0
+
+    def as_dict(self) -> dict[str, float | int]:
+        return {"p": round(self.p, 4), "r": round(self.r, 4), "f1": round(self.f1, 4),
+                "tp": self.tp, "fp": self.fp, "fn": self.fn}
+
+
+@dataclass
+class GoldScore:
+    entities: PRF = field(default_factory=PRF)
+    entities_by_type: dict[str, PRF] = field(default_factory=dict)
+    quotes: PRF = field(default_factory=PRF)
+    events: PRF = field(default_factory=PRF)
+    events_strict: PRF = field(default_factory=PRF)
+    published_right: int = 0
+    published_total: int = 0
+    documents: int = 0
+    per_doc: list[dict[str, Any]] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "documents": self.documents,
+            "entities": self.entities.as_dict(),
+            "entities_by_type": {k: v.as_dict() for k, v in sorted(self.entities_by_type.items())},
+            "quotes": self.quotes.as_dict(),
+            "events": self.events.as_dict(),
+            "events_strict": self.events_strict.as_dict(),
+            "published": {"right": self.published_right, "total": self.published_total,
+                          "accuracy": round(self.published_right / self.published_total, 4)
+                          if self.published_total else None},
+            "per_doc": self.per_doc,
+        }
+
+    def table(self) -> str:
+        rows = [("entities", self.entities)] + [(f"  {k}", v) for k, v in sorted(self.entities_by_type.items())]
+        rows += [("quotes", self.quotes), ("events", self.events), ("events (strict)", self.events_strict)]
+        out = [f"{'':<17}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'fp':>6}{'fn':>6}"]
+        for label, s in rows:
+            out.append(f"{label:<17}{s.p:>7.3f}{s.r:>7.3f}{s.f1:>7.3f}{s.tp:>6}{s.fp:>6}{s.fn:>6}")
+        if self.published_total:
+            out.append(f"published date right: {self.published_right}/{self.published_total}")
+        out.append(f"documents: {self.documents}")
+        return "\n".join(out)
+
+
+def _one_to_one(pairs: list[tuple[int, int, float]]) -> int:
+    """Greedy one-to-one matching over (pred, gold, weight) candidate pairs."""
+    used_p: set[int] = set()
+    used_g: set[int] = set()
+    n = 0
+    for p, g, _ in sorted(pairs, key=lambda x: -x[2]):
+        if p in used_p or g in used_g:
+            continue
+        used_p.add(p)
+        used_g.add(g)
+        n += 1
+    return n
+
+
+def entity_keys(ent: dict[str, Any]) -> set[str]:
+    keys = {name_key(ent["name"])}
+    keys |= {name_key(m["text"]) for m in ent.get("mentions", [])}
+    return keys
+
+
+def score_document(pred: dict[str, Any], gold: dict[str, Any], score: GoldScore) -> dict[str, Any]:
+    """Add one document's counts to ``score``; return them."""
+    ents = pred.get("entities", [])
+    ent_keys = {e["id"]: entity_keys(e) for e in ents}
+    detail: dict[str, Any] = {"doc": gold.get("doc")}
+
+    # entities
+    gold_ents = gold.get("entities", [])
+    pairs = []
+    for i, e in enumerate(ents):
+        for j, g in enumerate(gold_ents):
+            if e["type"] != g["type"]:
+                continue
+            overlap = len(ent_keys[e["id"]] & {name_key(n) for n in g["names"]})
+            if overlap:
+                pairs.append((i, j, overlap))
+    tp = _one_to_one(pairs)
+    score.entities.add(tp, len(ents), len(gold_ents))
+    for t in {e["type"] for e in ents} | {g["type"] for g in gold_ents}:
+        ps = [(i, j, w) for i, j, w in pairs if ents[i]["type"] == t]
+        score.entities_by_type.setdefault(t, PRF()).add(
+            _one_to_one(ps), sum(e["type"] == t for e in ents), sum(g["type"] == t for g in gold_ents))
+    detail["entities"] = {"tp": tp, "pred": len(ents), "gold": len(gold_ents)}
+
+    def speaker_keys(eid: str | None) -> set[str]:
+        return ent_keys.get(eid or "", set())
+
+    # quotes
+    quotes = pred.get("quotes", [])
+    gold_q = gold.get("quotes", [])
+    pairs = []
+    for i, q in enumerate(quotes):
+        qtext = fold(q.get("text", ""))
+        skeys = speaker_keys(q.get("speaker"))
+        for j, g in enumerate(gold_q):
+            if fold(g["contains"]) in qtext and skeys & {name_key(n) for n in g.get("speaker") or []}:
+                pairs.append((i, j, 1.0 / (1 + len(qtext))))  # prefer the tightest span
+    tp = _one_to_one(pairs)
+    score.quotes.add(tp, len(quotes), len(gold_q))
+    detail["quotes"] = {"tp": tp, "pred": len(quotes), "gold": len(gold_q)}
+
+    # events
+    events = pred.get("events", [])
+    gold_ev = gold.get("events", [])
+    loose, strict = [], []
+    for i, ev in enumerate(events):
+        skeys = speaker_keys(ev.get("source"))
+        tkeys = speaker_keys(ev.get("target"))
+        for j, g in enumerate(gold_ev):
+            if ev["type"] != g["type"] or not skeys & {name_key(n) for n in g.get("source") or []}:
+                continue
+            loose.append((i, j, 1.0))
+            gt = g.get("target")
+            if (not gt and not ev.get("target")) or (gt and tkeys & {name_key(n) for n in gt}):
+                strict.append((i, j, 1.0))
+    tp = _one_to_one(loose)
+    score.events.add(tp, len(events), len(gold_ev))
+    score.events_strict.add(_one_to_one(strict), len(events), len(gold_ev))
+    detail["events"] = {"tp": tp, "pred": len(events), "gold": len(gold_ev)}
+
+    if gold.get("published"):
+        score.published_total += 1
+        right = pred.get("published") == gold["published"]
+        score.published_right += int(right)
+        detail["published"] = {"gold": gold["published"], "pred": pred.get("published")}
+    score.documents += 1
+    score.per_doc.append(detail)
+    return detail
+
+
+def evaluate(gold_dir: Path, docs_dir: Path, pipeline=None) -> GoldScore:
+    """Run the pipeline over each gold file's document and score it."""
+    from marsad.document import Document
+    from marsad.ingest import ReadError, read_file
+    from marsad.pipeline import Pipeline
+
+    pipeline = pipeline or Pipeline()
+    score = GoldScore()
+    gold_files = sorted(gold_dir.glob("*.json"))
+    if not gold_files:
+        raise FileNotFoundError(f"{gold_dir}: no gold .json files")
+    for gf in gold_files:
+        gold = json.loads(gf.read_text(encoding="utf-8"))
+        path = docs_dir / gold.get("doc", gf.with_suffix(".txt").name)
+        if not path.exists():
+            raise FileNotFoundError(f"{gf}: its document {path} does not exist")
+        items = [x for x in read_file(path) if not isinstance(x, ReadError)]
+        if not items:
+            raise ValueError(f"{path}: could not be read")
+        doc: Document = pipeline(items[0])
+        score_document(doc.to_dict(), gold, score)
+    return score

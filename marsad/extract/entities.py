@@ -1,0 +1,217 @@
+"""The entities component: mentions of people, organizations and places.
+
+Three sources of mentions, merged:
+
+1. the actor dictionary (:mod:`marsad.extract.gazetteer`) — precise, with
+   English names and actor codes;
+2. the statistical tagger (:mod:`marsad.ner.crf`) — finds the names no
+   dictionary lists; its spans are trimmed of proclitics and titles;
+3. role phrases (:mod:`marsad.extract.roles`) — "رئيس هيئة الأركان … اللواء"
+   before a person gives the person a role, a rank, a country and a sector.
+
+Mentions are then resolved into entities (:mod:`marsad.extract.resolve`),
+and each entity gets an English name (dictionary, else an offline
+romanizer) and a CAMEO-style actor code (dictionary, else country + sector
+read from its role phrase).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from marsad.document import Document, Token
+from marsad.extract.gazetteer import Actor, Gazetteer, surface_len
+from marsad.extract.resolve import Entity, Mention, close_enough, resolve
+from marsad.extract.roles import RoleLexicon, find_role
+from marsad.text.normalize import fold
+from marsad.text.segment import clitic_forms
+
+NER_TYPES = {"PERS": "PER", "PER": "PER", "ORG": "ORG", "LOC": "LOC"}
+
+
+@lru_cache(maxsize=4)
+def load_gazetteer(extra: tuple[str, ...] = ()) -> Gazetteer:
+    """The shipped actor dictionary plus user files (user entries win)."""
+    from marsad.lexicons.loader import load_actors
+
+    return Gazetteer(Actor.from_entry(e) for e in load_actors([Path(p) for p in extra]))
+
+
+@lru_cache(maxsize=1)
+def load_tagger():
+    """The shipped NER model, or None when it is not installed."""
+    try:
+        from marsad.ner.crf import NerTagger
+
+        return NerTagger.load()
+    except (FileNotFoundError, ImportError):
+        return None
+
+
+@lru_cache(maxsize=50_000)
+def zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "ar")
+
+
+@lru_cache(maxsize=20_000)
+def romanize(name: str) -> str | None:
+    """An English spelling for a name no dictionary lists (offline)."""
+    try:
+        from arabic_name_romanizer import transliterate
+    except ImportError:  # pragma: no cover - optional at run time
+        return None
+    try:
+        out = transliterate(name)
+    except Exception:  # noqa: BLE001 - romanization is a nicety, never a failure
+        return None
+    return out if isinstance(out, str) and out.strip() else None
+
+
+class EntityRecognizer:
+    """Pipeline component: fills ``doc.entities`` (the JSON contract's list)."""
+
+    name = "entities"
+
+    def __init__(self, actors_files: tuple[str, ...] = (), use_model: bool = True) -> None:
+        self.gazetteer = load_gazetteer(tuple(actors_files))
+        self.roles = RoleLexicon.load()
+        self.tagger = load_tagger() if use_model else None
+        self._fuzzy_cache: dict[str, Actor | None] = {}
+        self._by_first: dict[str, list[tuple[str, Actor]]] = {}
+        for key, actor in self.gazetteer.index.items():
+            joined = " ".join(key)
+            self._by_first.setdefault(joined[:2], []).append((joined, actor))
+
+    # -- mentions -------------------------------------------------------------
+    def mentions(self, doc: Document) -> list[Mention]:
+        toks = doc.tokens
+        taken = [False] * len(toks)
+        found: list[Mention] = []
+        strong = self.gazetteer.find(toks)
+        present = {m.actor.key for m in strong}
+        matches = self.gazetteer.find(toks, present) if present and self.gazetteer.weak else strong
+        for m in matches:
+            if self.roles.is_nationality_span(toks[m.first:m.last]):
+                continue
+            found.append(Mention(m.start, m.end, doc.text[m.start:m.end], m.actor.type, m.actor))
+            for k in range(m.first, m.last):
+                taken[k] = True
+        if self.tagger is not None:
+            for span in self.tagger.tag_doc(doc):
+                etype = NER_TYPES.get(span.type)
+                if etype is None:
+                    continue
+                a, b = span.token_start, span.token_end
+                if any(taken[a:b]):
+                    continue
+                mention = self._trim(doc, toks, a, b, etype)
+                if mention is not None:
+                    found.append(mention)
+        found.sort(key=lambda x: x.start)
+        return found
+
+    def _trim(self, doc: Document, toks: list[Token], a: int, b: int, etype: str) -> Mention | None:
+        """Drop titles, nationality adjectives and proclitics from a tagged span."""
+        while a < b and (self.roles.is_title(toks[a]) or not toks[a].text[0].isalpha()):
+            a += 1
+        while b > a and (self.roles.nationality(toks[b - 1]) or not toks[b - 1].text[-1].isalnum()):
+            b -= 1
+        if a >= b:
+            return None
+        if b - a == 1 and (self.roles.nationality(toks[a]) or self.roles.is_title(toks[a])):
+            return None
+        first = toks[a]
+        start = first.start + surface_len(first.text, strip_len(first))
+        text = doc.text[start:toks[b - 1].end]
+        if len(fold(text)) < 2:
+            return None
+        return Mention(start, toks[b - 1].end, text, etype)
+
+    def _fuzzy(self, m: Mention) -> Actor | None:
+        """A dictionary actor one edit away from an unmatched mention (resolve rule 3)."""
+        key = fold(m.text)
+        if key in self._fuzzy_cache:
+            return self._fuzzy_cache[key]
+        best = None
+        if len(key) >= 6:
+            for joined, actor in self._by_first.get(key[:2], ()):
+                if actor.type == m.type and close_enough(key, joined):
+                    best = actor
+                    break
+        self._fuzzy_cache[key] = best
+        return best
+
+    # -- component ------------------------------------------------------------
+    def __call__(self, doc: Document) -> Document:
+        mentions = self.mentions(doc)
+        for m in mentions:
+            if m.type == "PER":
+                role = find_role(doc, m, self.roles)
+                if role is not None:
+                    m.roles.append(role.text)
+                    m.country = role.country
+                    m.sector = role.sector
+        entities = resolve(mentions, self._fuzzy)
+        doc.entities = [self._record(i, e) for i, e in enumerate(entities, 1)]
+        return doc
+
+    def _record(self, n: int, ent: Entity) -> dict[str, Any]:
+        roles: list[str] = []
+        country = sector = None
+        for m in ent.mentions:
+            for r in m.roles:
+                if r not in roles:
+                    roles.append(r)
+            country = country or m.country
+            sector = sector or m.sector
+        actor = ent.actor
+        if actor is not None:
+            code = actor.code
+            name_en = actor.name_en
+            country = actor.country or country
+            sector = actor.sector or sector
+        else:
+            name_en = romanize(ent.name) if ent.type in ("PER", "LOC") else None
+            code = (country or "") + (sector or "") or None
+        rec: dict[str, Any] = {
+            "id": f"e{n}",
+            "type": ent.type,
+            "name": ent.name,
+            "name_en": name_en,
+            "actor_code": code,
+            "roles": roles,
+            "mentions": [{"start": m.start, "end": m.end, "text": m.text} for m in ent.mentions],
+            "country": country,
+            "sector": sector,
+            "origin": "dictionary" if actor is not None else "model",
+        }
+        if actor is not None:
+            rec["actor_key"] = actor.key
+        return rec
+
+
+def strip_len(tok: Token) -> int:
+    """How many normalized characters of proclitics to strip from a tagged token.
+
+    The tagger was trained on text where clitics stay attached ("وبريطانيا"),
+    and names may begin with the same letters ("وليد", "بوش"), so a split is
+    taken only when the word without the prefix is clearly the more common
+    word (wordfreq, offline) — "وبريطانيا" → "بريطانيا", "للأمم" → "الأمم",
+    but "وليد" and "بغداد" stay whole.
+    """
+    forms = clitic_forms(tok.norm)
+    if len(forms) == 1:
+        return 0
+    whole = zipf(tok.text)
+    best, best_len = whole + 0.3, 0
+    for prefix, stem in forms[1:]:
+        if prefix.endswith("ال") or prefix.endswith("لل") and not stem.startswith("ال"):
+            continue  # keep the article on the name
+        cut = surface_len(tok.text, len(prefix))
+        f = zipf(tok.text[cut:] if not stem.startswith("ال") or prefix != "ل" else "ا" + tok.text[cut:])
+        if f > best:
+            best, best_len = f, len(prefix)
+    return best_len

@@ -1,0 +1,137 @@
+"""Resolve mentions to one entity per actor inside a document.
+
+Rules, in order (each is a rule a reader applies too):
+
+1. Mentions of the same dictionary actor are one entity, whatever spelling
+   matched ("الخامنئي", "علي خامنئي", "آية الله علي الخامنئي").
+2. A mention whose words are all words of a longer person name seen in the
+   document is that person ("باقري", "محمد باقري" → "محمد باقري"); the
+   longest form becomes the entity's name.
+3. A misspelling one edit away from a known name (OSA distance 1 for names
+   of 6+ letters, 2 for 10+; "الخامئني" ~ "الخامنئي", "قاسم سليمان" ~
+   "قاسم سليماني") is that name — for the dictionary as well as for names
+   already seen in the document.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rapidfuzz.distance import OSA
+
+from marsad.extract.gazetteer import Actor
+from marsad.text.normalize import fold
+from marsad.text.segment import split_article
+
+
+@dataclass
+class Mention:
+    """One mention before resolution."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    actor: Actor | None = None
+    roles: list[str] = field(default_factory=list)
+    country: str | None = None
+    sector: str | None = None
+
+    @property
+    def words(self) -> list[str]:
+        """Bare match forms of the words (article removed)."""
+        return [split_article(w)[1] for w in fold(self.text).split()]
+
+
+@dataclass
+class Entity:
+    mentions: list[Mention]
+    type: str
+    actor: Actor | None = None
+
+    @property
+    def name(self) -> str:
+        if self.actor is not None:
+            return self.actor.name
+        return max(self.mentions, key=lambda m: (len(m.words), len(m.text), -m.start)).text
+
+    def words(self) -> set[str]:
+        return {w for m in self.mentions for w in m.words}
+
+
+def close_enough(a: str, b: str) -> bool:
+    """Misspelling test on bare match forms (see rule 3)."""
+    if a == b:
+        return True
+    n = min(len(a), len(b))
+    if n < 6:
+        return False
+    limit = 2 if n >= 10 else 1
+    return OSA.distance(a, b, score_cutoff=limit) <= limit
+
+
+def resolve(mentions: list[Mention], fuzzy_lookup=None) -> list[Entity]:
+    """Group mentions (in text order) into entities.
+
+    ``fuzzy_lookup(mention) -> Actor | None`` finds a dictionary actor for a
+    mention the exact matcher missed (rule 3 against the dictionary).
+    """
+    entities: list[Entity] = []
+    by_actor: dict[str, Entity] = {}
+    # longer names first so that a surname seen before the full name still links to it
+    order = sorted(range(len(mentions)), key=lambda i: (-len(mentions[i].words), mentions[i].start))
+    for i in order:
+        m = mentions[i]
+        if m.actor is None and fuzzy_lookup is not None:
+            m.actor = fuzzy_lookup(m)
+        if m.actor is not None:
+            ent = by_actor.get(m.actor.key)
+            if ent is None:
+                ent = _find_by_words(entities, m)
+                if ent is not None and ent.actor is None:
+                    ent.actor = m.actor
+                    by_actor[m.actor.key] = ent
+            if ent is None:
+                ent = Entity([], m.actor.type, m.actor)
+                entities.append(ent)
+                by_actor[m.actor.key] = ent
+            ent.mentions.append(m)
+            continue
+        ent = _find_by_words(entities, m)
+        if ent is None:
+            ent = Entity([], m.type)
+            entities.append(ent)
+        ent.mentions.append(m)
+    for ent in entities:
+        ent.mentions.sort(key=lambda x: x.start)
+    entities.sort(key=lambda e: e.mentions[0].start)
+    return entities
+
+
+def _find_by_words(entities: list[Entity], m: Mention) -> Entity | None:
+    """Rule 2 and 3 against entities already built (same type only)."""
+    words = m.words
+    if not words:
+        return None
+    joined = " ".join(words)
+    for ent in entities:
+        if ent.type != m.type:
+            continue
+        for other in ent.mentions:
+            if close_enough(joined, " ".join(other.words)):
+                return ent
+        if m.type == "PER" and ent.type == "PER":
+            known = ent.words()
+            # all words of the mention belong to a longer name; a lone first name
+            # ("محمد", "علي") is too common to link on, so single words must be a
+            # non-initial (family) name word of that entity
+            if len(words) > 1 and all(w in known for w in words):
+                return ent
+            if len(words) == 1 and any(
+                len(o.words) > 1 and words[0] in o.words[1:] for o in ent.mentions
+            ):
+                return ent
+            if len(words) == 1 and any(
+                len(o.words) > 1 and close_enough(words[0], o.words[-1]) for o in ent.mentions
+            ):
+                return ent
+    return None
