@@ -15,7 +15,7 @@ from marsad.pipeline import Pipeline  # noqa: E402
 _default: Pipeline | None = None
 
 
-def extract(text: str, **meta: str | None) -> Document:
+def extract_text(text: str, **meta: str | None) -> Document:
     """Run the default pipeline over one text.  ``meta`` sets title, source, url, published."""
     global _default
     if _default is None:
@@ -26,4 +26,7 @@ def extract(text: str, **meta: str | None) -> Document:
     return _default(doc)
 
 
-__all__ = ["Document", "Pipeline", "extract", "__version__"]
+extract = extract_text
+
+
+__all__ = ["Document", "Pipeline", "extract", "extract_text", "__version__"]

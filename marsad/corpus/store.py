@@ -65,10 +65,12 @@ CREATE TABLE IF NOT EXISTS actors (
 );
 CREATE TABLE IF NOT EXISTS actor_variants (
     actor_id INTEGER NOT NULL REFERENCES actors(id),
-    variant  TEXT NOT NULL,
+    variant  TEXT NOT NULL,                -- as written
+    norm     TEXT NOT NULL,                -- match form, for look-ups by any spelling
     count    INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (actor_id, variant)
 );
+CREATE INDEX IF NOT EXISTS actor_variants_norm ON actor_variants(norm);
 CREATE TABLE IF NOT EXISTS actor_roles (
     actor_id INTEGER NOT NULL REFERENCES actors(id),
     role     TEXT NOT NULL,
@@ -310,9 +312,9 @@ class Store:
             variants[m["text"]] = variants.get(m["text"], 0) + 1
         variants.setdefault(ent["name"], 0)
         self.db.executemany(
-            "INSERT INTO actor_variants(actor_id, variant, count) VALUES (?,?,?)"
+            "INSERT INTO actor_variants(actor_id, variant, norm, count) VALUES (?,?,?,?)"
             " ON CONFLICT(actor_id, variant) DO UPDATE SET count = count + excluded.count",
-            [(actor_id, v, c) for v, c in variants.items()],
+            [(actor_id, v, fold(v), c) for v, c in variants.items()],
         )
         self.db.executemany(
             "INSERT INTO actor_roles(actor_id, role, count) VALUES (?,?,1)"
@@ -371,6 +373,80 @@ class Store:
                       snippet(r["text"], terms), float(r["score"]))
             for r in rows
         ]
+
+    def actors(self, type_: str | None = None, limit: int | None = 50) -> list[dict[str, Any]]:
+        """Actors with their mention and document counts, most documents first."""
+        where = "WHERE a.type = ?" if type_ else ""
+        params: list[Any] = [type_] if type_ else []
+        rows = self.db.execute(
+            f"""SELECT a.*, count(DISTINCT e.doc_id) AS documents,
+                (SELECT coalesce(sum(count), 0) FROM actor_variants v WHERE v.actor_id = a.id) AS mentions
+                FROM actors a LEFT JOIN entities e ON e.actor_id = a.id {where}
+                GROUP BY a.id ORDER BY documents DESC, mentions DESC, a.name LIMIT ?""",
+            (*params, -1 if limit is None else limit),
+        ).fetchall()
+        return [self._actor_summary(r) for r in rows]
+
+    def _actor_summary(self, r: sqlite3.Row) -> dict[str, Any]:
+        aid = r["id"]
+        return {
+            "id": aid, "name": r["name"], "name_en": r["name_en"], "type": r["type"],
+            "actor_code": r["actor_code"], "country": r["country"], "sector": r["sector"],
+            "documents": r["documents"], "mentions": r["mentions"],
+            "variants": [v[0] for v in self.db.execute(
+                "SELECT variant FROM actor_variants WHERE actor_id = ? ORDER BY count DESC, variant", (aid,))],
+            "roles": [v[0] for v in self.db.execute(
+                "SELECT role FROM actor_roles WHERE actor_id = ? ORDER BY count DESC, role", (aid,))],
+        }
+
+    def find_actors(self, name: str) -> list[int]:
+        """Actor ids whose name, English name or any spelling matches ``name``."""
+        key = fold(name)
+        ids = [r[0] for r in self.db.execute(
+            "SELECT DISTINCT actor_id FROM actor_variants WHERE norm = ? UNION "
+            "SELECT id FROM actors WHERE lower(name_en) = lower(?) OR actor_code = ?", (key, name.strip(), name.strip()))]
+        if not ids and len(key) > 2:
+            ids = [r[0] for r in self.db.execute(
+                "SELECT DISTINCT actor_id FROM actor_variants WHERE norm LIKE ? UNION "
+                "SELECT id FROM actors WHERE lower(name_en) LIKE lower(?)", (f"%{key}%", f"%{name.strip()}%"))]
+        return ids
+
+    def actor_profile(self, actor_id: int) -> dict[str, Any] | None:
+        """Everything the store knows about one actor."""
+        r = self.db.execute(
+            """SELECT a.*, count(DISTINCT e.doc_id) AS documents,
+               (SELECT coalesce(sum(count), 0) FROM actor_variants v WHERE v.actor_id = a.id) AS mentions
+               FROM actors a LEFT JOIN entities e ON e.actor_id = a.id WHERE a.id = ? GROUP BY a.id""",
+            (actor_id,),
+        ).fetchone()
+        if r is None:
+            return None
+        prof = self._actor_summary(r)
+        dates = self.db.execute(
+            "SELECT min(d.published), max(d.published) FROM entities e JOIN documents d ON d.id = e.doc_id"
+            " WHERE e.actor_id = ?", (actor_id,)).fetchone()
+        prof["first_seen"], prof["last_seen"] = dates[0], dates[1]
+        prof["co_mentioned"] = [
+            {"id": x[0], "name": x[1], "name_en": x[2], "documents": x[3]}
+            for x in self.db.execute(
+                """SELECT a.id, a.name, a.name_en, count(DISTINCT o.doc_id) AS n
+                   FROM entities e JOIN entities o ON o.doc_id = e.doc_id AND o.actor_id != e.actor_id
+                   JOIN actors a ON a.id = o.actor_id WHERE e.actor_id = ?
+                   GROUP BY a.id ORDER BY n DESC, a.name LIMIT 10""", (actor_id,))
+        ]
+        prof["documents_list"] = [
+            {"id": x[0], "title": x[1], "published": x[2], "source": x[3]}
+            for x in self.db.execute(
+                """SELECT DISTINCT d.id, d.title, d.published, d.source FROM entities e
+                   JOIN documents d ON d.id = e.doc_id WHERE e.actor_id = ?
+                   ORDER BY d.published DESC, d.id LIMIT 20""", (actor_id,))
+        ]
+        prof["quotes"] = self.db.execute("SELECT count(*) FROM quotes WHERE actor_id = ?", (actor_id,)).fetchone()[0]
+        prof["events_as_source"] = self.db.execute(
+            "SELECT count(*) FROM events WHERE source_actor_id = ?", (actor_id,)).fetchone()[0]
+        prof["events_as_target"] = self.db.execute(
+            "SELECT count(*) FROM events WHERE target_actor_id = ?", (actor_id,)).fetchone()[0]
+        return prof
 
     def documents(self) -> Iterable[sqlite3.Row]:
         return self.db.execute("SELECT id, path, title, source, url, published FROM documents ORDER BY published, id")

@@ -8,6 +8,8 @@ its speaker) and frames.
 from __future__ import annotations
 
 import importlib
+import sys
+import types
 
 #: (module, class) of each default extractor, in pipeline order
 EXTRACTORS: list[tuple[str, str]] = [
@@ -23,3 +25,21 @@ def default_extractors(**options) -> list:
         accepted = {k: v for k, v in options.items() if k in getattr(klass, "OPTIONS", ())}
         comps.append(klass(**accepted))
     return comps
+
+
+class _CallableModule(types.ModuleType):
+    """``marsad.extract`` is both this package and the API function.
+
+    Importing a submodule (``marsad.extract.entities``) rebinds the attribute
+    ``extract`` of the ``marsad`` package to this package, which would hide
+    the function ``marsad.extract(text)``; making the package callable keeps
+    ``marsad.extract(text)`` working whatever was imported first.
+    """
+
+    def __call__(self, text: str, **meta):
+        from marsad import extract_text
+
+        return extract_text(text, **meta)
+
+
+sys.modules[__name__].__class__ = _CallableModule
