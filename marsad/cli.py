@@ -15,6 +15,7 @@ COMMANDS = [
     "extract",
     "ingest",
     "search",
+    "actors",
 ]
 
 
