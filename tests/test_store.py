@@ -156,3 +156,37 @@ def test_parallel_ingest_matches_serial(tmp_path: Path) -> None:
         ser.db.execute("SELECT group_concat(id) FROM (SELECT id FROM documents ORDER BY id)").fetchone()
     par.close()
     ser.close()
+
+
+def _with_entities(text: str, path: str, ents: list[tuple[str, str, str | None, str | None, list[str]]]) -> Document:
+    """A processed document with entities given as (type, name, name_en, code, [mention texts])."""
+    doc = Pipeline(extract=False)(Document(raw_text=text, path=path))
+    doc.entities = []
+    for i, (etype, name, en, code, mentions) in enumerate(ents, 1):
+        ms = []
+        for m in mentions:
+            s = doc.text.index(m)
+            ms.append({"start": s, "end": s + len(m), "text": m})
+        doc.entities.append({"id": f"e{i}", "type": etype, "name": name, "name_en": en, "actor_code": code,
+                             "roles": [], "mentions": ms, "actor_key": f"{code}:{name}" if code else None})
+    return doc
+
+
+def test_one_actor_across_documents_and_spellings(store: Store) -> None:
+    a = _with_entities("انتقد علي الخامنئي الوجود الأمريكي في العراق.", "a.txt",
+                       [("PER", "علي خامنئي", "Ali Khamenei", "IRNGOV", ["علي الخامنئي"]),
+                        ("LOC", "العراق", "Iraq", "IRQ", ["العراق"])])
+    b = _with_entities("وقال خامنئی إن المنطقة لأهلها، ووصف العراق بالشقيق.", "b.txt",
+                       [("PER", "علي خامنئي", "Ali Khamenei", "IRNGOV", ["خامنئی"]),
+                        ("LOC", "العراق", "Iraq", "IRQ", ["العراق"])])
+    assert store.add(a) and store.add(b)
+    rows = store.actors()
+    kh = [r for r in rows if r["name_en"] == "Ali Khamenei"]
+    assert len(kh) == 1 and kh[0]["documents"] == 2 and kh[0]["mentions"] == 2
+    assert set(kh[0]["variants"]) >= {"علي الخامنئي", "خامنئی"}
+    # found by any spelling, by English name, by code
+    for q in ("خامنئي", "الخامنئي", "علي الخامنئی", "Ali Khamenei"):
+        assert store.find_actors(q) == [kh[0]["id"]], q
+    prof = store.actor_profile(kh[0]["id"])
+    assert prof["co_mentioned"][0]["name"] == "العراق" and prof["co_mentioned"][0]["documents"] == 2
+    assert len(prof["documents_list"]) == 2
