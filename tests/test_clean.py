@@ -365,3 +365,11 @@ def test_miner_reports_lines_recurring_across_articles(tmp_path, monkeypatch):
     assert keys["انتهي"]["docs"] == 12 and keys["انتهي"]["n_outlets"] == 2
     assert keys["0 0 ت م"]["tail_share"] == 1.0  # digits masked: all timestamps count together
     assert not any(k.startswith("وصل") for k in keys)  # in 4 articles only: under --min-docs
+
+
+def test_read_also_headline_ending_in_question_mark_is_dropped() -> None:
+    raw = ("وصل الوفد إلى العاصمة صباح اليوم.\n\nاقرأ أيضا:\nهل يقترب موعد القمة بين البلدين؟\n\n"
+           "وقال المتحدث إن المحادثات ستستمر.")
+    out = clean_text(raw)
+    assert "هل يقترب موعد القمة" not in out
+    assert "وقال المتحدث إن المحادثات ستستمر." in out

@@ -56,6 +56,8 @@ _EDGE = (
 )
 #: a line ending like this is a sentence, not a headline or a menu item
 _SENTENCE_END = (".", "!", "؟", "?", ":", "؛")
+#: a listed headline may end in "؟" or "!" ("… هل اقترب موعد القمة؟"); only these end a real sentence
+_ITEM_END = (".", ":", "؛")
 _ELLIPSIS = ("..", "…")
 _NOTHING = re.compile(r"(?!)")
 
@@ -299,7 +301,7 @@ def _drop_boilerplate(lines: list[str], keys: _Keys, rules: BoilerplateRules) ->
             continue
         words = key.count(" ") + 1
         if list_left:
-            if words <= item_max and not line.endswith(_SENTENCE_END):
+            if words <= item_max and not line.endswith(_ITEM_END):
                 keep[i] = False
                 list_left -= 1
                 taken += 1
