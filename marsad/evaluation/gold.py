@@ -8,7 +8,8 @@ Matching is one-to-one (greedy, best overlap first):
 * entities — same type, and a surface form of the predicted entity (its
   name or any mention) is one of the gold names;
 * quotes — the predicted quote's text contains the gold ``contains`` string
-  (compared in match form) and its speaker's names meet the gold speaker's;
+  (compared in match form) and its speaker's names meet the gold speaker's
+  (a gold speaker or event actor name stands for all names of its gold entity);
 * events — same PLOVER type and the source actor's names meet the gold
   source's; the *strict* score also requires the target to match (both
   absent, or names that meet).
@@ -141,6 +142,20 @@ def score_document(pred: dict[str, Any], gold: dict[str, Any], score: GoldScore)
     def speaker_keys(eid: str | None) -> set[str]:
         return ent_keys.get(eid or "", set())
 
+    # a gold speaker/source name stands for every name of its gold entity
+    gold_names: dict[str, set[str]] = {}
+    for g in gold_ents:
+        keys = {name_key(n) for n in g["names"]}
+        for k in keys:
+            gold_names.setdefault(k, set()).update(keys)
+
+    def gold_keys(names: list[str] | None) -> set[str]:
+        out: set[str] = set()
+        for n in names or []:
+            k = name_key(n)
+            out |= gold_names.get(k, {k})
+        return out
+
     # quotes
     quotes = pred.get("quotes", [])
     gold_q = gold.get("quotes", [])
@@ -149,7 +164,7 @@ def score_document(pred: dict[str, Any], gold: dict[str, Any], score: GoldScore)
         qtext = fold(q.get("text", ""))
         skeys = speaker_keys(q.get("speaker"))
         for j, g in enumerate(gold_q):
-            if fold(g["contains"]) in qtext and skeys & {name_key(n) for n in g.get("speaker") or []}:
+            if fold(g["contains"]) in qtext and skeys & gold_keys(g.get("speaker")):
                 pairs.append((i, j, 1.0 / (1 + len(qtext))))  # prefer the tightest span
     tp = _one_to_one(pairs)
     score.quotes.add(tp, len(quotes), len(gold_q))
@@ -163,11 +178,11 @@ def score_document(pred: dict[str, Any], gold: dict[str, Any], score: GoldScore)
         skeys = speaker_keys(ev.get("source"))
         tkeys = speaker_keys(ev.get("target"))
         for j, g in enumerate(gold_ev):
-            if ev["type"] != g["type"] or not skeys & {name_key(n) for n in g.get("source") or []}:
+            if ev["type"] != g["type"] or not skeys & gold_keys(g.get("source")):
                 continue
             loose.append((i, j, 1.0))
             gt = g.get("target")
-            if (not gt and not ev.get("target")) or (gt and tkeys & {name_key(n) for n in gt}):
+            if (not gt and not ev.get("target")) or (gt and tkeys & gold_keys(gt)):
                 strict.append((i, j, 1.0))
     tp = _one_to_one(loose)
     score.events.add(tp, len(events), len(gold_ev))
