@@ -14,6 +14,7 @@ import types
 #: (module, class) of each default extractor, in pipeline order
 EXTRACTORS: list[tuple[str, str]] = [
     # ("marsad.extract.entities", "EntityRecognizer"),  # enabled once the actor lexicons land
+    ("marsad.extract.dates", "DateExtractor"),
 ]
 
 
