@@ -337,6 +337,19 @@ def test_scanning_every_position_finds_the_same_expressions() -> None:
     assert len(full) >= 5
 
 
+def test_token_shortcut_matches_a_full_scan() -> None:
+    # the component reads candidate starts off the segmenter's tokens
+    text = (
+        "بغداد - 3 كانون الثاني/يناير 2024\nوقال المتحدث أمس (الجمعة) إن الاجتماع المقبل يعقد "
+        "الخميس المقبل، بعد أن تأجل منذ 6 سنوات وفي 1436/1437هـ ثم في الـ16 من شوال 1436هـ."
+    )
+    doc = run(text, SAT)
+    full = find_expressions(doc.norm, range(len(doc.norm)))
+    got = [(d["start"], d["end"]) for d in doc.meta["dates"]]
+    assert got == [doc.norm_span_to_text(x.start, x.end) for x in full]
+    assert len(got) == 6
+
+
 # --------------------------------------------------------------------------
 # date_for_span
 
