@@ -13,7 +13,7 @@ import types
 
 #: (module, class) of each default extractor, in pipeline order
 EXTRACTORS: list[tuple[str, str]] = [
-    # ("marsad.extract.entities", "EntityRecognizer"),  # enabled once the actor lexicons land
+    ("marsad.extract.entities", "EntityRecognizer"),
     ("marsad.extract.dates", "DateExtractor"),
 ]
 

@@ -91,6 +91,7 @@ class Gazetteer:
     def __init__(self, actors: Iterable[Actor]) -> None:
         self.index: dict[tuple[str, ...], Actor] = {}
         self.weak: dict[tuple[str, ...], Actor] = {}
+        self.weak_actors: set[str] = set()
         self.max_len: dict[str, int] = {}
         self.actors: list[Actor] = []
         for actor in actors:
@@ -104,6 +105,7 @@ class Gazetteer:
                 self.index[key] = actor
                 self.max_len[key[0]] = max(self.max_len.get(key[0], 0), len(key))
         for variant in actor.weak_variants:
+            self.weak_actors.add(actor.key)
             for key in name_keys(variant, "weak"):
                 self.weak.setdefault(key, actor)
                 self.max_len[key[0]] = max(self.max_len.get(key[0], 0), len(key))
@@ -120,10 +122,11 @@ class Gazetteer:
         """
         matches: list[Match] = []
         i, n = 0, len(tokens)
+        max_len = self.max_len
         while i < n:
             best: tuple[int, Actor, str] | None = None
             for prefix, stem in clitic_forms(tokens[i].norm):
-                span = self.max_len.get(stem)
+                span = max_len.get(stem)
                 if not span:
                     continue
                 for length in range(min(span, n - i), 0, -1):

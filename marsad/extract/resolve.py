@@ -15,12 +15,18 @@ Rules, in order (each is a rule a reader applies too):
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
 from marsad.extract.gazetteer import Actor
 from marsad.text.normalize import fold
 from marsad.text.segment import split_article
+
+
+@lru_cache(maxsize=50_000)
+def _words(text: str) -> list[str]:
+    return [split_article(w)[1] for w in fold(text).split()]
 
 
 @dataclass
@@ -39,7 +45,7 @@ class Mention:
     @property
     def words(self) -> list[str]:
         """Bare match forms of the words (article removed)."""
-        return [split_article(w)[1] for w in fold(self.text).split()]
+        return _words(self.text)
 
 
 @dataclass

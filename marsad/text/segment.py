@@ -17,6 +17,7 @@ token up decides which one exists.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from marsad.document import Document, Span, Token
 from marsad.text.normalize import normalize
@@ -46,7 +47,8 @@ def split_article(norm: str) -> tuple[str, str]:
     return m.group(0), norm[m.end():]
 
 
-def clitic_forms(norm: str) -> list[tuple[str, str]]:
+@lru_cache(maxsize=200_000)
+def clitic_forms(norm: str) -> tuple[tuple[str, str], ...]:
     """Every plausible ``(prefix, stem)`` split of a normalized word.
 
     The unsplit word comes first, then splits with a single conjunction
@@ -74,7 +76,7 @@ def clitic_forms(norm: str) -> list[tuple[str, str]]:
         clitics = art_prefix[:-2] if art_prefix.endswith("ال") else art_prefix[:-1]
         add(clitics, "ال" + art_stem)
         add(art_prefix, art_stem)
-    return forms
+    return tuple(forms)
 
 
 _INTERESTING = re.compile(r'[\n“”«»„‹›".!?؟…]')
