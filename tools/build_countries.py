@@ -194,7 +194,7 @@ def hand_keys() -> dict[str, str]:
     return keys
 
 
-def build_state_bodies(ov: dict, names: dict) -> list[dict]:
+def build_state_bodies(ov: dict, names: dict, verbose: bool = False) -> list[dict]:
     demonyms = ov.get("demonyms") or {}
     hand = hand_keys()
     out: list[dict] = []
@@ -223,10 +223,11 @@ def build_state_bodies(ov: dict, names: dict) -> list[dict]:
                 variants = generated
             variants += o.get("add_variants") or []
             if fold(name) in hand:
-                print(f"note: {name} is hand-written in {hand[fold(name)]}; not generated", file=sys.stderr)
+                if verbose:
+                    print(f"note: {name} is hand-written in {hand[fold(name)]}; not generated", file=sys.stderr)
                 continue
             dropped = [v for v in variants if fold(v) in hand]
-            for v in dropped:
+            for v in dropped if verbose else ():
                 print(f"note: {v} ({code} {body}) is hand-written in {hand[fold(v)]}; dropped", file=sys.stderr)
             variants = dedupe([v for v in variants if fold(v) not in hand], {fold(name)})
             e = {
@@ -249,6 +250,7 @@ def dump(data, path: Path, header: str) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--check", action="store_true", help="only check that the generated files are up to date")
+    ap.add_argument("-v", "--verbose", action="store_true", help="report generated forms dropped for hand-written ones")
     args = ap.parse_args(argv)
     import babel
 
@@ -258,7 +260,7 @@ def main(argv: list[str] | None = None) -> int:
     outputs = {
         ACTORS / "countries.yaml": dump(countries, ACTORS / "countries.yaml", header),
         LEX / "nationalities.yaml": dump(build_nationalities(ov, names), LEX / "nationalities.yaml", header),
-        ACTORS / "state_bodies.yaml": dump(build_state_bodies(ov, names), ACTORS / "state_bodies.yaml", header),
+        ACTORS / "state_bodies.yaml": dump(build_state_bodies(ov, names, args.verbose), ACTORS / "state_bodies.yaml", header),
     }
     stale = []
     for path, text in outputs.items():
