@@ -28,15 +28,11 @@ def _text_components() -> list[Component]:
     return [Cleaner(), Normalizer(), Segmenter()]
 
 
-def _extractor_components() -> list[Component]:
-    """Extractors, in dependency order.  Empty until the extract layer lands."""
-    comps: list[Component] = []
-    try:
-        from marsad.extract import default_extractors
-    except ImportError:
-        return comps
-    comps.extend(default_extractors())
-    return comps
+def _extractor_components(options: dict | None = None) -> list[Component]:
+    """Extractors, in dependency order (:data:`marsad.extract.EXTRACTORS`)."""
+    from marsad.extract import default_extractors
+
+    return default_extractors(**(options or {}))
 
 
 #: names of the components that read and prepare text (always on)
@@ -57,9 +53,12 @@ class Pipeline:
         components: Iterable[Component] | None = None,
         exclude: Iterable[str] = (),
         extract: bool = True,
+        options: dict | None = None,
     ) -> None:
+        """``options`` go to the extractors that accept them, e.g.
+        ``{"actors_files": ("my_actors.tsv",)}`` for the entity extractor."""
         if components is None:
-            components = _text_components() + (_extractor_components() if extract else [])
+            components = _text_components() + (_extractor_components(options) if extract else [])
         skip = set(exclude)
         self.components: list[Component] = [c for c in components if c.name not in skip]
 

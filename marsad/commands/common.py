@@ -19,6 +19,26 @@ def add_read_options(p: argparse.ArgumentParser) -> None:
     g.add_argument("--max-size", type=float, default=50.0, metavar="MB", help="skip files larger than this (default 50 MB)")
 
 
+def add_extract_options(p: argparse.ArgumentParser) -> None:
+    """Options of the extractors, shared by extract and ingest."""
+    g = p.add_argument_group("extraction")
+    g.add_argument("--actors", action="append", default=[], metavar="FILE",
+                   help="your own actor dictionary (YAML or TSV, see marsad/lexicons/README.md); "
+                        "its entries win over the shipped ones; repeatable")
+    g.add_argument("--no-model", action="store_true",
+                   help="dictionary and rules only, without the statistical tagger (faster, finds fewer unknown names)")
+
+
+def extract_options(args: argparse.Namespace) -> dict:
+    """Pipeline options from the command line, checked up front so a typo fails fast."""
+    from pathlib import Path
+
+    for f in args.actors:
+        if not Path(f).is_file():
+            raise SystemExit(f"marsad: {f}: no such actor file")
+    return {"actors_files": tuple(args.actors), "use_model": not args.no_model}
+
+
 def read_options(args: argparse.Namespace) -> ReadOptions:
     return ReadOptions(
         text_field=args.text_field,

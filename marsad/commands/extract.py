@@ -5,7 +5,7 @@ import argparse
 import json
 import sys
 
-from marsad.commands.common import add_read_options, read_options, report
+from marsad.commands.common import add_extract_options, add_read_options, extract_options, read_options, report
 from marsad.document import Document
 from marsad.ingest import ReadError, read_paths
 from marsad.pipeline import Pipeline
@@ -16,11 +16,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("files", nargs="+", metavar="FILE", help="files or folders (.txt .html .jsonl .warc .xml/.rss)")
     p.add_argument("--format", choices=["json", "text"], default="text", help="json: one JSON object per line")
     add_read_options(p)
+    add_extract_options(p)
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    pipeline = Pipeline()
+    pipeline = Pipeline(options=extract_options(args))
     failed = 0
     out = sys.stdout
     for item in read_paths(args.files, read_options(args)):

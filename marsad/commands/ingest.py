@@ -9,7 +9,7 @@ from typing import Any
 
 from tqdm import tqdm
 
-from marsad.commands.common import add_read_options, read_options, report
+from marsad.commands.common import add_extract_options, add_read_options, extract_options, read_options, report
 from marsad.corpus.store import Store, StoreError
 from marsad.ingest import ReadError, read_paths
 from marsad.pipeline import Pipeline
@@ -26,6 +26,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--jobs", "-j", type=int, default=default_jobs(),
                    help=f"worker processes for extraction (default: {default_jobs()}, the CPU count up to 4)")
     add_read_options(p)
+    add_extract_options(p)
     p.set_defaults(func=run)
 
 
@@ -36,7 +37,8 @@ def run(args: argparse.Namespace) -> int:
         report(str(exc))
         return 2
     # without extractors nobody reads tokens: the store indexes words straight from the text
-    spec: dict[str, Any] = {"extract": False, "exclude": ["segment"]} if args.no_extract else {}
+    spec: dict[str, Any] = ({"extract": False, "exclude": ["segment"]} if args.no_extract
+                            else {"options": extract_options(args)})
     items = read_paths(args.paths, read_options(args))
     try:
         # workers pay off only when extractors run; storing alone is bound by the parent

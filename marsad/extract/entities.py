@@ -88,6 +88,8 @@ class EntityRecognizer:
     """Pipeline component: fills ``doc.entities`` (the JSON contract's list)."""
 
     name = "entities"
+    #: keyword options that :func:`marsad.extract.default_extractors` passes on
+    OPTIONS = ("actors_files", "use_model")
 
     def __init__(self, actors_files: tuple[str, ...] = (), use_model: bool = True) -> None:
         self.gazetteer = load_gazetteer(tuple(actors_files))
