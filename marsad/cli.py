@@ -16,6 +16,8 @@ COMMANDS = [
     "ingest",
     "search",
     "actors",
+    "frames",
+    "export",
 ]
 
 
