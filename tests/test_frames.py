@@ -222,11 +222,29 @@ def test_profile_shows_opposite_framing(tmp_path: Path) -> None:
     assert "resistance-axis" not in hostile["frames"] and "martyrdom" not in hostile["frames"]
     assert axis["frames"]["resistance-axis"]["count"] == 5  # محور المقاومة، قوات الاحتلال الأمريكي، الكيان الصهيوني، المقاومة الإسلامية، العدوان الأمريكي
     assert axis["frames"]["resistance-axis"]["per_article"] == 2.5
-    assert axis["frames"]["martyrdom"] == {"count": 2, "articles": 2, "per_article": 1.0, "share": round(2 / 7, 3)}
+    assert axis["frames"]["martyrdom"] == {"count": 2, "articles": 2, "per_article": 1.0, "share": round(2 / 7, 3),
+                                           "quoted": 0}
     assert hostile["frames"]["hostile-to-iran"]["count"] == 4
     assert {t["term"] for t in hostile["top_terms"]} == {"مليشيات المرتزقة", "نظام الملالي", "أذرع إيران",
                                                           "الميليشيات الإيرانية"}
     assert axis["basis"] == {"source": 2}
+
+
+def test_profile_counts_tags_inside_quotes_apart(tmp_path: Path) -> None:
+    text = "عنوان\n\nوصف التقرير مليشيات المرتزقة بالخطر، وقال باقري إن “الكيان الصهيوني سيزول قريبا”."
+    doc = Pipeline(extract=False)(Document(raw_text=text, source="قناة الخصم"))
+    FrameTagger()(doc)
+    s = doc.text.index("“") + 1
+    e = doc.text.index("”")
+    doc.quotes = [{"speaker": None, "text": doc.text[s:e], "start": s, "end": e, "direct": True, "cue": "وقال"}]
+    with Store(tmp_path / "q.db") as store:
+        store.add(doc)
+        for retag in (False, True):
+            (g,) = frames_profile(store.db, retag=retag)
+            assert g["tags"] == 2 and g["quoted"] == 1
+            assert g["frames"]["resistance-axis"]["quoted"] == 1 and g["frames"]["hostile-to-iran"]["quoted"] == 0
+        (d,) = frames_profile(store.db, by="document")
+        assert d["quoted"] == 1
 
 
 def test_profile_retag_and_by_document(tmp_path: Path) -> None:

@@ -244,8 +244,10 @@ def frames_profile(
     """Frame counts per outlet (``by="source"``) or per document (``by="document"``).
 
     Per outlet: ``outlet``, ``basis`` (how the outlet was known, with counts),
-    ``articles``, ``articles_with_frames``, ``tags``, ``frames`` (per frame:
-    ``count``, ``articles``, ``per_article``, ``share`` of the outlet's tags),
+    ``articles``, ``articles_with_frames``, ``tags``, ``quoted`` (tags inside a
+    stored quote's span: the speaker's words rather than the outlet's),
+    ``frames`` (per frame: ``count``, ``articles``, ``per_article``, ``share``
+    of the outlet's tags, ``quoted``),
     ``top_terms`` (``term`` = the lexicon entry, ``frame``, ``count``,
     ``forms`` as written) and ``lean`` (the frame with the highest rate).
     Outlets are sorted by articles, then name.
@@ -271,18 +273,29 @@ def frames_profile(
     docs = db.execute(sql, params).fetchall()
     rules = load_outlet_rules()
 
-    tags: dict[str, list[tuple[str, str]]] = defaultdict(list)  # doc id -> [(term, frame)]
+    wanted = {d[0] for d in docs}
+    # quote spans: a tag inside a quotation is the speaker's word, not the outlet's
+    quotes: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for doc_id, qs, qe in db.execute("SELECT doc_id, start, end FROM quotes WHERE start IS NOT NULL AND end > start"):
+        if doc_id in wanted:
+            quotes[doc_id].append((qs, qe))
+
+    def quoted(doc_id: str, start: Any, end: Any) -> bool:
+        return start is not None and any(qs <= start and end <= qe for qs, qe in quotes.get(doc_id, ()))
+
+    tags: dict[str, list[tuple[str, str, bool]]] = defaultdict(list)  # doc id -> [(term, frame, quoted)]
     if retag:
         from marsad.text.segment import tokenize
 
         for d in docs:
             text = d[6] or ""
-            tags[d[0]] = [(text[m.start:m.end], m.entry.frame) for m in lex.find(tokenize(text))]
+            tags[d[0]] = [(text[m.start:m.end], m.entry.frame, quoted(d[0], m.start, m.end))
+                          for m in lex.find(tokenize(text))]
     else:
-        wanted = {d[0] for d in docs}
-        for doc_id, term, frame in db.execute("SELECT doc_id, term, frame FROM frames ORDER BY doc_id, idx"):
+        for doc_id, term, frame, start, end in db.execute(
+                "SELECT doc_id, term, frame, start, end FROM frames ORDER BY doc_id, idx"):
             if doc_id in wanted:
-                tags[doc_id].append((term, frame))
+                tags[doc_id].append((term, frame, quoted(doc_id, start, end)))
 
     def row_of(d: Any) -> dict[str, Any]:
         return {"id": d[0], "path": d[1], "title": d[2], "source": d[3], "url": d[4], "published": d[5], "text": d[6]}
@@ -291,10 +304,11 @@ def frames_profile(
         out = []
         for d in docs:
             outlet, basis = resolve_outlet(row_of(d), rules, read_files)
-            counts = Counter(f for _, f in tags.get(d[0], []))
+            counts = Counter(f for _, f, _ in tags.get(d[0], []))
             out.append({
                 "id": d[0], "title": d[2], "published": d[5], "outlet": outlet or UNKNOWN, "basis": basis,
-                "tags": sum(counts.values()), "frames": dict(counts.most_common()),
+                "tags": sum(counts.values()), "quoted": sum(1 for t in tags.get(d[0], []) if t[2]),
+                "frames": dict(counts.most_common()),
                 "terms": _top_terms(lex, tags.get(d[0], []), top),
             })
         return out
@@ -304,27 +318,30 @@ def frames_profile(
         outlet, basis = resolve_outlet(row_of(d), rules, read_files)
         key = outlet or UNKNOWN
         g = groups.setdefault(key, {"outlet": key, "basis": Counter(), "articles": 0, "articles_with_frames": 0,
-                                    "_counts": Counter(), "_articles": Counter(), "_terms": []})
+                                    "_counts": Counter(), "_quoted": Counter(), "_articles": Counter(), "_terms": []})
         g["basis"][basis or "none"] += 1
         g["articles"] += 1
         doc_tags = tags.get(d[0], [])
         if doc_tags:
             g["articles_with_frames"] += 1
-        g["_counts"].update(f for _, f in doc_tags)
-        g["_articles"].update({f for _, f in doc_tags})
+        g["_counts"].update(f for _, f, _ in doc_tags)
+        g["_quoted"].update(f for _, f, q in doc_tags if q)
+        g["_articles"].update({f for _, f, _ in doc_tags})
         g["_terms"].extend(doc_tags)
 
     out = []
     for g in groups.values():
         counts: Counter = g.pop("_counts")
         arts: Counter = g.pop("_articles")
+        inq: Counter = g.pop("_quoted")
         terms = g.pop("_terms")
         total = sum(counts.values())
         g["basis"] = dict(g["basis"])
         g["tags"] = total
+        g["quoted"] = sum(inq.values())
         g["frames"] = {
             f: {"count": c, "articles": arts[f], "per_article": round(c / g["articles"], 3),
-                "share": round(c / total, 3) if total else 0.0}
+                "share": round(c / total, 3) if total else 0.0, "quoted": inq[f]}
             for f, c in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
         }
         g["lean"] = next(iter(g["frames"]), None)
@@ -334,11 +351,11 @@ def frames_profile(
     return out
 
 
-def _top_terms(lex: Any, tags: Iterable[tuple[str, str]], top: int) -> list[dict[str, Any]]:
+def _top_terms(lex: Any, tags: Iterable[tuple[str, str, bool]], top: int) -> list[dict[str, Any]]:
     """Most frequent lexicon entries among ``tags``, with the forms as written."""
     counts: Counter = Counter()
     forms: dict[tuple[str, str], Counter] = defaultdict(Counter)
-    for term, frame in tags:
+    for term, frame, _ in tags:
         entry = lex.entry_of(term)
         name = entry.term if entry is not None and entry.frame == frame else term
         counts[(name, frame)] += 1
@@ -373,10 +390,10 @@ def format_profile(profile: list[dict[str, Any]], frames_order: list[str] | None
     for g in profile:
         basis = ", ".join(f"{k} {v}" for k, v in g["basis"].items())
         lines.append(f"{g['outlet']}: {g['articles']} articles ({g['articles_with_frames']} with frames), "
-                     f"{g['tags']} tags   [outlet from: {basis}]")
+                     f"{g['tags']} tags ({g['quoted']} inside quotes)   [outlet from: {basis}]")
         for f, s in g["frames"].items():
             lines.append(f"  {f:<{col}}  {s['count']:>5}  {s['per_article']:>6.2f}/article  "
-                         f"in {s['articles']} articles  {100 * s['share']:>5.1f}% of tags")
+                         f"in {s['articles']} articles  {100 * s['share']:>5.1f}% of tags  {s['quoted']} quoted")
         if g["top_terms"]:
             lines.append("  top terms: " + "، ".join(f"{t['term']} ×{t['count']} ({t['frame']})" for t in g["top_terms"]))
         lines.append("")
