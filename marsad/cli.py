@@ -16,6 +16,9 @@ COMMANDS = [
     "ingest",
     "search",
     "actors",
+    "stories",
+    "network",
+    "timeline",
     "frames",
     "export",
 ]
