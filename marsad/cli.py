@@ -16,11 +16,13 @@ COMMANDS = [
     "ingest",
     "search",
     "actors",
+    "eval",
     "stories",
     "network",
     "timeline",
     "frames",
     "export",
+    "train",
 ]
 
 

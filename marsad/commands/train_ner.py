@@ -1,0 +1,100 @@
+"""``marsad train ner``: rebuild the shipped NER model from the public corpora.
+
+Development-time only: it reads ``../shared/eval/ner`` (or ``--data DIR``)
+and needs gensim, scikit-learn and wordfreq besides python-crfsuite::
+
+    pip install gensim scikit-learn wordfreq
+    PYTHONHASHSEED=0 marsad train ner            # writes marsad/models/ner.crfsuite + ner.lex.tsv
+    PYTHONHASHSEED=0 marsad train ner --dev      # hold out the ANERcorp dev part and score it
+
+The ANERcorp *test* file is never read here; score it with ``marsad eval ner``.
+"""
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+
+def _default_out() -> Path:
+    import marsad.models
+
+    return Path(marsad.models.__file__).resolve().parent / "ner.crfsuite"
+
+
+def add_parser(train_sub: argparse._SubParsersAction) -> None:
+    p = train_sub.add_parser(
+        "ner",
+        help="train the CRF named-entity tagger (development time; needs the eval corpora)",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("--data", metavar="DIR", default=None,
+                   help="folder holding anercorp_camellab/, newsfane_gold/, aqmar/, wikifane_gold/ "
+                   "(default: ../shared/eval/ner next to the repository)")
+    p.add_argument("--out", metavar="PATH", default=None,
+                   help="model file to write (default: marsad/models/ner.crfsuite); the word table "
+                   "goes next to it as NAME.lex.tsv")
+    p.add_argument("--corpora", default="anercorp,newsfane",
+                   help="labelled corpora to train on, comma-separated, from anercorp, newsfane, aqmar, "
+                   "wikifane (default: anercorp,newsfane)")
+    p.add_argument("--cluster-corpora", default="anercorp,newsfane,aqmar,wikifane",
+                   help="corpora whose running text (labels unused) trains the word clusters")
+    p.add_argument("--news", metavar="DIR", default=None,
+                   help="extra unlabelled JSONL articles (field 'content') for the word clusters; "
+                   "mind the license of that text: the cluster table ships inside the model")
+    p.add_argument("--lex", metavar="PATH", default=None,
+                   help="reuse this word table (.lex.tsv) instead of training clusters")
+    p.add_argument("--dev", action="store_true",
+                   help="hold out the last sentences of the ANERcorp train file as dev and print its score")
+    p.add_argument("--c1", type=float, default=0.1, help="L1 penalty (default 0.1; prunes features)")
+    p.add_argument("--c2", type=float, default=0.05, help="L2 penalty (default 0.05)")
+    p.add_argument("--iterations", type=int, default=200, help="L-BFGS iterations (default 200)")
+    p.add_argument("--min-freq", type=int, default=1, help="drop attributes seen fewer times (default 1)")
+    p.add_argument("--no-lexicons", action="store_true", help="train without the actor/title/nationality features")
+    p.add_argument("--no-domains", action="store_true", help="no per-corpus feature copies (domain adaptation)")
+    p.add_argument("-q", "--quiet", action="store_true")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from marsad.ner import train as T
+
+    logging.basicConfig(level=logging.WARNING if args.quiet else logging.INFO,
+                        format="%(asctime)s %(message)s", datefmt="%H:%M:%S")
+    for noisy in ("gensim", "smart_open"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+    data = Path(args.data) if args.data else T.default_data_dir()
+    out = Path(args.out) if args.out else _default_out()
+    if not data.is_dir():
+        print(f"marsad: NER training data not found at {data}; pass --data DIR "
+              "(the folder with anercorp_camellab/, newsfane_gold/, …)", file=sys.stderr)
+        return 2
+    corpora = [c.strip() for c in args.corpora.split(",") if c.strip()]
+    clusters = [c.strip() for c in args.cluster_corpora.split(",") if c.strip()]
+    bad = [c for c in corpora + clusters if c not in T.CORPORA]
+    if bad:
+        print(f"marsad: unknown corpus {bad[0]!r}; known: {', '.join(T.CORPORA)}", file=sys.stderr)
+        return 2
+    try:
+        result = T.train(
+            data, out, corpora=corpora, cluster_corpora=clusters,
+            news_dir=Path(args.news) if args.news else None,
+            lex=Path(args.lex) if args.lex else None, dev=args.dev,
+            c1=args.c1, c2=args.c2, iterations=args.iterations, min_freq=args.min_freq,
+            lexicons=not args.no_lexicons, domains=not args.no_domains,
+        )
+    except T.DataMissing as exc:
+        print(f"marsad: {exc}", file=sys.stderr)
+        return 2
+    except RuntimeError as exc:
+        print(f"marsad: {exc}", file=sys.stderr)
+        return 2
+    print(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB) and {result['lex']} "
+          f"in {result['seconds'] / 60:.1f} min; {result['tokens']:,} training tokens")
+    if result.get("dev") is not None:
+        print("ANERcorp dev (held out):")
+        print(result["dev"].table())
+    return 0
+

@@ -1,0 +1,1 @@
+"""Model files shipped with Marsad (see LICENSE-DATA.md)."""

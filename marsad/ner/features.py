@@ -1,0 +1,332 @@
+"""Token features for the CRF tagger.
+
+Every feature is a binary attribute string.  They come in two kinds:
+
+* **word features** depend only on one word's spelling (normalized form,
+  clitic-stripped stems, affixes, shape, frequency band, word-cluster ids,
+  title flag).  A word's features at each window offset (-2..+2) are computed
+  once and kept in a cache, so a document costs one dict lookup per token and
+  offset, not a re-analysis of the word.
+* **context features** depend on the sentence (gazetteer matches over several
+  tokens, bigrams, sentence boundaries).
+
+:meth:`FeatureExtractor.sentence` produces the full attribute lists for
+training and for python-crfsuite; :mod:`marsad.ner.crf` uses the same pieces
+(:meth:`FeatureExtractor.word_parts` and :meth:`FeatureExtractor.context`)
+to score documents fast.  Both paths must stay in step: the tests check that
+they tag identically.
+
+The word-representation table (cluster ids and frequency bands) is part of
+the model: :class:`WordTable` is saved next to the weights (``*.lex.tsv``) so
+that run time never needs the corpus, wordfreq or gensim.
+"""
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from marsad.text.normalize import normalize
+from marsad.text.segment import clitic_forms, split_article
+
+#: window offsets whose word features a token sees (0 = itself)
+OFFSETS = (-2, -1, 1, 2)
+
+_ARABIC = re.compile(r"^[\u0621-\u064A\u0660-\u0669\u066E-\u06D3\u06FA-\u06FF]+$")
+_LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F]+$")
+_DIGITS = re.compile(r"^[0-9\u0660-\u0669\u06F0-\u06F9]+$")
+_HAS_DIGIT = re.compile(r"[0-9\u0660-\u0669\u06F0-\u06F9]")
+_PUNCT = re.compile(r"^[^\w\s]+$")
+
+
+def shape(word: str) -> str:
+    if _ARABIC.match(word):
+        return "A"
+    if _DIGITS.match(word):
+        return "D" if len(word) != 4 else "D4"
+    if _LATIN.match(word):
+        if word.isupper():
+            return "LU"
+        return "Lc" if word[:1].isupper() else "L"
+    if _PUNCT.match(word):
+        return "P"
+    if _HAS_DIGIT.search(word):
+        return "xD"
+    return "x"
+
+
+@dataclass
+class WordTable:
+    """Word -> cluster ids (one per granularity) and frequency band.
+
+    Keys are normalized forms (:func:`marsad.text.normalize.normalize`).
+    """
+
+    clusters: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    freq: dict[str, str] = field(default_factory=dict)
+    meta: dict[str, str] = field(default_factory=dict)
+
+    def save(self, path: str | os.PathLike) -> None:
+        words = sorted(set(self.clusters) | set(self.freq))
+        with open(path, "w", encoding="utf-8") as fh:
+            for k, v in sorted(self.meta.items()):
+                fh.write(f"#{k}\t{v}\n")
+            for w in words:
+                cl = ",".join(self.clusters.get(w, ()))
+                fh.write(f"{w}\t{self.freq.get(w, '')}\t{cl}\n")
+
+    @classmethod
+    def load(cls, path: str | os.PathLike) -> WordTable:
+        t = cls()
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                line = line.rstrip("\n")
+                if line.startswith("#"):
+                    k, _, v = line[1:].partition("\t")
+                    t.meta[k] = v
+                    continue
+                w, fq, cl = line.split("\t")
+                if fq:
+                    t.freq[w] = fq
+                if cl:
+                    t.clusters[w] = tuple(cl.split(","))
+        return t
+
+
+class Gazetteer:
+    """Multiword names -> type, matched on normalized tokens.
+
+    The first token may carry proclitics or the article (``والعراق``,
+    ``لوزارة``): each token is looked up by its normalized form and its
+    clitic-stripped stems.
+    """
+
+    def __init__(self, names: Iterable[tuple[str, str]] = ()) -> None:
+        self.first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        self.size = 0
+        for name, etype in names:
+            self.add(name, etype)
+
+    def add(self, name: str, etype: str) -> None:
+        toks = tuple(normalize(name).split())
+        if not toks or not etype:
+            return
+        entries = self.first.setdefault(toks[0], [])
+        if (toks, etype) not in entries:
+            entries.append((toks, etype))
+            entries.sort(key=lambda e: -len(e[0]))
+            self.size += 1
+
+    def __len__(self) -> int:
+        return self.size
+
+    def match(self, norms: Sequence[str], stems: Sequence[Sequence[str]]) -> list[str]:
+        """Per token: ``""`` or ``"B-TYPE"``/``"I-TYPE"`` of the longest match.
+
+        ``stems[i]`` lists the forms token ``i`` may be looked up by (its
+        normalized form first, then clitic-stripped stems).
+        """
+        out = [""] * len(norms)
+        i = 0
+        n = len(norms)
+        first = self.first
+        while i < n:
+            best = None
+            for form in stems[i]:
+                for toks, etype in first.get(form, ()):
+                    m = len(toks)
+                    if i + m <= n and (best is None or m > len(best[0])) and all(
+                        toks[j] == norms[i + j] or toks[j] in stems[i + j] for j in range(1, m)
+                    ):
+                        best = (toks, etype)
+                        break  # entries are longest first
+            if best is None:
+                i += 1
+                continue
+            m = len(best[0])
+            out[i] = "B-" + best[1]
+            for j in range(1, m):
+                out[i + j] = "I-" + best[1]
+            i += m
+        return out
+
+
+@dataclass
+class FeatureConfig:
+    window: int = 2
+    affixes: int = 4
+    clusters: bool = True
+    freq: bool = True
+    #: lexicon features used: G actor names, T titles/role heads, N nationality adjectives
+    lexicons: tuple = ("G", "T", "N")
+    bigrams: bool = True
+    neighbor_clusters: bool = True
+    #: attribute prefixes copied per domain (empty: all)
+    domain_attrs: tuple = ("bias", "n=", "b=", "cs=")
+
+    @classmethod
+    def from_meta(cls, meta: dict[str, str]) -> FeatureConfig:
+        c = cls()
+        for k, v in meta.items():
+            if k.startswith("feat."):
+                name = k[5:]
+                cur = getattr(c, name, None)
+                if cur is None:
+                    continue
+                if isinstance(cur, bool):
+                    setattr(c, name, v == "1")
+                elif isinstance(cur, tuple):
+                    setattr(c, name, tuple(x for x in v.split("|") if x))
+                else:
+                    setattr(c, name, type(cur)(v))
+        return c
+
+    def to_meta(self) -> dict[str, str]:
+        out = {}
+        for k, v in self.__dict__.items():
+            if isinstance(v, bool):
+                out[f"feat.{k}"] = "1" if v else "0"
+            elif isinstance(v, tuple):
+                out[f"feat.{k}"] = "|".join(v)
+            else:
+                out[f"feat.{k}"] = str(v)
+        return out
+
+
+_PAD = {k: [f"{k}n=<pad>"] for k in OFFSETS}
+
+
+class FeatureExtractor:
+    """Turns token sequences into CRF attribute lists (see module docstring)."""
+
+    def __init__(self, table: WordTable | None = None, lexicons: dict[str, Gazetteer] | None = None,
+                 config: FeatureConfig | None = None) -> None:
+        self.table = table or WordTable()
+        self.config = config or FeatureConfig()
+        #: prefix -> gazetteer, only those the config names (G actors, T titles, N nationalities)
+        self.lexicons = {k: g for k, g in (lexicons or {}).items() if k in self.config.lexicons and len(g)}
+        self._cache: dict[str, tuple] = {}
+        self.offsets = tuple(k for k in OFFSETS if abs(k) <= self.config.window)
+
+    # -- word level -----------------------------------------------------------------
+    def word_parts(self, word: str) -> tuple:
+        """``(local, {offset: attrs}, norm, stems)`` for one word, cached."""
+        hit = self._cache.get(word)
+        if hit is not None:
+            return hit
+        hit = self._analyze(word)
+        if len(self._cache) > 500_000:
+            self._cache.clear()
+        self._cache[word] = hit
+        return hit
+
+    def _analyze(self, word: str) -> tuple:
+        cfg = self.config
+        n = normalize(word) or word
+        art, bare = split_article(n)
+        forms = clitic_forms(n)
+        stems = tuple(dict.fromkeys(f for _, f in forms))
+        f = [f"n={n}"]
+        if bare != n:
+            f.append(f"b={bare}")
+            f.append(f"a={art}")
+        for pre, stem in forms[1:]:
+            f.append(f"cs={stem}")
+            f.append(f"cp={pre}")
+        for k in range(1, cfg.affixes + 1):
+            if len(bare) > k:
+                f.append(f"p{k}={bare[:k]}")
+                f.append(f"s{k}={bare[-k:]}")
+        sh = shape(word)
+        f.append(f"sh={sh}")
+        f.append(f"ln={min(len(bare), 8)}")
+        nb = [f"n={n}", f"b={bare}", f"sh={sh}"]
+        if art:
+            nb.append("a")
+        if cfg.freq:
+            fq = self.table.freq.get(n)
+            if fq is None and bare != n:
+                fq = self.table.freq.get("ال" + bare) or self.table.freq.get(bare)
+            f.append(f"fq={fq or 0}")
+            nb.append(f"fq={fq or 0}")
+        if cfg.clusters:
+            cl = self.table.clusters.get(n)
+            if cl is None:
+                for stem in stems[1:]:
+                    cl = self.table.clusters.get(stem)
+                    if cl is not None:
+                        f.append("cl=stem")
+                        break
+            if cl is None:
+                f.append("cl=none")
+                if cfg.neighbor_clusters:
+                    nb.append("cl=none")
+            else:
+                for j, cid in enumerate(cl):
+                    f.append(f"c{j}={cid}")
+                if cfg.neighbor_clusters:
+                    for j, cid in enumerate(cl[:-1] if len(cl) > 1 else cl):
+                        nb.append(f"c{j}={cid}")
+        per_offset = {k: [f"{k}{a}" for a in nb] for k in self.offsets}
+        return f, per_offset, n, stems
+
+    # -- sentence level -------------------------------------------------------------
+    def context(self, words: Sequence[str], parts: Sequence[tuple]) -> list[list[str]]:
+        """Features that depend on more than one word, per token."""
+        n = len(words)
+        out: list[list[str]] = [[] for _ in range(n)]
+        if n:
+            out[0].append("BOS")
+            out[-1].append("EOS")
+        if self.lexicons:
+            norms = [p[2] for p in parts]
+            stems = [p[3] for p in parts]
+            for key, gz in self.lexicons.items():
+                for i, g in enumerate(gz.match(norms, stems)):
+                    if g:
+                        t = g[2:]
+                        out[i].append(f"{key}={g}")
+                        out[i].append(f"{key}={t}")
+                        if i > 0:
+                            out[i - 1].append(f"+1{key}={t}")
+                        if i + 1 < n:
+                            out[i + 1].append(f"-1{key}={t}")
+        if self.config.bigrams:
+            prev = "<s>"
+            for i, p in enumerate(parts):
+                cur = p[2]
+                out[i].append(f"bg-={prev}|{cur}")
+                if i > 0:
+                    out[i - 1].append(f"bg+={prev}|{cur}")
+                prev = cur
+            if n:
+                out[-1].append(f"bg+={prev}|</s>")
+        return out
+
+    def sentence(self, words: Sequence[str], domain: str | None = None) -> list[list[str]]:
+        """Attribute lists for every token of one sentence.
+
+        ``domain`` (training only, or the target domain at tagging time)
+        adds a copy of every attribute prefixed with the domain name: the
+        "frustratingly easy" domain adaptation of Daumé (2007), which lets
+        corpora with different annotation conventions share what they agree
+        on and keep the target corpus's conventions apart.
+        """
+        parts = [self.word_parts(w) for w in words]
+        ctx = self.context(words, parts)
+        n = len(words)
+        feats = []
+        for i in range(n):
+            f = ["bias", *parts[i][0], *ctx[i]]
+            for k in self.offsets:
+                j = i + k
+                f.extend(parts[j][1][k] if 0 <= j < n else _PAD[k])
+            if domain:
+                dp = self.config.domain_attrs
+                f.extend([f"{domain}|{a}" for a in f if not dp or a.startswith(dp)])
+            feats.append(f)
+        return feats
+
+
+__all__ = ["FeatureConfig", "FeatureExtractor", "Gazetteer", "OFFSETS", "WordTable", "shape"]

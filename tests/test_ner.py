@@ -1,0 +1,258 @@
+"""NER: CoNLL reader, exact-span scoring, the shipped CRF model, ``marsad eval ner``."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from marsad.ner.conll import normalize_tag, read_conll
+from marsad.ner.scoring import Score, score, spans
+
+MODELS = Path(__file__).resolve().parents[1] / "marsad" / "models"
+HAVE_MODEL = (MODELS / "ner.crfsuite").exists()
+needs_model = pytest.mark.skipif(not HAVE_MODEL, reason="marsad/models/ner.crfsuite not built")
+
+
+# -- reader ---------------------------------------------------------------------------
+def test_reader_spaces_tabs_blank_lines_and_aliases():
+    text = (
+        "\ufeffقال O\n"
+        "محمد\tB-PER\n"
+        "باقري \t I-PER\n"
+        "\n\n"
+        "-DOCSTART- O\n"
+        "في O\n"
+        "\u200eطهران B-LOC\r\n"
+        "   \n"
+        "الأمم B-ORG\n"
+        "المتحدة I-ORG\n"
+        "دولار B-MIS\n"
+        "؟\n"
+    )
+    sents = read_conll(text.splitlines(keepends=True))
+    assert [s.tokens for s in sents] == [["قال", "محمد", "باقري"], ["في", "طهران"], ["الأمم", "المتحدة", "دولار", "؟"]]
+    assert sents[0].tags == ["O", "B-PERS", "I-PERS"]
+    assert sents[1].tags == ["O", "B-LOC"]
+    assert sents[2].tags == ["B-ORG", "I-ORG", "B-MISC", "O"]
+
+
+def test_reader_reads_a_path(tmp_path):
+    p = tmp_path / "x.conll"
+    p.write_text("ا B-LOC\nب I-LOC\n\nج O\n", encoding="utf-8")
+    sents = read_conll(p)
+    assert len(sents) == 2 and sents[0].tags == ["B-LOC", "I-LOC"]
+
+
+def test_normalize_tag_and_type_maps():
+    assert normalize_tag("B-PER") == "B-PERS"
+    assert normalize_tag("I-PERS") == "I-PERS"
+    assert normalize_tag("S-LOC") == "B-LOC"
+    assert normalize_tag("B-Nation", {"Nation": "LOC"}) == "B-LOC"
+    assert normalize_tag("B-Group", {"Group": None}) == "O"
+    assert normalize_tag("O") == "O"
+    # a fine class dropped to O leaves a well-formed sequence behind it
+    sents = read_conll(["a B-Group\n", "b I-Group\n", "c I-Nation\n"], {"Group": None, "Nation": "LOC"})
+    assert sents[0].tags == ["O", "O", "B-LOC"]
+
+
+# -- scoring ---------------------------------------------------------------------------
+def test_spans_conlleval_semantics():
+    assert spans(["B-PERS", "I-PERS", "O", "B-LOC"]) == [(0, 2, "PERS"), (3, 4, "LOC")]
+    # I- after O or after another type opens a chunk, as in conlleval
+    assert spans(["O", "I-ORG", "I-ORG", "I-LOC"]) == [(1, 3, "ORG"), (3, 4, "LOC")]
+    assert spans(["B-LOC", "B-LOC"]) == [(0, 1, "LOC"), (1, 2, "LOC")]
+    assert spans([]) == []
+
+
+def test_exact_span_scoring_per_type_and_micro():
+    gold = [["B-PERS", "I-PERS", "O", "B-LOC", "O", "B-ORG", "I-ORG"]]
+    pred = [["B-PERS", "I-PERS", "O", "B-ORG", "O", "B-ORG", "O"]]
+    s = score(gold, pred)
+    d = s.as_dict()
+    # PERS right; LOC predicted as ORG (FN LOC + FP ORG); ORG boundary error (FN + FP)
+    assert d["per_type"]["PERS"] == {**d["per_type"]["PERS"], "tp": 1, "fp": 0, "fn": 0, "f1": 1.0}
+    assert (d["per_type"]["LOC"]["tp"], d["per_type"]["LOC"]["fn"], d["per_type"]["LOC"]["fp"]) == (0, 1, 0)
+    assert (d["per_type"]["ORG"]["tp"], d["per_type"]["ORG"]["fp"], d["per_type"]["ORG"]["fn"]) == (0, 2, 1)
+    assert (s.micro.tp, s.micro.fp, s.micro.fn) == (1, 2, 2)
+    assert d["micro"]["p"] == pytest.approx(1 / 3, abs=1e-4)
+    assert d["micro"]["r"] == pytest.approx(1 / 3, abs=1e-4)
+    assert d["micro"]["f1"] == pytest.approx(1 / 3, abs=1e-4)
+    assert "micro" in s.table() and "PERS" in s.table()
+
+
+def test_boundary_error_is_both_false_positive_and_false_negative():
+    s = Score()
+    s.add(["B-PERS", "I-PERS", "I-PERS"], ["B-PERS", "I-PERS", "O"])
+    assert (s.micro.tp, s.micro.fp, s.micro.fn) == (0, 1, 1)
+    s.add(["O"], ["O"])
+    assert s.micro.f1 == 0.0 and s.tokens == 4
+
+
+def test_score_rejects_length_mismatch():
+    with pytest.raises(ValueError):
+        Score().add(["O"], ["O", "O"])
+
+
+# -- features and the fast decoder on a tiny model trained here ----------------------------
+TINY = [
+    ("قال الرئيس محمد علي إن إيران ترفض".split(), ["O", "O", "B-PERS", "I-PERS", "O", "B-LOC", "O"]),
+    ("زار محمد علي بغداد أمس".split(), ["O", "B-PERS", "I-PERS", "B-LOC", "O"]),
+    ("أعلنت وزارة الخارجية في طهران".split(), ["O", "B-ORG", "I-ORG", "O", "B-LOC"]),
+    ("وقال حسن روحاني في بغداد".split(), ["O", "B-PERS", "I-PERS", "O", "B-LOC"]),
+    ("التقى وزير الخارجية بنظيره في إيران".split(), ["O", "O", "O", "O", "O", "B-LOC"]),
+]
+
+
+@pytest.fixture(scope="module")
+def tiny_tagger(tmp_path_factory):
+    pytest.importorskip("pycrfsuite")
+    from marsad.ner.conll import Sentence
+    from marsad.ner.crf import NerTagger, lex_path
+    from marsad.ner.features import FeatureConfig, FeatureExtractor, Gazetteer, WordTable
+    from marsad.ner.train import train_crf
+
+    d = tmp_path_factory.mktemp("tiny")
+    model = d / "tiny.crfsuite"
+    table = WordTable(clusters={"ايران": ("1", "2"), "بغداد": ("1", "3")}, freq={"قال": "5.5"})
+    config = FeatureConfig()
+    table.meta.update(config.to_meta())
+    table.meta["target_domain"] = "an"
+    table.save(lex_path(model))
+    lex = {"G": Gazetteer([("حسن روحاني", "PERS"), ("طهران", "LOC")]), "T": Gazetteer([("الرئيس", "TTL")])}
+    fx = FeatureExtractor(table, lex, config)
+    sents = [Sentence(t, g) for t, g in TINY]
+    train_crf(sents, fx, model, c1=0.0, c2=0.01, max_iterations=50, domains=["an", "nf", "an", "nf", "an"])
+    return NerTagger.load(model, lexicons=lex)
+
+
+def test_word_table_round_trip(tmp_path):
+    from marsad.ner.features import WordTable
+
+    t = WordTable(clusters={"ا": ("1", "22")}, freq={"ا": "4.5", "ب": "2.0"}, meta={"x": "y"})
+    t.save(tmp_path / "t.lex.tsv")
+    u = WordTable.load(tmp_path / "t.lex.tsv")
+    assert (u.clusters, u.freq, u.meta) == (t.clusters, t.freq, t.meta)
+
+
+def test_gazetteer_matches_with_clitics_longest_first():
+    from marsad.ner.features import FeatureExtractor, Gazetteer
+
+    g = Gazetteer([("وزارة الخارجية", "ORG"), ("وزارة الخارجية الإيرانية", "ORG"), ("العراق", "LOC")])
+    fx = FeatureExtractor(None, {"G": g})
+    words = "وقالت وزارة الخارجية الإيرانية إن والعراق".split()
+    parts = [fx.word_parts(w) for w in words]
+    got = g.match([p[2] for p in parts], [p[3] for p in parts])
+    assert got == ["", "B-ORG", "I-ORG", "I-ORG", "", "B-LOC"]
+
+
+def test_fast_decoder_agrees_with_crfsuite(tiny_tagger):
+    sents = [t for t, _ in TINY] + ["قال حسن علي في طهران إن الرئيس زار بغداد".split(), ["إيران"], []]
+    fast = tiny_tagger.tag_many(sents)
+    ref = [tiny_tagger.tag_crfsuite(s) for s in sents]
+    if tiny_tagger._fast is None:
+        pytest.skip("numpy not installed: only the crfsuite path exists")
+    assert fast == ref
+    assert tiny_tagger.tag([]) == []
+
+
+def test_tiny_model_learns_training_data(tiny_tagger):
+    for toks, gold in TINY:
+        assert tiny_tagger.tag(toks) == gold
+
+
+def test_tag_doc_spans_point_into_text(tiny_tagger):
+    from marsad.document import Document
+    from marsad.text.segment import Segmenter
+
+    text = "زار محمد علي بغداد أمس. وقال حسن روحاني في بغداد"
+    doc = Segmenter()(Document(text=text))
+    ents = tiny_tagger.tag_doc(doc)
+    assert [(e.type, e.text) for e in ents][:2] == [("PERS", "محمد علي"), ("LOC", "بغداد")]
+    for e in ents:
+        assert text[e.start:e.end] == e.text
+
+
+# -- the shipped model ---------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def shipped():
+    from marsad.ner.crf import NerTagger
+
+    return NerTagger.load()
+
+
+def _entities(tagger, sentence: str) -> set[tuple[str, str]]:
+    toks = sentence.split()
+    return {(" ".join(toks[s:e]), t) for s, e, t in spans(tagger.tag(toks))}
+
+
+@needs_model
+def test_shipped_model_person_after_title(shipped):
+    ents = _entities(shipped, "وقال الرئيس الأمريكي جورج بوش إن الاجتماع كان مثمرا .")
+    assert ("جورج بوش", "PERS") in ents
+    ents = _entities(shipped, "استقبل الشيخ حمد بن خليفة آل ثاني أمير قطر الوفد في الدوحة .")
+    assert any(t == "PERS" and "حمد" in n for n, t in ents)
+
+
+@needs_model
+def test_shipped_model_countries_and_cities(shipped):
+    ents = _entities(shipped, "وصل وزير الخارجية إلى القاهرة قادما من العراق ثم توجه إلى فرنسا .")
+    assert {("القاهرة", "LOC"), ("العراق", "LOC"), ("فرنسا", "LOC")} <= ents
+
+
+@needs_model
+def test_shipped_model_organizations(shipped):
+    ents = _entities(shipped, "وأعلنت وزارة الخارجية الإيرانية أن الأمم المتحدة لم ترد على الطلب .")
+    assert ("الأمم المتحدة", "ORG") in ents
+    assert any(t == "ORG" and n.startswith("وزارة الخارجية") for n, t in ents)
+
+
+@needs_model
+def test_shipped_model_plain_sentence_has_no_entities(shipped):
+    assert _entities(shipped, "وقال إن الأسعار ارتفعت بشكل كبير خلال الأسبوع الماضي .") == set()
+
+
+@needs_model
+def test_shipped_model_fast_path_matches_crfsuite(shipped):
+    sents = [
+        "وقال الرئيس الأمريكي جورج بوش إن الاجتماع كان مثمرا .".split(),
+        "وأعلنت وزارة الخارجية الإيرانية أن الأمم المتحدة لم ترد على الطلب .".split(),
+        "التقى اللواء محمد باقري رئيس هيئة الأركان العامة للقوات المسلحة الإيرانية في بغداد".split(),
+    ]
+    if shipped._fast is None:
+        pytest.skip("numpy not installed")
+    assert shipped.tag_many(sents) == [shipped.tag_crfsuite(s) for s in sents]
+
+
+@needs_model
+def test_eval_ner_cli_json(tmp_path, capsys):
+    from marsad.cli import main
+
+    p = tmp_path / "gold.conll"
+    p.write_text(
+        "وقال O\nالرئيس O\nالأمريكي O\nجورج B-PER\nبوش I-PER\nفي O\nبغداد B-LOC\n. O\n\n"
+        "وصل O\nإلى O\nالقاهرة B-LOC\n. O\n",
+        encoding="utf-8",
+    )
+    assert main(["eval", "ner", str(p), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert set(out) >= {"micro", "per_type"}
+    assert set(out["micro"]) >= {"p", "r", "f1"}
+    assert out["per_type"]["PERS"]["gold"] == 1 and out["per_type"]["LOC"]["gold"] == 2
+    assert out["micro"]["f1"] > 0.5
+    assert main(["eval", "ner", str(p)]) == 0
+    assert "micro" in capsys.readouterr().out
+
+
+def test_eval_ner_cli_missing_file(tmp_path, capsys):
+    from marsad.cli import main
+
+    assert main(["eval", "ner", str(tmp_path / "nope.conll"), "--json"]) == 1
+    assert "nope.conll" in capsys.readouterr().err
+
+
+def test_train_ner_cli_reports_missing_data(tmp_path, capsys):
+    from marsad.cli import main
+
+    assert main(["train", "ner", "--data", str(tmp_path / "absent"), "--out", str(tmp_path / "m.crfsuite")]) == 2
+    assert "not found" in capsys.readouterr().err
