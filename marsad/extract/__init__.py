@@ -15,6 +15,7 @@ import types
 EXTRACTORS: list[tuple[str, str]] = [
     ("marsad.extract.entities", "EntityRecognizer"),
     ("marsad.extract.dates", "DateExtractor"),
+    ("marsad.extract.quotes", "QuoteExtractor"),
     ("marsad.extract.frames", "FrameTagger"),
 ]
 

@@ -1,0 +1,1465 @@
+"""The quotes component: direct and reported speech with its speaker.
+
+Arabic news reports speech in a few fixed shapes, and this component reads
+them as grammar, with the vocabulary in ``lexicons/speech.yaml``:
+
+* a speech verb, its subject, an optional adverbial, then the content:
+  "وقال رئيس الأركان اللواء محمد باقري في كلمته إن …", "أكد أن «…»",
+  "قال: “…”", "أشار إلى أن …", "شدد على ضرورة …", "ووصف الانتخابات بأنها …";
+  the subject may also come first ("مستشار الأمن القومي العراقي وصف …");
+* a circumstantial participle adding a statement of the same subject:
+  "…، مشدداً على …", "…، لافتاً إلى أن …", "…، واصفاً التنسيق بـ”المثالي”";
+* a relay: "نقلت وكالة الأناضول عن مصادر … قولها إن …", "ونقلت عنه توعده …";
+* an attribution after the quote: "“…”، حسب قوله", "“…”، قال الوزير",
+  "“…”، وفقاً لوكالة ارنا" (the outlet is kept in ``reported_by``);
+* a headline "باقري: محور المقاومة سوف …", and a paragraph that is one quote.
+
+The content of reported speech runs from the complementizer (or the object,
+or the preposition) to the end of the sentence, or to the next statement of
+the sentence ("…، مضيفاً أن …", "… وقال إن …", "…، بحسب ما أفادت …").  The
+content of a direct quote is the text between the quotation marks, which may
+hold several sentences.  Cue words inside a quotation belong to it.
+
+Speakers, in order:
+
+1. the entity whose mention is the subject of the verb (titles and role words
+   may come first: "رئيس اركان القوات المسلحة الايرانية، اللواء محمد باقري"),
+   or the antecedent of a relative ("… فالح الفياض الذي أكد …");
+2. a role phrase without a name ("مستشار الأمن القومي العراقي") resolved to
+   the person who holds the role (``doc.entities[*]["roles"]``, or the words
+   written before one of the person's mentions); a continuation verb (أضاف،
+   تابع) with an unresolved role keeps the current speaker; otherwise the
+   speaker is null and ``speaker_text`` holds the phrase ("مصدر أمني");
+3. no subject (pronoun subject, participle, "حسب قوله", an outlet's
+   attribution): the current topic — the last speaker, or a later named
+   subject of a clause ("وأشاد الفريق ألكسندر بيلوف …، وقال إن …").
+
+Cue words and after-quote phrases are found on ``doc.norm`` with two
+precompiled regular expressions (built as tries); everything after that
+reads only the few tokens around each hit, so the component costs a
+fraction of a millisecond per article.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from marsad.document import Document
+from marsad.text.normalize import fold
+from marsad.text.segment import sentences as split_sentences
+from marsad.text.segment import split_article, tokenize
+
+try:
+    _Loader: Any = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover
+    _Loader = yaml.SafeLoader
+
+SPEECH_FILE = Path(__file__).resolve().parent.parent / "lexicons" / "speech.yaml"
+
+_INTROS = frozenset({"comp", "prep", "object", "comma"})
+_CUE_KEYS = frozenset({"forms", "present", "intro", "preps", "continues", "strict", "reporter", "refers",
+                       "quoted", "after_comma", "note"})
+_LIST_SECTIONS = (
+    "complementizers", "media_words", "speaker_heads", "titles", "stop_words", "noun_markers",
+    "adverbial_starts", "relatives", "clause_openers", "non_subject_nouns", "prepositions", "pronoun_objects",
+    "relay_verbs", "recap_openers",
+)
+
+
+class SpeechLexiconError(ValueError):
+    """``speech.yaml`` is malformed."""
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """How a speech verb or participle introduces its content."""
+
+    kind: str  # "verb" | "participle"
+    intro: frozenset[str]
+    preps: tuple[str, ...] = ()  # folded; "ب" is the attached preposition
+    continues: bool = False
+    strict: bool = False
+    reporter: bool = False
+    refers: bool = False
+    quoted: bool = False
+    after_comma: bool = False
+
+
+@dataclass(frozen=True)
+class SpeechLexicon:
+    """Everything :class:`QuoteExtractor` reads from ``speech.yaml``, folded."""
+
+    cues: dict[str, Cue]
+    after: dict[str, str]  # folded phrase -> "pronoun" | "source"
+    complementizers: frozenset[str]
+    media_words: frozenset[str]
+    speaker_heads: frozenset[str]
+    titles: frozenset[str]
+    stop_words: frozenset[str]
+    noun_markers: frozenset[str]
+    adverbial_starts: frozenset[str]
+    relatives: frozenset[str]
+    clause_openers: frozenset[str]
+    non_subject_nouns: frozenset[str]
+    prepositions: frozenset[str]
+    pronoun_objects: frozenset[str]
+    relay_verbs: frozenset[str]
+    recap_openers: frozenset[str]
+    #: a token's match form -> (proclitic, cue form) for every cue form with
+    #: and without و/ف
+    cue_tokens: dict[str, tuple[str, str]]
+    #: first word of an after-quote phrase (with and without و) ->
+    #: [(following words, last word attached, kind)], longest first
+    after_first: dict[str, list[tuple[tuple[str, ...], bool, str]]]
+    #: every token form that starts something this component looks at
+    triggers: frozenset[str]
+    #: present-tense cue forms (folded)
+    present: frozenset[str]
+
+    @classmethod
+    def load(cls, path: Path | str | None = None) -> "SpeechLexicon":
+        return _load_lexicon(str(path or SPEECH_FILE))
+
+
+def _fold_form(form: str) -> str:
+    return fold(form.replace("ـ", ""))
+
+
+@lru_cache(maxsize=4)
+def _load_lexicon(path: str) -> SpeechLexicon:
+    with open(path, encoding="utf-8") as fh:
+        data = yaml.load(fh, Loader=_Loader)
+    if not isinstance(data, dict):
+        raise SpeechLexiconError(f"{path}: expected a mapping of sections")
+    cues: dict[str, Cue] = {}
+    present: set[str] = set()
+    for section, kind in (("verbs", "verb"), ("participles", "participle")):
+        for i, raw in enumerate(data.get(section) or []):
+            where = f"{path}: {section} entry {i + 1}"
+            if not isinstance(raw, dict) or not raw.get("forms"):
+                raise SpeechLexiconError(f"{where}: needs 'forms'")
+            bad = set(raw) - _CUE_KEYS
+            if bad:
+                raise SpeechLexiconError(f"{where}: unknown keys {sorted(bad)}")
+            intro = frozenset(raw.get("intro") or ["comp"])
+            if not intro <= _INTROS:
+                raise SpeechLexiconError(f"{where}: unknown intro {sorted(intro - _INTROS)}")
+            preps = tuple(_fold_form(str(p)) for p in raw.get("preps") or [])
+            if "prep" in intro and not preps:
+                raise SpeechLexiconError(f"{where}: intro 'prep' needs 'preps'")
+            cue = Cue(kind, intro, preps, bool(raw.get("continues")), bool(raw.get("strict")),
+                      bool(raw.get("reporter")), bool(raw.get("refers")), bool(raw.get("quoted")),
+                      bool(raw.get("after_comma")))
+            pres = [_fold_form(str(f)) for f in raw.get("present") or []]
+            present.update(pres)
+            for key in [_fold_form(str(f)) for f in raw["forms"]] + pres:
+                if key in cues and cues[key] != cue:
+                    raise SpeechLexiconError(f"{where}: form {key!r} is listed twice")
+                cues[key] = cue
+    after: dict[str, str] = {}
+    after_first: dict[str, list[tuple[tuple[str, ...], bool, str]]] = {}
+    for i, raw in enumerate(data.get("after_quote") or []):
+        if not isinstance(raw, dict) or not raw.get("phrase") or raw.get("kind") not in ("pronoun", "source"):
+            raise SpeechLexiconError(f"{path}: after_quote entry {i + 1}: needs 'phrase' and kind pronoun|source")
+        phrase = str(raw["phrase"]).strip()
+        key = _fold_form(phrase)
+        after[key] = raw["kind"]
+        words = key.split()
+        entry = (tuple(words[1:]), phrase.endswith("لـ"), raw["kind"])
+        for first in (words[0], "و" + words[0]):
+            after_first.setdefault(first, []).append(entry)
+    for entries in after_first.values():
+        entries.sort(key=lambda x: -len(x[0]))
+    cue_tokens: dict[str, tuple[str, str]] = {}
+    for form in cues:
+        for clitic in ("و", "ف"):
+            cue_tokens.setdefault(clitic + form, (clitic, form))
+    for form in cues:  # the bare form wins: "وصف" is وصف, "ووصف" is و + وصف
+        cue_tokens[form] = ("", form)
+    lists: dict[str, frozenset[str]] = {}
+    for name in _LIST_SECTIONS:
+        items = data.get(name) or []
+        if not isinstance(items, list):
+            raise SpeechLexiconError(f"{path}: {name} must be a list")
+        lists[name] = frozenset(_fold_form(str(x)) for x in items)
+    # heads and outlets are looked up without the article too
+    for name in ("speaker_heads", "media_words"):
+        lists[name] = lists[name] | {split_article(h)[1] for h in lists[name]}
+    lists["speaker_heads"] = lists["speaker_heads"] | lists["media_words"]  # outlets speak too
+    return SpeechLexicon(
+        cues=cues,
+        after=after,
+        cue_tokens=cue_tokens,
+        after_first=after_first,
+        triggers=frozenset(cue_tokens) | frozenset(after_first) | {'"'},
+        present=frozenset(present),
+        **lists,
+    )
+
+
+# --------------------------------------------------------------------------
+
+_PUNCT_END = " \t\n\r،,.؛;:!؟?-–—"
+_QUOTE_CHARS = frozenset('"“”«»„‟″〝〞＂')
+_QUOTE_CLOSERS = {"“": "”“", "«": "»", "»": "«", "„": "“”", '"': '"', "”": "”", "‟": "”", "〝": "〞", "＂": "＂"}
+_PRONOUN_AN = {"عنه": "m", "عنها": "f", "عنهم": "p", "عنهما": "p"}
+_QAWL = frozenset({"قوله", "قولها", "قولهم", "قولهما", "تصريحه", "تصريحها"})
+_COMMAS = frozenset("،,")
+_WORDS = re.compile(r"[^\W_]+")
+
+Tok = tuple  # (start, end, norm) in doc.text offsets
+
+
+@dataclass
+class _After:
+    """An after-quote phrase ("حسب قوله", "وفقاً لوكالة ارنا") and its source."""
+
+    start: int
+    end: int  # end of the phrase, then of the source phrase once parsed
+    kind: str
+    phrase_end: int = -1
+    ent: str | None = None
+    media: bool = False
+    text: str | None = None
+    span: tuple[int, int] | None = None
+    parsed: bool = False
+    used: bool = False
+
+
+@dataclass
+class _Rec:
+    cue_s: int  # the cue as written (with its proclitic), offsets into doc.text
+    cue_e: int
+    cue: Cue | None
+    sent: int
+    start: int = -1
+    end: int = -1
+    direct: bool = False
+    fixed: bool = False  # the end is the closing quotation mark
+    boundary: bool = True  # starts a new statement: ends the content before it
+    intro: str = ""
+    mode: str = "carry"  # explicit | np | carry | pron
+    speaker: str | None = None
+    speaker_pos: int = -1
+    np: tuple[int, int] | None = None
+    speaker_text: str | None = None
+    attribution: str = ""
+    reported_by: str | None = None
+    reported_by_text: str | None = None
+    pron: str = ""  # gender of the pronoun in "نقل عنه"
+    quote: tuple[int, int] | None = None  # the quotation that is the content
+    plural: bool = False
+    fem: bool = False
+    clause_s: int = -1  # where the statement's clause starts ("بينما رأى …")
+
+    def cs_in_sentence(self, ss: int) -> bool:
+        """Does the cue open its sentence?"""
+        return self.cue_s <= ss
+
+
+class _Doc:
+    """One document's text, tokens, sentences, quotations and mentions."""
+
+    def __init__(self, doc: Document, lex: SpeechLexicon) -> None:
+        text = self.text = doc.text
+        sents = doc.sentences or split_sentences(text)
+        self.sents = [(s.start, s.end) for s in sents] or [(0, len(text))]
+        self.sent_starts = [s for s, _ in self.sents]
+        self.tokens = doc.tokens or tokenize(text, sents)
+        self.tstarts = [t.start for t in self.tokens]
+        self.ents = {e.get("id"): e for e in doc.entities}
+        self.entities = doc.entities
+        # one pass over the tokens: quotation marks, cue words, after-quote phrases
+        triggers = lex.triggers
+        self.hits = [(i, t) for i, t in enumerate(self.tokens) if t.norm in triggers]
+        self.pairs: list[tuple[int, int]] = []
+        opened, want = -1, ""
+        for _i, t in self.hits:
+            if t.norm != '"':
+                continue
+            ch = text[t.start]
+            if opened >= 0 and "\n" in text[opened:t.start]:
+                opened = -1
+            if opened < 0:
+                opened, want = t.start, _QUOTE_CLOSERS.get(ch, '"')
+            elif ch in want:
+                self.pairs.append((opened, t.start))
+                opened = -1
+        self.pair_starts = [a for a, _ in self.pairs]
+        self.open_at = {a: (a, b) for a, b in self.pairs}
+        self.close_at = {b: (a, b) for a, b in self.pairs}
+        ments = []
+        for e in doc.entities:
+            for m in e.get("mentions") or ():
+                ments.append((m["start"], m["end"], e.get("id"), e.get("type")))
+        ments.sort()
+        self.ments = ments
+        self.ment_starts = [m[0] for m in ments]
+        self.cue_starts: set[int] = set()
+        self.after_at: dict[int, _After] = {}
+        self.role_sources: list | None = None
+        #: sentences that only say where the preceding statements were made
+        #: ("جاء ذلك في كلمة له …، وفقاً لوكالة ارنا")
+        self.recaps: set[int] = set()
+        for si, (ss, se) in enumerate(self.sents):
+            i = bisect.bisect_left(self.tstarts, ss)
+            two = " ".join(t.norm for t in self.tokens[i:i + 2] if t.start < se)
+            if two in lex.recap_openers:
+                self.recaps.add(si)
+
+    def sent_of(self, i: int) -> int:
+        return max(0, bisect.bisect_right(self.sent_starts, i) - 1)
+
+    def quote_around(self, i: int) -> tuple[int, int] | None:
+        k = bisect.bisect_right(self.pair_starts, i) - 1
+        if k >= 0:
+            a, b = self.pairs[k]
+            if a < i < b:
+                return a, b
+        return None
+
+    def mention_in(self, s: int, e: int):
+        """The first mention starting inside ``[s, e)``."""
+        k = bisect.bisect_left(self.ment_starts, s)
+        if k < len(self.ments) and self.ments[k][0] < e:
+            return self.ments[k]
+        return None
+
+    def mention_covering(self, s: int):
+        k = bisect.bisect_right(self.ment_starts, s) - 1
+        stop = max(-1, k - 6)
+        while k > stop:
+            m = self.ments[k]
+            if m[0] <= s < m[1]:
+                return m
+            k -= 1
+        return None
+
+    def toks(self, a: int, b: int, limit: int = 40) -> list[Tok]:
+        i = bisect.bisect_left(self.tstarts, a)
+        j = min(bisect.bisect_left(self.tstarts, b, i), i + limit)
+        return [(t.start, t.end, t.norm) for t in self.tokens[i:j]]
+
+    def toks_before(self, pos: int, floor: int, limit: int = 12) -> list[Tok]:
+        j = bisect.bisect_left(self.tstarts, pos)
+        i = max(bisect.bisect_left(self.tstarts, floor, 0, j), j - limit)
+        return [(t.start, t.end, t.norm) for t in self.tokens[i:j]]
+
+
+def _is_word(w: str) -> bool:
+    return w[:1].isalnum()
+
+
+class QuoteExtractor:
+    """Pipeline component: fills ``doc.quotes`` (the JSON contract's list).
+
+    Each record holds the contract fields ``speaker`` (entity id or None),
+    ``text``, ``start``, ``end`` (the content, offsets into ``doc.text``),
+    ``direct`` and ``cue`` (as written), and the extensions ``cue_start`` /
+    ``cue_end``, ``speaker_name``, ``speaker_text`` (a speaker phrase that
+    names no entity: "مصدر أمني"), ``reported_by`` (entity id of the outlet
+    relaying the words) with ``reported_by_name``, and ``attribution``: how the
+    speaker was found (explicit | role | relative | carried | after |
+    headline | context).
+    """
+
+    name = "quotes"
+    OPTIONS = ("lexicon", "headlines")
+
+    def __init__(self, lexicon: Path | str | None = None, headlines: bool = True) -> None:
+        self.lex = SpeechLexicon.load(lexicon)
+        self.headlines = headlines
+
+    # -- word classes -------------------------------------------------------
+    @staticmethod
+    def _in(w: str, words: frozenset[str]) -> bool:
+        return w in words or (len(w) > 2 and w[0] in "وف" and w[1:] in words)
+
+    def _is_head(self, w: str) -> bool:
+        heads = self.lex.speaker_heads
+        return (w in heads or split_article(w)[1] in heads
+                or (len(w) > 3 and w[0] in "وف" and w[1:] in heads))
+
+    def _is_title(self, w: str) -> bool:
+        return self._in(w, self.lex.titles)
+
+    def _is_prep(self, w: str, preps: tuple[str, ...]) -> bool:
+        for p in preps:
+            if p == "ب":
+                if len(w) > 2 and w[0] == "ب" and w not in self.lex.complementizers:
+                    return True
+            elif w == p or (p == "الي" and w == "الى"):
+                return True
+        return False
+
+    # -- component ----------------------------------------------------------
+    def __call__(self, doc: Document) -> Document:
+        if not doc.text:
+            doc.quotes = []
+            return doc
+        d = _Doc(doc, self.lex)
+        doc.quotes = [self._record(d, r) for r in self._find(d)]
+        return doc
+
+    def _find(self, d: _Doc) -> list[_Rec]:
+        lex = self.lex
+        hits = []
+        toks = d.tokens
+        for i, t in d.hits:
+            n = t.norm
+            if n == '"' or d.quote_around(t.start):
+                continue
+            cue = lex.cue_tokens.get(n)
+            if cue is not None:
+                hits.append((t.start, t.end, cue[0], cue[1]))
+                d.cue_starts.add(t.start)
+            for rest, attached, kind in lex.after_first.get(n, ()):
+                k = len(rest)
+                nxt = toks[i + 1:i + 1 + k]
+                if len(nxt) < k:
+                    continue
+                if attached:
+                    ok = all(a.norm == w for a, w in zip(nxt[:-1], rest[:-1])) and \
+                        nxt[-1].norm.startswith(rest[-1]) and len(nxt[-1].norm) > len(rest[-1]) + 1
+                    if ok:  # "وفقاً لوكالة": the source starts inside the last token
+                        pe = nxt[-1].start + len(rest[-1])
+                        d.after_at[t.start] = _After(t.start, nxt[-1].start, kind, pe)
+                        break
+                elif all(a.norm == w for a, w in zip(nxt, rest)):
+                    e = nxt[-1].end if nxt else t.end
+                    d.after_at[t.start] = _After(t.start, e, kind, e)
+                    break
+        consumed: set[tuple[int, int]] = set()
+        recs: list[_Rec] = []
+        for hit in hits:
+            r = self._parse_cue(d, hit, consumed)
+            if r is not None:
+                recs.append(r)
+        cuts: list[_After] = []
+        for a in list(d.after_at.values()):
+            self._parse_after(d, a, recs, consumed, cuts)
+        self._sentence_quotes(d, recs, consumed)
+        if self.headlines:
+            self._headline(d, recs)
+        recs.sort(key=lambda r: r.cue_s)
+        recs = self._ends(d, recs, cuts)
+        self._speakers(d, recs)
+        return recs
+
+    # -- cues ---------------------------------------------------------------
+    def _parse_cue(self, d: _Doc, hit: tuple, consumed: set) -> _Rec | None:
+        lex = self.lex
+        cs, ce, prefix, form = hit
+        cue = lex.cues[form]
+        si = d.sent_of(cs)
+        ss, se = d.sents[si]
+        before = d.toks_before(cs, ss, 3)
+        prev = before[-1][2] if before else ""
+        if not prefix and prev in lex.noun_markers:
+            return None  # "في وصف …": a noun
+        if cue.after_comma and not prefix and prev not in _COMMAS:
+            return None  # "لافتة", "معلومات مؤكدة": a noun or an adjective
+        describes = (form in lex.present and not prefix and prev and _is_word(prev) and prev not in lex.clause_openers
+                     and not self._is_head(prev) and not self._is_title(prev)
+                     and d.mention_covering(before[-1][0]) is None)
+        rec = _Rec(cs, ce, cue, si)
+        rec.plural = form.endswith("وا") or form.endswith("ون")
+        rec.fem = self._fem_or_plural(form) and not rec.plural
+        if prev in lex.clause_openers and prev not in ("كان", "كانت", "وكان", "وكانت", "قد", "وقد", "فقد"):
+            rec.clause_s = before[-1][0]
+        rec.boundary = bool(
+            cue.kind == "participle" or prefix or not prev or not _is_word(prev)
+            or prev in lex.clause_openers or prev in lex.relatives
+        )
+        toks = d.toks(ce, se, 48)
+        if prev in lex.relatives and not prefix and len(before) >= 2:
+            ant = d.mention_covering(before[-2][0]) or d.mention_in(before[-2][0], before[-2][1])
+            if ant is not None and ant[3] in ("PER", "ORG"):
+                rec.mode, rec.speaker, rec.speaker_pos, rec.attribution = "explicit", ant[2], ant[0], "relative"
+            elif not self._is_head(before[-2][2]):
+                return None  # "الاحتجاجات التي دعت إليها …": the clause describes a thing
+        if cue.reporter:
+            return self._parse_relay(d, rec, toks, consumed)
+        k = 0
+        if cue.kind == "verb" and rec.mode == "carry" and not self._continues_clause(d, rec, prefix, ss):
+            k = self._subject(d, rec, toks, 0)
+            if rec.mode == "carry" and not prefix:
+                self._subject_before(d, rec, ss)
+        intro = self._intro(d, rec, toks, k)
+        if describes and (intro is None or intro[0] != "comp"):
+            return None  # "هتافات تطالب بإقالة الوزير": the verb describes the noun before it
+        if intro is None:
+            return self._post_quote(d, rec, consumed)
+        if not self._content_start(d, rec, toks, intro, consumed):
+            return None
+        return rec
+
+    def _continues_clause(self, d: _Doc, rec: _Rec, prefix: str, ss: int) -> bool:
+        """"وندد المتحدث … آزاد مستو بالغارات، واتهم أنقرة بـ…": a transitive verb
+        joined with و to a sentence whose subject is already named keeps that
+        subject; the name after it is its object."""
+        cue = rec.cue
+        if not prefix or cue is None or "object" not in cue.intro or rec.cs_in_sentence(ss):
+            return False
+        k = bisect.bisect_left(d.ment_starts, ss)
+        while k < len(d.ments) and d.ments[k][0] < rec.cue_s:
+            m = d.ments[k]
+            if m[3] in ("PER", "ORG") and not d.quote_around(m[0]) and self._is_subject(d, m):
+                return True
+            k += 1
+        return False
+
+    def _subject(self, d: _Doc, rec: _Rec, toks: list[Tok], k: int) -> int:
+        """Parse the subject after a verb at ``toks[k]``; return the index after it.
+
+        A mention right after the verb is the speaker; a role phrase ("رئيس
+        اركان القوات المسلحة الايرانية، اللواء محمد باقري") is the role of the
+        name that follows it, else a speaker phrase of its own.
+        """
+        lex = self.lex
+        n = len(toks)
+        if k >= n:
+            return k
+        s, e, w = toks[k]
+        if (not _is_word(w) or w in lex.complementizers or self._in(w, lex.stop_words)
+                or s in d.cue_starts or s in d.after_at
+                or (rec.cue is not None and self._is_prep(w, rec.cue.preps))):
+            return k
+        ment = d.mention_in(s, e)
+        if ment is not None:
+            if self._object_not_subject(d, rec, ment):
+                return k
+            rec.mode, rec.speaker, rec.speaker_pos, rec.attribution = "explicit", ment[2], ment[0], "explicit"
+            return self._skip_to(toks, k, ment[1])
+        if not (self._is_head(w) or self._is_title(w)):
+            return k
+        end = self._np_end(d, toks, k)
+        j = end
+        while j < n and j - end < 4 and (toks[j][2] in _COMMAS or (_is_word(toks[j][2]) and self._is_title(toks[j][2]))):
+            j += 1
+        lim = toks[j][1] if j < n else toks[-1][1]
+        i = bisect.bisect_left(d.ment_starts, s)
+        while i < len(d.ments) and d.ments[i][0] < lim:
+            ment = d.ments[i]
+            if ment[3] == "PER" and not d.quote_around(ment[0]):
+                rec.mode, rec.speaker, rec.speaker_pos, rec.attribution = "explicit", ment[2], ment[0], "explicit"
+                return self._skip_to(toks, k, ment[1])
+            i += 1
+        if end > k:
+            end = self._name_after(d, toks, end)
+            rec.mode, rec.np, rec.speaker_pos = "np", (s, toks[end - 1][1]), s
+        return end
+
+    def _name_after(self, d: _Doc, toks: list[Tok], j: int) -> int:
+        """A name no entity covers, written after a role or title ("وزير الدفاع
+        التركي أورهان تكين في …"): one to three plain words ending at a
+        preposition, a complementizer or punctuation (or two words before the
+        object of the verb)."""
+        lex = self.lex
+        n = len(toks)
+        k = j
+        while k < n and k - j < 3:
+            s, e, w = toks[k]
+            if (not _is_word(w) or w in lex.complementizers or self._in(w, lex.stop_words) or s in d.cue_starts
+                    or s in d.after_at or split_article(w)[0] or self._is_head(w) or self._is_title(w)
+                    or w[0] in "بل"):
+                break
+            k += 1
+        if k == j or k >= n:
+            return j
+        w = toks[k][2]
+        if (not _is_word(w) or w in lex.complementizers or self._in(w, lex.stop_words) or self._in(w, lex.adverbial_starts)
+                or toks[k][0] in d.cue_starts or w[0] in "بل" or (k - j >= 2 and split_article(w)[0])):
+            return k
+        return j
+
+    def _fem_or_plural(self, form: str) -> bool:
+        """A feminine or plural verb form ("قالت", "أكدوا", "اعتبرته", "تقول")."""
+        cues = self.lex.cues
+        for suffix in ("هما", "هم", "ها", "ه"):  # an object pronoun: "اعتبرته" is اعتبرت + ه
+            if form.endswith(suffix) and form[:-len(suffix)] in cues:
+                form = form[:-len(suffix)]
+                break
+        return (form.endswith(("ت", "تا", "وا", "ون")) or (form[:1] == "ت" and form in self.lex.present))
+
+    @staticmethod
+    def _object_not_subject(d: _Doc, rec: _Rec, ment) -> bool:
+        """A verb agrees with a subject that follows it: "واتهم إيران بـ…",
+        "وطالب الحكومة الاتحادية بـ…" (a masculine verb, a place or a feminine
+        body) name the object; the subject is the one already talked about."""
+        return QuoteExtractor._disagrees(d, rec.cue, rec.fem or rec.plural, ment)
+
+    @staticmethod
+    def _disagrees(d: _Doc, cue: Cue | None, fem_or_plural: bool, ment) -> bool:
+        if cue is None or "object" not in cue.intro or fem_or_plural or ment[3] == "PER":
+            return False
+        if ment[3] == "LOC":
+            return True
+        first_end = d.text.find(" ", ment[0], ment[1])
+        first_end = ment[1] if first_end == -1 else first_end
+        return d.text[first_end - 1] == "ة"
+
+    def _subject_before(self, d: _Doc, rec: _Rec, ss: int) -> None:
+        """Subject first: "مستشار الأمن القومي العراقي وصف …", "الرئيس الأسد يؤكد أن …"."""
+        toks = d.toks(ss, rec.cue_s, 12)
+        if not toks or len(toks) >= 12:
+            return
+        s, e, w = toks[0]
+        ment = d.mention_in(s, e)
+        if ment is None and not (self._is_head(w) or self._is_title(w)):
+            return
+        if ment is None and w.startswith("و"):
+            return
+        end = self._np_end(d, toks, 0)
+        if end != len(toks):
+            return
+        for ment in d.ments[bisect.bisect_left(d.ment_starts, s):]:
+            if ment[0] >= rec.cue_s:
+                break
+            if ment[3] in ("PER", "ORG"):
+                rec.mode, rec.speaker, rec.speaker_pos, rec.attribution = "explicit", ment[2], ment[0], "explicit"
+                return
+        rec.mode, rec.np, rec.speaker_pos = "np", (s, toks[-1][1]), s
+
+    def _np_end(self, d: _Doc, toks: list[Tok], k: int) -> int:
+        """End index of a speaker noun phrase that starts at ``toks[k]``: its
+        head, genitives, adjectives, titles and the names inside it
+        ("المتحدث باسم الخارجية الإيرانية", "مصدر أمني", "رئيس المكتب السياسي
+        لحركة "حماس"")."""
+        lex = self.lex
+        j = k + 1
+        construct = not toks[k][2].startswith("ال") and self._is_head(toks[k][2])
+        indef = 2 if construct else 0  # "مصدر أمني مطلع", "وسائل إعلام تابعة للحوثيين"
+        skip_until = -1
+        n = len(toks)
+        ment = d.mention_in(toks[k][0], toks[k][1])
+        if ment is not None:
+            skip_until = ment[1]
+        while j < n and j - k < 10:
+            s, e, w = toks[j]
+            if s < skip_until:
+                j += 1
+                continue
+            if w == '"' and s in d.open_at:  # a quoted name: لحركة "حماس"
+                a, b = d.open_at[s]
+                if len(d.toks(a + 1, b, 4)) <= 3:
+                    skip_until = b + 1
+                    construct = False
+                    j += 1
+                    continue
+                break
+            if w in "()" and j + 1 < n:
+                j += 1
+                continue
+            if (not _is_word(w) or w in lex.complementizers or self._in(w, lex.stop_words)
+                    or s in d.cue_starts or s in d.after_at or self._in(w, lex.adverbial_starts)
+                    or (w[0] == "ل" and split_article(w[1:])[1] in lex.media_words)):
+                break
+            ment = d.mention_in(s, e)
+            pre, _bare = split_article(w)
+            if ment is not None:
+                skip_until = ment[1]
+                construct = False
+            elif pre and "ب" not in pre and "ك" not in pre:
+                construct = False
+                indef = 0
+            elif self._is_head(w) or self._is_title(w):
+                construct = not w.startswith("ال") and self._is_head(w)
+            elif (w[0] == "ل" and len(w) > 3 and not self._in(w, lex.adverbial_starts)
+                    and w[1:] not in lex.media_words):
+                construct = True
+            elif construct:
+                construct = False
+            elif indef > 0:
+                indef -= 1
+            else:
+                break
+            j += 1
+        while j > k + 1 and not _is_word(toks[j - 1][2]) and toks[j - 1][2] != '"' and toks[j - 1][2] != ")":
+            j -= 1
+        return j
+
+    @staticmethod
+    def _skip_to(toks: list[Tok], j: int, pos: int) -> int:
+        while j < len(toks) and toks[j][0] < pos:
+            j += 1
+        return j
+
+    def _intro(self, d: _Doc, rec: _Rec, toks: list[Tok], k: int) -> tuple[str, int] | None:
+        """How the content starts after the verb and its subject: (kind, token index)."""
+        lex = self.lex
+        cue = rec.cue
+        assert cue is not None
+        n = len(toks)
+        comma = False
+        while k < n and (toks[k][2] in _COMMAS or toks[k][0] in d.after_at):
+            if toks[k][0] in d.after_at:  # "وتابع الوزير، بحسب ما نقلته سانا، أن …"
+                a = self._source(d, d.after_at[toks[k][0]])
+                a.used = True
+                if a.kind == "source" and (a.media or a.ent is None):
+                    rec.reported_by, rec.reported_by_text = a.ent, a.text
+                k = self._skip_to(toks, k, a.end)
+                continue
+            comma = True
+            k += 1
+            if k < n and toks[k][2] in lex.relatives:  # "كتلة الوفاء، التي تمثل حزب الله، رفضها …"
+                j = k
+                while j < n and j - k < 14 and toks[j][2] not in _COMMAS:
+                    j += 1
+                if j < n:
+                    k = j
+        if k >= n:
+            return None
+        s, e, w = toks[k]
+        comps = lex.complementizers
+        if w in comps:
+            return "comp", k
+        if w == ":":
+            return "colon", k
+        if w == '"' and s in d.open_at and self._long_quote(d, d.open_at[s]):
+            return "quote", k
+        if "prep" in cue.intro and self._is_prep(w, cue.preps):
+            return "prep", k
+        if cue.strict:
+            return None
+        plain = self._plain(d, s, w)
+        if "object" in cue.intro and plain:
+            return "object", k
+        # an adverbial first: "قال في كلمته إن …", "قال لمراسلنا إن …", "أكد خلال
+        # اللقاء على …", "أعلنت القيادة، فجر اليوم، أن …"
+        j = k
+        while j < n and j - k < 24:
+            s, e, w = toks[j]
+            if s in d.cue_starts:
+                break
+            if w in comps:
+                return "comp", j
+            if w == ":":
+                return "colon", j
+            if "prep" in cue.intro and w != "من" and self._is_prep(w, cue.preps) and not w.startswith("ب"):
+                return "prep", j
+            if w == '"' and s in d.open_at:
+                j = self._skip_to(toks, j, d.open_at[s][1] + 1)
+                continue
+            if s in d.after_at:
+                a = self._source(d, d.after_at[s])
+                a.used = True
+                if a.kind == "source" and (a.media or a.ent is None):
+                    rec.reported_by, rec.reported_by_text = a.ent, a.text
+                j = self._skip_to(toks, j + 1, a.end)
+                continue
+            if w in _COMMAS and "comma" in cue.intro and not comma and j + 1 < n \
+                    and self._plain(d, toks[j + 1][0], toks[j + 1][2]):
+                comma, k = True, j + 1  # "وتابع الوزير، وبغية …" (unless a complementizer follows)
+            j += 1
+        if "comma" in cue.intro and comma and _is_word(toks[k][2]):
+            return "comma", k  # "وتابع، وبغية اجهاض …"
+        s, e, w = toks[k]
+        if "object" in cue.intro and _is_word(w) and s not in d.cue_starts and w not in lex.pronoun_objects:
+            return "object", k  # "وأعلنت القيادة في بيان إصابة …": the adverbial stays in
+        return None
+
+    def _plain(self, d: _Doc, s: int, w: str) -> bool:
+        """A word that can open an object or a statement (not an adverbial)."""
+        lex = self.lex
+        return (_is_word(w) and s not in d.cue_starts and s not in d.after_at and w not in lex.complementizers
+                and not self._in(w, lex.adverbial_starts) and not self._in(w, lex.prepositions)
+                and w not in lex.pronoun_objects and not (w[0] == "ل" and len(w) > 3 and split_article(w)[0] == ""
+                                                          and w[:2] != "لا" and w[:3] != "لقد"))
+
+    def _long_quote(self, d: _Doc, q: tuple[int, int], words: int = 3) -> bool:
+        return len(d.toks(q[0] + 1, q[1], words)) >= words
+
+    def _content_start(self, d: _Doc, rec: _Rec, toks: list[Tok], intro: tuple[str, int], consumed: set) -> bool:
+        kind, j = intro
+        rec.intro = kind
+        n = len(toks)
+        comps = self.lex.complementizers
+
+        def direct_at(i: int) -> bool:
+            if i < n and toks[i][2] == '"' and toks[i][0] in d.open_at:
+                q = d.open_at[toks[i][0]]
+                if q in consumed:
+                    return False
+                rec.start, rec.end, rec.direct, rec.fixed, rec.quote = q[0] + 1, q[1], True, True, q
+                consumed.add(q)
+                return True
+            return False
+
+        if kind == "quote":
+            return direct_at(j)
+        if kind == "colon":
+            if direct_at(j + 1):
+                return True
+            if j + 1 >= n:
+                return False
+            rec.start = toks[j + 1][0]
+            return True
+        if kind == "comp":
+            if direct_at(j + 1):
+                return True
+            rec.start = toks[j][0]
+            return j + 1 < n
+        if kind == "prep":
+            if j + 1 < n and toks[j + 1][2] in comps:
+                rec.intro = "comp"
+                if direct_at(j + 2):
+                    return True
+                rec.start = toks[j + 1][0]
+                return j + 2 < n
+            if direct_at(j + 1):
+                return True
+            rec.start = toks[j][0]
+            return True
+        if direct_at(j):  # object / comma
+            return True
+        rec.start = toks[j][0]
+        return True
+
+    def _parse_relay(self, d: _Doc, rec: _Rec, toks: list[Tok], consumed: set) -> _Rec | None:
+        """"نقلت وكالة X عن Y قوله إن …", "ونقلت عنه توعده …"."""
+        n = len(toks)
+        j = 0
+        reporter = None
+        while j < n and j < 10:
+            w = toks[j][2]
+            if w == "عن" or w in _PRONOUN_AN:
+                break
+            if not _is_word(w) and w not in "،,\"()":
+                return None
+            ment = d.mention_in(toks[j][0], toks[j][1])
+            if ment is not None and reporter is None:
+                reporter = ment
+            j += 1
+        else:
+            return None
+        if j >= n:
+            return None
+        if reporter is not None:
+            rec.reported_by = reporter[2]
+        w = toks[j][2]
+        if w in _PRONOUN_AN:
+            rec.mode, rec.pron = "pron", _PRONOUN_AN[w]
+            k = j + 1
+        else:
+            k = self._subject(d, rec, toks, j + 1)
+            if rec.mode == "carry":
+                return None
+            if rec.mode == "np":  # "عن مصادر في وزارة الدفاع التركية قولها": up to قولها
+                e = j + 1
+                while (e < n and e - j < 10 and toks[e][2] not in _QAWL and toks[e][2] not in self.lex.complementizers
+                       and toks[e][2] not in "،,:\""):
+                    e += 1
+                if e < n and toks[e][2] in _QAWL:
+                    rec.np = (toks[j + 1][0], toks[e - 1][1])
+                    k = e
+        while k < n and toks[k][2] in _COMMAS:
+            k += 1
+        if k < n and toks[k][2] in _QAWL:
+            k += 1
+        if k >= n:
+            return None
+        w = toks[k][2]
+        if w in self.lex.complementizers:
+            intro = ("comp", k)
+        elif w == ":":
+            intro = ("colon", k)
+        elif w == '"' and toks[k][0] in d.open_at:
+            intro = ("quote", k)
+        elif _is_word(w):
+            intro = ("object", k)
+        else:
+            return None
+        if not self._content_start(d, rec, toks, intro, consumed):
+            return None
+        return rec
+
+    def _post_quote(self, d: _Doc, rec: _Rec, consumed: set) -> _Rec | None:
+        """"“…”، قال الوزير" — the verb follows the quotation it attributes."""
+        text = d.text
+        i = rec.cue_s - 1
+        while i >= 0 and text[i] in " \t،,":
+            i -= 1
+        q = d.close_at.get(i)
+        if q is None or q in consumed or not self._statement_like(d, q):
+            return None
+        consumed.add(q)
+        rec.start, rec.end, rec.direct, rec.fixed, rec.quote = q[0] + 1, q[1], True, True, q
+        rec.boundary = True
+        rec.attribution = rec.attribution or "after"
+        return rec
+
+    def _statement_like(self, d: _Doc, q: tuple[int, int]) -> bool:
+        """A quotation that opens its sentence or clause and is long enough to be said."""
+        if not self._long_quote(d, q):
+            return False
+        ss = d.sents[d.sent_of(q[0])][0]
+        before = d.toks_before(q[0], ss, 2)
+        if not before:
+            return True
+        w = before[-1][2]
+        return w in "،,:؛-–—" or w in ("و", "ف")
+
+    # -- after-quote attributions --------------------------------------------
+    def _source(self, d: _Doc, a: _After) -> _After:
+        """Read what follows "وفقاً لـ" / "بحسب ما أفادت": the outlet or person named."""
+        if a.parsed or a.kind == "pronoun":
+            a.parsed = True
+            return a
+        a.parsed = True
+        lex = self.lex
+        se = d.sents[d.sent_of(a.start)][1]
+        toks = d.toks(a.end, se, 10)
+        media = False
+        first = None
+        for j, (s, e, w) in enumerate(toks):
+            if w in "،,.؛:" or (j > 0 and w in lex.complementizers):
+                break
+            if first is None:
+                first = s
+            bare = split_article(w[1:] if w[0] in "لب" and len(w) > 3 else w)[1]
+            if bare in lex.media_words or split_article(w)[1] in lex.media_words:
+                media = True
+            ment = d.mention_in(s, e)
+            if ment is not None and a.ent is None and ment[3] in ("PER", "ORG") and not d.quote_around(ment[0]) \
+                    or ment is not None and a.ent is None and ment[3] == "ORG":
+                a.ent = ment[2]
+                if (d.ents.get(ment[2]) or {}).get("sector") == "MED":
+                    media = True
+                if ment[3] == "PER":
+                    a.end = ment[1]
+                    break
+            a.end = e
+        a.media = media
+        if first is not None and a.end > first:
+            a.span = (first, a.end)
+            a.text = d.text[first:a.end]
+        return a
+
+    def _parse_after(self, d: _Doc, a: _After, recs: list[_Rec], consumed: set, cuts: list) -> None:
+        text = d.text
+        self._source(d, a)
+        if a.kind == "source" and a.ent is None and not a.media:
+            # "بحسب الاتفاق" attributes nothing; "بحسب مصدر أمني" names a speaker
+            toks = [t for t in d.toks(a.start, d.sents[d.sent_of(a.start)][1], 5)[1:] if t[2] != "ما"]
+            w = toks[0][2] if toks else ""
+            if not w or not (self._is_head(w) or (w[0] == "ل" and self._is_head(w[1:]))):
+                return
+        i = a.start - 1
+        while i >= 0 and text[i] in " \t،,":
+            i -= 1
+        q = d.close_at.get(i)
+        if q is not None:
+            if q in consumed:
+                owner = next((r for r in recs if r.quote == q), None)
+                if owner is None:
+                    si = d.sent_of(q[0])
+                    owner = next((r for r in reversed(recs) if not r.fixed and r.sent == si and 0 <= r.start <= q[0]),
+                                 None)
+                if owner is not None:
+                    self._attach(owner, a)
+                return
+            if self._statement_like(d, q):
+                consumed.add(q)
+                rec = _Rec(a.start, a.phrase_end, None, d.sent_of(a.start))
+                rec.start, rec.end, rec.direct, rec.fixed, rec.quote = q[0] + 1, q[1], True, True, q
+                rec.attribution = "after"
+                self._attach(rec, a, new=True)
+                recs.append(rec)
+                return
+        if self._source_first(d, a, recs):
+            return
+        cuts.append(a)  # inside a clause: "قال إن …، بحسب ما أفادت وكالة سانا" ends the content
+
+    def _source_first(self, d: _Doc, a: _After, recs: list[_Rec]) -> bool:
+        """"وبحسب المتحدث العسكري، فإن القوات تقدمت …": the source opens the
+        sentence, the statement follows the comma."""
+        if a.kind != "source" or a.span is None:
+            return False
+        si = d.sent_of(a.start)
+        ss, se = d.sents[si]
+        if d.toks_before(a.start, ss, 2):
+            return False
+        toks = d.toks(a.span[1], se, 4)
+        if not toks or toks[0][2] not in _COMMAS or len(toks) < 3:
+            return False
+        rec = _Rec(a.start, a.phrase_end, None, si)
+        rec.start = toks[1][0]
+        rec.attribution = "explicit"
+        if a.ent is not None:
+            rec.mode, rec.speaker, rec.speaker_pos = "explicit", a.ent, a.span[0]
+        else:
+            rec.mode, rec.np, rec.speaker_pos = "np", a.span, a.span[0]
+        recs.append(rec)
+        return True
+
+    def _attach(self, rec: _Rec, a: _After, new: bool = False) -> None:
+        if a.kind == "pronoun":
+            return
+        if a.media or (a.ent is None and a.span is None):
+            if rec.reported_by is None and rec.reported_by_text is None:
+                rec.reported_by, rec.reported_by_text = a.ent, a.text
+            return
+        if new or rec.mode == "carry":
+            if a.ent is not None:
+                rec.mode, rec.speaker, rec.speaker_pos, rec.attribution = "explicit", a.ent, a.span[0] if a.span else a.start, "after"
+            elif a.span is not None:
+                rec.mode, rec.np, rec.speaker_pos = "np", a.span, a.span[0]
+
+    # -- quotations standing alone --------------------------------------------
+    def _sentence_quotes(self, d: _Doc, recs: list[_Rec], consumed: set) -> None:
+        """A sentence that is one quotation ("“…”.") continues the speaker."""
+        for q in d.pairs:
+            if q in consumed:
+                continue
+            a, b = q
+            si = d.sent_of(a)
+            ss, se = d.sents[si]
+            pre = d.toks_before(a, ss, 2)
+            if pre and not (len(pre) == 1 and pre[0][2] in ("و", "-", "–")):
+                continue
+            if len(d.toks(a + 1, b, 5)) < 5 or len(d.toks(b + 1, se, 3)) > 1:
+                continue
+            consumed.add(q)
+            rec = _Rec(a, a, None, si)
+            rec.start, rec.end, rec.direct, rec.fixed, rec.quote = a + 1, b, True, True, q
+            rec.attribution = "context"
+            rec.boundary = False
+            recs.append(rec)
+
+    def _headline(self, d: _Doc, recs: list[_Rec]) -> None:
+        """"اللواء باقري: محور المقاومة سوف …" — a name, a colon, a statement."""
+        for si, (ss, se) in enumerate(d.sents[:3]):
+            toks = d.toks(ss, se, 12)
+            j = 0
+            while j < len(toks) and not _is_word(toks[j][2]):
+                j += 1
+            while j < len(toks) and self._is_title(toks[j][2]):
+                j += 1
+            if j >= len(toks):
+                continue
+            ment = d.mention_in(toks[j][0], toks[j][1])
+            if ment is None or ment[3] not in ("PER", "ORG"):
+                continue
+            k = self._skip_to(toks, j, ment[1])
+            if k >= len(toks) or toks[k][2] != ":" or k + 3 >= len(toks):
+                continue
+            first = toks[k + 1][2]
+            if first[:1] == "ي" or first[:2] == "وي":
+                continue  # "الخامنئي: ينتقد …" is a headline verb, not speech
+            end = se
+            nl = d.text.find("\n", toks[k + 1][0], se)
+            if nl != -1:
+                end = nl
+            rec = _Rec(toks[k][0], toks[k][1], None, si)
+            rec.start, rec.end, rec.fixed = toks[k + 1][0], end, True
+            rec.mode, rec.speaker, rec.speaker_pos, rec.attribution = "explicit", ment[2], ment[0], "headline"
+            rec.boundary = False
+            recs.append(rec)
+
+    # -- content ends ------------------------------------------------------
+    def _ends(self, d: _Doc, recs: list[_Rec], cuts: list[_After]) -> list[_Rec]:
+        text = d.text
+        bounds = sorted([(r.clause_s if r.clause_s >= 0 else r.cue_s, None) for r in recs
+                         if r.boundary and r.attribution != "context"]
+                        + [(a.start, a) for a in cuts], key=lambda x: x[0])
+        bpos = [b[0] for b in bounds]
+        for r in recs:
+            if r.fixed:
+                continue
+            end = d.sents[r.sent][1]
+            k = bisect.bisect_right(bpos, r.start)
+            if k < len(bounds) and bpos[k] < end:
+                end = bpos[k]
+                if bounds[k][1] is not None:
+                    bounds[k][1].used = True
+                    self._attach(r, bounds[k][1])
+            r.end = end
+        for a in cuts:
+            if a.used:
+                continue
+            si = d.sent_of(a.start)
+            if si in d.recaps:  # the outlet of the statements just before
+                prev = [r for r in recs if r.sent < si and r.start >= 0]
+                if prev and a.kind == "source" and (a.media or (a.ent and (d.ents.get(a.ent) or {}).get("type") == "ORG")):
+                    last = max(r.sent for r in prev)
+                    for r in prev:
+                        if r.sent == last and r.reported_by is None and r.reported_by_text is None:
+                            r.reported_by, r.reported_by_text = a.ent, a.text
+                continue
+            r = self._trailing_source(d, a, recs)
+            if r is not None:
+                recs.append(r)
+        self._merge_referrals(d, recs)
+        kept: list[_Rec] = []
+        spans: list[tuple[int, int]] = []
+        for r in sorted(recs, key=lambda r: (r.start, -r.end)):
+            s, e = r.start, r.end
+            if s < 0:
+                continue
+            while e > s and text[e - 1] in _PUNCT_END:
+                e -= 1
+            while s < e and text[s] in _PUNCT_END:
+                s += 1
+            if e - s < 2:
+                continue
+            r.start, r.end = s, e
+            near = spans[-6:]
+            if not r.fixed and any(a <= r.cue_s < b for a, b in near):
+                continue  # a cue inside another statement's content is part of it
+            if any(min(e, b) - max(s, a) > 0.5 * min(e - s, b - a) for a, b in near):
+                continue
+            kept.append(r)
+            spans.append((s, e))
+        out = []
+        for r in kept:
+            if r.cue is not None and r.cue.quoted and not r.direct and r.intro != "comp" \
+                    and not self._holds_quote(d, r.start, r.end):
+                continue  # "توعد بمزيد من العمليات": an act, not words of its own
+            if not r.direct:
+                k = bisect.bisect_left(d.pair_starts, r.start)
+                qchars = 0
+                while k < len(d.pairs) and d.pairs[k][1] <= r.end:
+                    qchars += d.pairs[k][1] - d.pairs[k][0]
+                    k += 1
+                r.direct = qchars >= 0.5 * (r.end - r.start)
+            out.append(r)
+        out.sort(key=lambda r: r.cue_s)
+        return out
+
+    def _trailing_source(self, d: _Doc, a: _After, recs: list[_Rec]) -> _Rec | None:
+        """"… أسفرت عن مقتل 17 شخصاً، بحسب وزارة الصحة": the clause before the
+        attribution is the statement of the organization or person named."""
+        if a.kind != "source" or a.ent is None or a.span is None:
+            return None
+        before = d.toks_before(a.start, 0, 1)
+        if not before or before[0][2] not in _COMMAS:
+            return None
+        # the source is named at the head of its phrase ("وزارة الصحة", "مراسل وكالة سبأ"),
+        # not as the distributor of a document ("وفق بيان مشترك وزعته الوزارة")
+        toks = d.toks(a.span[0], a.span[1], 6)
+        while toks and (toks[0][2] == "ما" or toks[0][2] in self.lex.relay_verbs or toks[0][2] in self.lex.cue_tokens):
+            toks = toks[1:]  # "وفق ما أفاد مراسل وكالة سبأ"
+        if d.sent_of(a.start) in d.recaps:
+            return None
+        lead = 0
+        while lead < len(toks) and lead < 2 and d.mention_covering(toks[lead][0]) is None:
+            w = toks[lead][2]
+            bare = split_article(w[1:] if w[:1] in "لب" and len(w) > 3 else w)[1]
+            if bare not in self.lex.media_words and split_article(w)[1] not in self.lex.media_words:
+                return None
+            lead += 1
+        if lead >= len(toks) or d.mention_covering(toks[lead][0]) is None:
+            return None
+        si = d.sent_of(a.start)
+        start = d.sents[si][0]
+        for r in recs:
+            if r.sent == si and 0 <= r.end <= a.start:
+                start = max(start, r.end)
+        if len(d.toks(start, a.start, 4)) < 4:
+            return None
+        rec = _Rec(a.start, a.phrase_end, None, si)
+        rec.start, rec.end, rec.fixed, rec.boundary = start, a.start, True, False
+        rec.mode, rec.speaker, rec.speaker_pos, rec.attribution = "explicit", a.ent, a.span[0], "after"
+        return rec
+
+    def _holds_quote(self, d: _Doc, s: int, e: int, words: int = 4) -> bool:
+        k = bisect.bisect_left(d.pair_starts, s)
+        while k < len(d.pairs) and d.pairs[k][0] < e:
+            if d.pairs[k][1] <= e and self._long_quote(d, d.pairs[k], words):
+                return True
+            k += 1
+        return False
+
+    def _merge_referrals(self, d: _Doc, recs: list[_Rec]) -> None:
+        """"وأشار إلى قرار البرلمان … وقال إن …": naming the topic, then the
+        statement, is one statement of one speaker."""
+        by_sent: dict[int, list[_Rec]] = {}
+        for r in recs:
+            by_sent.setdefault(r.sent, []).append(r)
+        for group in by_sent.values():
+            if len(group) < 2:
+                continue
+            group.sort(key=lambda r: r.cue_s)
+            for a, b in zip(group, group[1:]):
+                if (a.cue is not None and a.cue.refers and a.intro == "prep" and not a.fixed
+                        and b.cue is not None and b.cue.kind == "verb" and b.mode == "carry"
+                        and a.end == b.cue_s and b.start >= 0):
+                    b.start = a.start
+                    b.cue_s, b.cue_e = a.cue_s, a.cue_e
+                    b.cue, b.mode, b.speaker, b.np, b.speaker_pos = a.cue, a.mode, a.speaker, a.np, a.speaker_pos
+                    b.attribution = a.attribution
+                    a.start = -1
+
+    # -- speakers ------------------------------------------------------------
+    def _speakers(self, d: _Doc, recs: list[_Rec]) -> None:
+        spans = sorted((r.start, r.end) for r in recs)
+        starts = [s for s, _ in spans]
+
+        def in_content(p: int) -> bool:
+            k = bisect.bisect_right(starts, p) - 1
+            while k >= 0:
+                a, b = spans[k]
+                if a <= p < b:
+                    return True
+                if p - a > 4000:
+                    break
+                k -= 1
+            return False
+
+        topic: tuple[str | None, str | None, str | None] = (None, None, None)  # (id, type, phrase)
+        topic_pos = -1
+        for r in recs:
+            pos = r.cue_s
+            if r.mode in ("carry", "pron") or (r.mode == "np" and r.cue is not None and r.cue.continues):
+                # a subject named since the last statement takes over: first in the
+                # statement's own sentence (a name, else a phrase), then before it
+                ss = d.sents[r.sent][0]
+                subj = self._last_subject(d, pos, max(topic_pos, ss - 1), in_content)
+                np = None
+                if subj is None and r.mode == "carry":
+                    np = self._sentence_np(d, r, topic_pos)
+                if subj is None and np is None:
+                    subj = self._last_subject(d, pos, topic_pos, in_content)
+                if subj is not None:
+                    topic, topic_pos = (subj[2], subj[3], None), subj[0]
+                elif np is not None:
+                    r.mode, r.np = "np", np
+            if r.mode == "np" and r.np is not None:
+                phrase = d.text[r.np[0]:r.np[1]]
+                # a plural verb ("وأكدوا") has a plural subject: no one person's role
+                eid = None if r.plural else self._role_entity(d, r.np, r.cue_s)
+                org = self._org_in(d, r.np) if eid is None else None
+                if eid is not None:
+                    r.mode, r.speaker, r.attribution = "explicit", eid, "role"
+                elif org is not None:
+                    # "المتحدث باسم وزارة الخارجية", "مصادر في وزارة الدفاع": the body speaks
+                    r.mode, r.speaker, r.speaker_text, r.attribution = "explicit", org, phrase, "organization"
+                elif r.cue is not None and r.cue.continues and (topic[0] or topic[2]):
+                    r.speaker, r.speaker_text, r.attribution = topic[0], topic[2], "carried"
+                else:
+                    r.speaker, r.speaker_text = None, phrase
+                    r.attribution = r.attribution or "explicit"
+            elif r.mode in ("carry", "pron"):
+                if (r.mode == "pron" and r.pron == "m" and topic[1] != "PER") or topic == (None, None, None):
+                    per = self._last_mention(d, pos, "PER", in_content)
+                    if per is not None:
+                        if r.mode == "pron" and topic[1] == "ORG" and r.reported_by is None:
+                            r.reported_by = topic[0]  # "ونقلت عنه": the outlet just named relays
+                        topic = (per, "PER", None)
+                r.speaker, r.speaker_text = topic[0], topic[2]
+                r.attribution = r.attribution or "carried"
+            if r.speaker is not None:
+                topic = (r.speaker, (d.ents.get(r.speaker) or {}).get("type"), None)
+            elif r.speaker_text:
+                topic = (None, None, r.speaker_text)
+            topic_pos = max(topic_pos, pos, r.speaker_pos)
+
+    @staticmethod
+    def _org_in(d: _Doc, span: tuple[int, int]) -> str | None:
+        """The organization named inside a speaker phrase."""
+        k = bisect.bisect_left(d.ment_starts, span[0])
+        while k < len(d.ments) and d.ments[k][0] < span[1]:
+            if d.ments[k][3] == "ORG":
+                return d.ments[k][2]
+            k += 1
+        return None
+
+    def _sentence_np(self, d: _Doc, r: _Rec, floor: int) -> tuple[int, int] | None:
+        """The subject phrase after the first verb of the sentence, when it names
+        no entity: "وقدم قادة المقاومة الفلسطينية عرضاً … واكدوا أن …"."""
+        ss = d.sents[r.sent][0]
+        if ss <= floor:
+            return None
+        toks = d.toks(ss, r.cue_s, 12)
+        if len(toks) < 3:
+            return None
+        w0 = toks[0][2]
+        if (not _is_word(w0) or self._in(w0, self.lex.stop_words) or self._in(w0, self.lex.adverbial_starts)
+                or self._is_head(w0) or d.mention_in(toks[0][0], toks[0][1])):
+            return None
+        if not (self._is_head(toks[1][2]) or self._is_title(toks[1][2])):
+            return None
+        end = self._name_after(d, toks, self._np_end(d, toks, 1))
+        if end >= len(toks):
+            return None
+        return toks[1][0], toks[end - 1][1]
+
+    def _last_mention(self, d: _Doc, pos: int, etype: str, in_content) -> str | None:
+        k = bisect.bisect_left(d.ment_starts, pos) - 1
+        while k >= 0:
+            s, e, eid, t = d.ments[k]
+            if t == etype and not in_content(s) and not d.quote_around(s):
+                return eid
+            k -= 1
+        return None
+
+    def _last_subject(self, d: _Doc, pos: int, floor: int, in_content):
+        """The last mention before ``pos`` (after ``floor``) that is the subject
+        of a clause, outside quotations and reported content."""
+        k = bisect.bisect_left(d.ment_starts, pos) - 1
+        while k >= 0:
+            ment = d.ments[k]
+            if ment[0] <= floor:
+                return None
+            if (ment[3] in ("PER", "ORG") and not d.quote_around(ment[0]) and not in_content(ment[0])
+                    and self._is_subject(d, ment)):
+                return ment
+            k -= 1
+        return None
+
+    def _is_subject(self, d: _Doc, ment) -> bool:
+        """Is the mention the subject of its clause?  Walk back over titles,
+        role words and other names to the word before them: a speech verb, a
+        verb opening its clause ("وأشاد الفريق أول ألكسندر بيلوف", "فيما حمله
+        الأسد") or the start of the sentence make it a subject; a preposition,
+        a particle, a construct noun ("زيارة باقري") or an attached ب/ل/ك do not."""
+        lex = self.lex
+        s = ment[0]
+        k = bisect.bisect_right(d.tstarts, s) - 1
+        if k >= 0 and d.tokens[k].start < s:
+            pre = d.text[d.tokens[k].start:s]
+            if any(c in pre for c in "بلكو"):
+                return False
+            s = d.tokens[k].start
+        ss = d.sents[d.sent_of(s)][0]
+        before = d.toks_before(s, ss, 12)
+        for i in range(len(before) - 1, -1, -1):
+            bs, be, w = before[i]
+            if not _is_word(w):
+                if w in "،,()\"'":
+                    continue
+                return True
+            if d.mention_covering(bs) is not None:
+                continue
+            if bs in d.cue_starts:
+                got = lex.cue_tokens.get(w)
+                if got is not None and i == len(before) - 1:
+                    form = got[1]
+                    return not self._disagrees(d, lex.cues[form], self._fem_or_plural(form), ment)
+                return True
+            if self._is_title(w) or self._is_head(w):
+                continue
+            apre, _b = split_article(w)
+            if apre:
+                if "ب" in apre or "ك" in apre:
+                    return False
+                continue
+            if w[0] == "ل" and len(w) > 3 and not self._in(w, lex.stop_words) and not self._in(w, lex.adverbial_starts):
+                continue  # a genitive: "عضو المكتب السياسي لأنصار الله ناصر الحمزي"
+            if (self._in(w, lex.stop_words) or self._in(w, lex.noun_markers) or w in lex.complementizers
+                    or w in lex.relatives or self._in(w, lex.non_subject_nouns) or d.text[be - 1] == "ة"):
+                return False
+            # a verb-like word: it must open its clause, or follow a fronted
+            # adverbial ("وخلال لقائه رئيس الوزراء العراقي ثمن باقري …")
+            if i == 0:
+                return len(before) < 12
+            pw = before[i - 1][2]
+            if not _is_word(pw) or pw in lex.clause_openers:
+                return True
+            return len(before) < 12 and self._in(before[0][2], lex.adverbial_starts) and i <= 8
+        return len(before) < 12
+
+    def _role_words(self, ws) -> list[str]:
+        """Content words of a role phrase, compared without article, attached
+        ل and feminine ending ("للقوات" = "القوات", "الإيرانية" = "الإيراني")."""
+        lex = self.lex
+        out = []
+        for w in ws:
+            if not w[:1].isalnum():
+                continue
+            b = split_article(w)[1]
+            if b[:1] == "ل" and len(b) > 3 and w[:1] == "ل":
+                b = b[1:]
+            if b in lex.stop_words or len(b) < 2:
+                continue
+            out.append(b[:-1] if b.endswith("ه") else b)
+        return out
+
+    def _role_sources(self, d: _Doc) -> list[tuple[str, list[int], list[tuple[set[str], int, int]]]]:
+        """Per person: mention starts and the role word sets that describe it
+        (its listed roles, and the words written right before each mention)."""
+        if d.role_sources is not None:
+            return d.role_sources
+        lex = self.lex
+        out = []
+        for e in d.entities:
+            if e.get("type") != "PER":
+                continue
+            sources = [(set(self._role_words(_WORDS.findall(fold(r)))), -1, -1) for r in e.get("roles") or ()
+                       if isinstance(r, str)]
+            starts = []
+            for m in e.get("mentions") or ():
+                ms = m["start"]
+                starts.append(ms)
+                ctx = d.toks_before(ms, d.sents[d.sent_of(ms)][0], 12)
+                cut = 0
+                for i, t in enumerate(ctx):
+                    w = t[2]
+                    if (not w[:1].isalnum() and w not in "،,()\"") or t[0] in d.cue_starts \
+                            or w in lex.complementizers:
+                        cut = i + 1
+                ctx = ctx[cut:]
+                if ctx:
+                    sources.append((set(self._role_words(t[2] for t in ctx)), ctx[0][0], ctx[-1][1]))
+            out.append((e.get("id"), starts, sources))
+        d.role_sources = out
+        return out
+
+    def _role_entity(self, d: _Doc, np: tuple[int, int], pos: int) -> str | None:
+        """The person whose role is the phrase at ``np``: a role listed in
+        ``doc.entities`` or the role words written before one of the person's
+        mentions ("وزير الدفاع التركي أورهان تكين")."""
+        phrase = self._role_words(t[2] for t in d.toks(np[0], np[1], 12))
+        if not phrase:
+            return None
+        head = phrase[0]
+        pset = set(phrase)
+        need = 1 if len(pset) == 1 else max(2, -(-3 * len(pset) // 4))
+        best, best_key = None, None
+        for eid, starts, sources in self._role_sources(d):
+            dist = min((abs(pos - ms) for ms in starts), default=10**9)
+            for rw, a, b in sources:
+                if head not in rw or a <= np[0] < b:
+                    continue
+                hit = len(pset & rw)
+                if hit < need:
+                    continue
+                key = (hit / len(pset), -dist)
+                if best_key is None or key > best_key:
+                    best, best_key = eid, key
+        return best
+
+    # -- output --------------------------------------------------------------
+    def _record(self, d: _Doc, r: _Rec) -> dict[str, Any]:
+        text = d.text
+        ent = d.ents.get(r.speaker) if r.speaker else None
+        has_cue = r.attribution != "context"
+        rec: dict[str, Any] = {
+            "speaker": r.speaker,
+            "text": text[r.start:r.end],
+            "start": r.start,
+            "end": r.end,
+            "direct": bool(r.direct),
+            "cue": text[r.cue_s:r.cue_e] if has_cue else None,
+            "cue_start": r.cue_s if has_cue else None,
+            "cue_end": r.cue_e if has_cue else None,
+            "speaker_name": ent.get("name") if ent else None,
+            "attribution": r.attribution or "carried",
+        }
+        if r.speaker_text:
+            rec["speaker_text"] = r.speaker_text
+        if r.reported_by is not None or r.reported_by_text:
+            rb = d.ents.get(r.reported_by) if r.reported_by else None
+            rec["reported_by"] = r.reported_by
+            rec["reported_by_name"] = rb.get("name") if rb else r.reported_by_text
+        return rec
+
+
+__all__ = ["Cue", "QuoteExtractor", "SpeechLexicon", "SpeechLexiconError"]
