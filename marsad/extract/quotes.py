@@ -68,7 +68,7 @@ _CUE_KEYS = frozenset({"forms", "present", "intro", "preps", "continues", "stric
 _LIST_SECTIONS = (
     "complementizers", "media_words", "speaker_heads", "titles", "stop_words", "noun_markers",
     "adverbial_starts", "relatives", "clause_openers", "non_subject_nouns", "prepositions", "pronoun_objects",
-    "relay_verbs", "recap_openers",
+    "relay_verbs", "recap_openers", "honorific_pronouns",
 )
 
 
@@ -111,6 +111,7 @@ class SpeechLexicon:
     pronoun_objects: frozenset[str]
     relay_verbs: frozenset[str]
     recap_openers: frozenset[str]
+    honorific_pronouns: frozenset[str]
     #: a token's match form -> (proclitic, cue form) for every cue form with
     #: and without و/ف
     cue_tokens: dict[str, tuple[str, str]]
@@ -257,10 +258,6 @@ class _Rec:
     plural: bool = False
     fem: bool = False
     clause_s: int = -1  # where the statement's clause starts ("بينما رأى …")
-
-    def cs_in_sentence(self, ss: int) -> bool:
-        """Does the cue open its sentence?"""
-        return self.cue_s <= ss
 
 
 class _Doc:
@@ -461,8 +458,8 @@ class QuoteExtractor:
         ss, se = d.sents[si]
         before = d.toks_before(cs, ss, 3)
         prev = before[-1][2] if before else ""
-        if not prefix and prev in lex.noun_markers:
-            return None  # "في وصف …": a noun
+        if not prefix and (prev in lex.noun_markers or prev[:1].isdigit()):
+            return None  # "في وصف …", "103 طالب": a noun
         if cue.after_comma and not prefix and prev not in _COMMAS:
             return None  # "لافتة", "معلومات مؤكدة": a noun or an adjective
         describes = (form in lex.present and not prefix and prev and _is_word(prev) and prev not in lex.clause_openers
@@ -505,7 +502,7 @@ class QuoteExtractor:
         joined with و to a sentence whose subject is already named keeps that
         subject; the name after it is its object."""
         cue = rec.cue
-        if not prefix or cue is None or "object" not in cue.intro or rec.cs_in_sentence(ss):
+        if not prefix or cue is None or "object" not in cue.intro or rec.cue_s <= ss:
             return False
         k = bisect.bisect_left(d.ment_starts, ss)
         while k < len(d.ments) and d.ments[k][0] < rec.cue_s:
@@ -527,6 +524,8 @@ class QuoteExtractor:
         if k >= n:
             return k
         s, e, w = toks[k]
+        if w in lex.honorific_pronouns:
+            return k + 1  # "وأكد سموه أن …": the person already talked about
         if (not _is_word(w) or w in lex.complementizers or self._in(w, lex.stop_words)
                 or s in d.cue_starts or s in d.after_at
                 or (rec.cue is not None and self._is_prep(w, rec.cue.preps))):
@@ -538,6 +537,13 @@ class QuoteExtractor:
             rec.mode, rec.speaker, rec.speaker_pos, rec.attribution = "explicit", ment[2], ment[0], "explicit"
             return self._skip_to(toks, k, ment[1])
         if not (self._is_head(w) or self._is_title(w)):
+            pre, bare = split_article(w)
+            if pre.endswith("ال") and bare.endswith("ون") and len(bare) > 4:
+                # a sound masculine plural in the nominative is the subject:
+                # "وطالب المحتجون بـ…" (the object would be "المحتجين")
+                end = self._np_end(d, toks, k)
+                rec.mode, rec.np, rec.speaker_pos = "np", (s, toks[end - 1][1]), s
+                return end
             return k
         end = self._np_end(d, toks, k)
         j = end
@@ -570,13 +576,21 @@ class QuoteExtractor:
                     or s in d.after_at or split_article(w)[0] or self._is_head(w) or self._is_title(w)
                     or w[0] in "بل"):
                 break
+            if d.text[e - 1] == "ة":
+                return j  # "ضرورة احترام سيادة …" is an object, not a name
             k += 1
         if k == j or k >= n:
             return j
         w = toks[k][2]
         if (not _is_word(w) or w in lex.complementizers or self._in(w, lex.stop_words) or self._in(w, lex.adverbial_starts)
-                or toks[k][0] in d.cue_starts or w[0] in "بل" or (k - j >= 2 and split_article(w)[0])):
+                or toks[k][0] in d.cue_starts or w[0] in "بل" or (k - j == 2 and split_article(w)[0])):
             return k
+        # a family name with the article: "عبدالرحمن الجريسي:", "فهد الحمادي أن"
+        if split_article(w)[0] == "ال" and k + 1 < n and not self._is_head(w) and not self._is_title(w):
+            nw = toks[k + 1][2]
+            if nw in lex.complementizers or nw in _COMMAS or nw == ":" or self._in(nw, lex.prepositions) \
+                    or self._in(nw, lex.adverbial_starts):
+                return k + 1
         return j
 
     def _fem_or_plural(self, form: str) -> bool:
@@ -646,6 +660,13 @@ class QuoteExtractor:
             if s < skip_until:
                 j += 1
                 continue
+            if w in ("في", "من", "داخل") and j + 1 < n:  # "مسؤول في البيت الأبيض", "مصادر في وزارة الدفاع"
+                ment = d.mention_in(toks[j + 1][0], toks[j + 1][1])
+                if ment is not None and ment[3] == "ORG" and ment[0] == toks[j + 1][0]:
+                    skip_until = ment[1]
+                    construct = False
+                    j += 1
+                    continue
             if w == '"' and s in d.open_at:  # a quoted name: لحركة "حماس"
                 a, b = d.open_at[s]
                 if len(d.toks(a + 1, b, 4)) <= 3:
@@ -657,7 +678,7 @@ class QuoteExtractor:
             if w in "()" and j + 1 < n:
                 j += 1
                 continue
-            if (not _is_word(w) or w in lex.complementizers or self._in(w, lex.stop_words)
+            if (not _is_word(w) or w in lex.complementizers or self._in(w, lex.stop_words) or w in lex.relatives
                     or s in d.cue_starts or s in d.after_at or self._in(w, lex.adverbial_starts)
                     or (w[0] == "ل" and split_article(w[1:])[1] in lex.media_words)):
                 break
@@ -937,6 +958,8 @@ class QuoteExtractor:
                     break
             a.end = e
         a.media = media
+        if first is not None and a.phrase_end > first:
+            first = a.phrase_end  # "وفقاً لتقرير …": the source starts after the attached ل
         if first is not None and a.end > first:
             a.span = (first, a.end)
             a.text = d.text[first:a.end]
