@@ -405,6 +405,21 @@ def test_honorific_pronoun_subject():
     assert speaker(doc, one(qs, "نهضة تنموية")) == "فيصل بن سلمان"
 
 
+def test_quote_first_then_verb_then_participle():
+    text = "“نحن مستعدون للحوار”، قال الوزير سامي الخطيب، مضيفاً: “لكننا لن نقبل الإملاءات”."
+    doc, qs = quotes(text, (PER, ["سامي الخطيب"], []))
+    assert [(q["cue"], q["text"]) for q in qs] == [("قال", "نحن مستعدون للحوار"),
+                                                  ("مضيفاً", "لكننا لن نقبل الإملاءات")]
+    assert {speaker(doc, q) for q in qs} == {"سامي الخطيب"}
+
+
+def test_relay_with_nasaba_ila_and_statement_issued_by_a_body():
+    _, qs = quotes("ونسبت الوكالة إلى مصدر حكومي قوله إن الاتفاق سيوقع قريبا.")
+    assert qs[0]["speaker_text"] == "مصدر حكومي" and qs[0]["text"] == "إن الاتفاق سيوقع قريبا"
+    doc, qs = quotes("وقال بيان صادر عن الرئاسة إن الرئيس سيلقي خطابا مساء اليوم.", (ORG, ["الرئاسة"], []))
+    assert speaker(doc, qs[0]) == "الرئاسة" and qs[0]["attribution"] == "organization"
+
+
 # --- what is not a quote ------------------------------------------------------------
 
 

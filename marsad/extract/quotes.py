@@ -210,6 +210,7 @@ _PUNCT_END = " \t\n\r،,.؛;:!؟?-–—"
 _QUOTE_CHARS = frozenset('"“”«»„‟″〝〞＂')
 _QUOTE_CLOSERS = {"“": "”“", "«": "»", "»": "«", "„": "“”", '"': '"', "”": "”", "‟": "”", "〝": "〞", "＂": "＂"}
 _PRONOUN_AN = {"عنه": "m", "عنها": "f", "عنهم": "p", "عنهما": "p"}
+_PRONOUN_ILA = {"اليه": "m", "اليها": "f", "اليهم": "p", "اليهما": "p"}
 _QAWL = frozenset({"قوله", "قولها", "قولهم", "قولهما", "تصريحه", "تصريحها"})
 _COMMAS = frozenset("،,")
 _WORDS = re.compile(r"[^\W_]+")
@@ -660,7 +661,8 @@ class QuoteExtractor:
             if s < skip_until:
                 j += 1
                 continue
-            if w in ("في", "من", "داخل") and j + 1 < n:  # "مسؤول في البيت الأبيض", "مصادر في وزارة الدفاع"
+            if w in ("في", "من", "داخل", "عن") and j + 1 < n:
+                # "مسؤول في البيت الأبيض", "مصادر في وزارة الدفاع", "بيان صادر عن الرئاسة"
                 ment = d.mention_in(toks[j + 1][0], toks[j + 1][1])
                 if ment is not None and ment[3] == "ORG" and ment[0] == toks[j + 1][0]:
                     skip_until = ment[1]
@@ -779,7 +781,7 @@ class QuoteExtractor:
                     and self._plain(d, toks[j + 1][0], toks[j + 1][2]):
                 comma, k = True, j + 1  # "وتابع الوزير، وبغية …" (unless a complementizer follows)
             j += 1
-        if "comma" in cue.intro and comma and _is_word(toks[k][2]):
+        if "comma" in cue.intro and comma and _is_word(toks[k][2]) and toks[k][0] not in d.cue_starts:
             return "comma", k  # "وتابع، وبغية اجهاض …"
         s, e, w = toks[k]
         if "object" in cue.intro and _is_word(w) and s not in d.cue_starts and w not in lex.pronoun_objects:
@@ -844,13 +846,15 @@ class QuoteExtractor:
         return True
 
     def _parse_relay(self, d: _Doc, rec: _Rec, toks: list[Tok], consumed: set) -> _Rec | None:
-        """"نقلت وكالة X عن Y قوله إن …", "ونقلت عنه توعده …"."""
+        """"نقلت وكالة X عن Y قوله إن …", "ونقلت عنه توعده …", "ونسبت الوكالة
+        إلى مصدر قوله إن …"."""
         n = len(toks)
         j = 0
         reporter = None
+        preps = rec.cue.preps if rec.cue is not None else ("عن",)
         while j < n and j < 10:
             w = toks[j][2]
-            if w == "عن" or w in _PRONOUN_AN:
+            if w in preps or w in _PRONOUN_AN or (w[:2] == "ال" and "الي" in preps and w in _PRONOUN_ILA):
                 break
             if not _is_word(w) and w not in "،,\"()":
                 return None
@@ -865,8 +869,8 @@ class QuoteExtractor:
         if reporter is not None:
             rec.reported_by = reporter[2]
         w = toks[j][2]
-        if w in _PRONOUN_AN:
-            rec.mode, rec.pron = "pron", _PRONOUN_AN[w]
+        if w in _PRONOUN_AN or w in _PRONOUN_ILA:
+            rec.mode, rec.pron = "pron", _PRONOUN_AN.get(w) or _PRONOUN_ILA[w]
             k = j + 1
         else:
             k = self._subject(d, rec, toks, j + 1)
@@ -958,7 +962,7 @@ class QuoteExtractor:
                     break
             a.end = e
         a.media = media
-        if first is not None and a.phrase_end > first:
+        if first is not None and a.phrase_end > first and d.text[a.phrase_end:a.phrase_end + 1] != "ل":
             first = a.phrase_end  # "وفقاً لتقرير …": the source starts after the attached ل
         if first is not None and a.end > first:
             a.span = (first, a.end)
