@@ -3,10 +3,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 
-from marsad.commands.common import report
-from marsad.corpus.store import Store, StoreError
+from marsad.commands.common import open_store, report
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -24,19 +22,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     q.set_defaults(func=run_one)
 
 
-def _open(path: str) -> Store | None:
-    if not os.path.exists(path):
-        report(f"{path}: no such database (run 'marsad ingest' first)")
-        return None
-    try:
-        return Store(path)
-    except StoreError as exc:
-        report(str(exc))
-        return None
-
-
 def run_list(args: argparse.Namespace) -> int:
-    store = _open(args.db)
+    store = open_store(args.db)
     if store is None:
         return 2
     rows = store.actors(args.type, limit=args.limit or None)
@@ -61,7 +48,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_one(args: argparse.Namespace) -> int:
-    store = _open(args.db)
+    store = open_store(args.db)
     if store is None:
         return 2
     name = " ".join(args.name)

@@ -51,6 +51,26 @@ def read_options(args: argparse.Namespace) -> ReadOptions:
     )
 
 
+def open_store(path: str):
+    """Open an existing database for reading commands, or report why not (then None).
+
+    Reading commands never create a database: a mistyped ``--db`` should say
+    so, not print an empty result.
+    """
+    import os
+
+    from marsad.corpus.store import Store, StoreError
+
+    if not os.path.exists(path):
+        report(f"{path}: no such database (run 'marsad ingest' first)")
+        return None
+    try:
+        return Store(path)
+    except StoreError as exc:
+        report(str(exc))
+        return None
+
+
 def report(error: ReadError | str) -> None:
     """One line on stderr per failure, naming the file."""
     print(f"marsad: {error}", file=sys.stderr)

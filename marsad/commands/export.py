@@ -5,7 +5,7 @@ import argparse
 import os
 import sys
 
-from marsad.commands.common import report
+from marsad.commands.common import open_store, report
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -41,7 +41,6 @@ def _format(args: argparse.Namespace) -> str:
 
 def run(args: argparse.Namespace) -> int:
     from marsad.corpus.export import ExportError, check_date, export
-    from marsad.corpus.store import Store, StoreError
 
     fmt = _format(args)
     try:
@@ -54,13 +53,8 @@ def run(args: argparse.Namespace) -> int:
         report("Parquet is a binary format and is not written to a terminal: give an output file, "
                "e.g. -o events.parquet")
         return 2
-    if not os.path.exists(args.db):
-        report(f"{args.db}: no such database (run 'marsad ingest' first)")
-        return 2
-    try:
-        store = Store(args.db)
-    except StoreError as exc:
-        report(str(exc))
+    store = open_store(args.db)
+    if store is None:
         return 2
     try:
         if args.actor and not store.find_actors(args.actor):

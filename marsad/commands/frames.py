@@ -3,10 +3,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 
-from marsad.commands.common import report
+from marsad.commands.common import open_store, report
 
 _DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
@@ -52,15 +51,8 @@ def run(args: argparse.Namespace) -> int:
         if value and not _DATE.match(value):
             report(f"--{name} {value!r}: expected YYYY-MM-DD (or YYYY-MM, YYYY)")
             return 2
-    if not os.path.exists(args.db):
-        report(f"{args.db}: no such database (run 'marsad ingest' first)")
-        return 2
-    from marsad.corpus.store import Store, StoreError
-
-    try:
-        store = Store(args.db)
-    except StoreError as exc:
-        report(str(exc))
+    store = open_store(args.db)
+    if store is None:
         return 2
     try:
         rows = frames_profile(store.db, by=args.by, retag=args.retag or bool(args.lexicon), lexicon=lexicon,

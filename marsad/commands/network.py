@@ -5,8 +5,7 @@ import argparse
 import sqlite3
 import sys
 
-from marsad.commands.common import report
-from marsad.commands.stories import open_store
+from marsad.commands.common import open_store, report
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:

@@ -3,10 +3,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 
-from marsad.commands.common import report
-from marsad.corpus.store import Store, StoreError
+from marsad.commands.common import open_store
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -19,13 +17,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if not os.path.exists(args.db):
-        report(f"{args.db}: no such database (run 'marsad ingest' first)")
-        return 2
-    try:
-        store = Store(args.db)
-    except StoreError as exc:
-        report(str(exc))
+    store = open_store(args.db)
+    if store is None:
         return 2
     hits = store.search(" ".join(args.query), limit=args.limit)
     store.close()

@@ -3,11 +3,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 
-from marsad.commands.common import report
-from marsad.corpus.store import Store, StoreError
+from marsad.commands.common import open_store
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -24,17 +22,6 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--rebuild", action="store_true", help="forget all stories and group every document again")
     p.add_argument("--format", choices=["text", "json"], default="text")
     p.set_defaults(func=run)
-
-
-def open_store(path: str) -> Store | None:
-    if not os.path.exists(path):
-        report(f"{path}: no such database (run 'marsad ingest' first)")
-        return None
-    try:
-        return Store(path)
-    except StoreError as exc:
-        report(str(exc))
-        return None
 
 
 def run(args: argparse.Namespace) -> int:
