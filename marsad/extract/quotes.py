@@ -34,10 +34,19 @@ Speakers, in order:
    attribution): the current topic — the last speaker, or a later named
    subject of a clause ("وأشاد الفريق ألكسندر بيلوف …، وقال إن …").
 
-Cue words and after-quote phrases are found on ``doc.norm`` with two
-precompiled regular expressions (built as tries); everything after that
-reads only the few tokens around each hit, so the component costs a
-fraction of a millisecond per article.
+Cue words and after-quote phrases are found in one pass over the match forms
+of ``doc.tokens`` (set lookups; no per-token loop over the lexicon); after that
+only the few tokens around each hit are read, so the component costs a
+fraction of a millisecond per article (about 0.2 ms for a 1,700-character
+SaudiNewsNet article, 0.4 ms for the speech-dense seeds).
+
+Every record holds the contract fields (``speaker``, ``text``, ``start``,
+``end``, ``direct``, ``cue``) and the extensions ``cue_start``/``cue_end``,
+``speaker_name``, ``speaker_text`` (the speaker phrase as written when it is
+not a name: "مصدر أمني", "مصادر في وزارة الدفاع التركية"), ``reported_by`` /
+``reported_by_name`` (the outlet relaying the words) and ``attribution``:
+explicit | role | organization | relative | carried | after | headline |
+context.
 """
 from __future__ import annotations
 
