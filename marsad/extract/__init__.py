@@ -17,6 +17,7 @@ EXTRACTORS: list[tuple[str, str]] = [
     ("marsad.extract.dates", "DateExtractor"),
     ("marsad.extract.quotes", "QuoteExtractor"),
     ("marsad.extract.frames", "FrameTagger"),
+    ("marsad.extract.events", "EventExtractor"),
 ]
 
 

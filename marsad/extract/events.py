@@ -1,0 +1,2131 @@
+"""The events component: PLOVER events (who did what to whom) in Arabic news.
+
+Triggers come from the lexicon ``marsad/lexicons/events.yaml`` (format in its
+header): verbs, verbal nouns (masdar), circumstantial participles and fixed
+words, each with its PLOVER type, CAMEO root code, mode and the prepositions
+that mark its target.  Verbs and nouns are conjugated/declined when the
+lexicon is loaded; proclitics (و ف س ل ب ك and the article) are stripped when
+a word is looked up, and the lookup is memoized per word form, so matching an
+article costs one dictionary probe per token.
+
+Reading the arguments follows the grammar of Arabic event reporting:
+
+* **Verb triggers.**  The source is the subject: the noun phrase *before* the
+  verb when the clause starts with it (SVO: "مسلحون هاجموا", after إن/أن/و),
+  the antecedent of a relative pronoun ("المسلحون الذين هاجموا"), otherwise
+  the noun phrase right *after* the verb (VSO: "هاجم مسلحون ..."), skipping
+  time words ("أمس", "مساء الجمعة"), or the name before a headline colon
+  ("الخامنئي: ينتقد ...") or between commas ("وزير الخارجية، فؤاد حسين، بحث").
+  A verb with a first-person ending or after "أنه/أنها" has a pronoun subject
+  whose source is carried over (see below); a third-person plural pronoun is
+  left unresolved; with an attached object pronoun the noun phrase after the
+  verb is its subject ("استهدفه مسلحون").  A verb right after a noun phrase
+  it does not start a clause with is a descriptive clause of that noun ("هجوم
+  انتحاري استهدف سوقا": no new subject).  The target is the direct object
+  after the subject, or the noun phrase after one of the trigger's target
+  prepositions ("التقى بـ X", "اعتدى على X", "هدد X").  Noun phrases are read
+  with Arabic agreement: a definite head takes definite adjectives, an
+  indefinite head a genitive or adjectives agreeing in case ("مسلحون ملثمون |
+  صحفيين"); a counted subject of an attack verb is its victims ("قتل 20
+  شخصا": unvocalized passive).  ``voice: passive`` triggers (اغتيل، أصيب،
+  استشهد) take the noun phrase after them as the target; ``voice: intr`` ones
+  (تظاهر، احتج) have no object; ``voice: inst`` ones (انفجر، انفجار) have a
+  weapon, not an actor, as subject.
+* **Noun triggers (masdar).**  The genitive after the noun is its source or
+  its target as the lexicon says (``gen:``): "زيارة باقري لبغداد" (source),
+  "اغتيال سليماني" (target).  A transitive masdar with both a genitive and a
+  target preposition reads the genitive as the source ("قصف إسرائيل لغزة").
+  "من قبل X" / "على يد X" / "بواسطة X" / "برصاص X" always give the source.
+  A light verb before the noun gives its subject as the source ("شن مسلحون
+  هجوما", "أجرى الوزير اتصالا هاتفيا"); "تعرض X لهجوم" / "قتل X في هجوم" give
+  the target.  A nationality adjective after the noun ("غارة أمريكية") gives
+  the source's country: ``source_code`` and, when the document names that
+  country, ``source``.
+* **Location** is a place-name entity after في/بـ/قرب/داخل/أمام... in the same
+  clause; a place a visit goes to ("زيارة إلى بغداد", "زار بغداد") is both
+  target and location.
+* **Negation**: لم/لن/لا/ما/ليس right before a verb, عدم/دون/بدون before a
+  noun, and a denial verb (نفى/ينفي) earlier in the clause set ``negated``.
+* **Governed actions.**  REQUEST, REJECT, THREATEN, AGREE, ACCUSE and SUPPORT
+  triggers govern their complement: an event word that opens it ("طالب
+  بانسحاب القوات", "رفض الانسحاب", "هدد بشن هجمات", "وافق على الانسحاب",
+  "اتهمه باغتيال", "أشاد بالهجوم") is the demanded / refused / threatened /
+  agreed / alleged / praised *action*: it is recorded as ``action`` (its PLOVER
+  type) on the governing event, whose target becomes the action's actor if it
+  has none, and it is NOT emitted as an event of its own (an attack that is
+  condemned was reported when it happened; one that is demanded has not
+  happened).  Modal words (ضرورة، يجب، لا بد) turn a governed action into a
+  REQUEST of the clause's speaker; irrealis words (قرار، خطة، يسعى، ينوي، لمنع،
+  إذا، هل ...) drop it.  So a demand inside a quote, "مطالباً الأميركيين مغادرة
+  العراق", is one REQUEST by the speaker toward the Americans with action RETREAT.
+* **Reports, not references.**  Event data codes what a sentence reports as
+  happening.  Not emitted: future verbs (س، سوف، لن: intentions), the present
+  tense of instant types (ASSAULT) without a time word (habitual: "تقتل القاعدة
+  الأبرياء"), events in a relative clause about a person or thing ("خليل
+  الوزير الذي اغتالته إسرائيل عام 1989"), event words after a background word
+  ("بعد اغتيال"، "ذكرى"، "حصيلة التفجير"، "المسؤولية عن الهجوم"), purposes
+  ("لتفجير")، event nouns that nothing anchors (no occurrence, light or result
+  verb next to them, no time word or date, no place, no casualty) — and a
+  definite or named event noun ("الهجوم"، "اغتيال الحريري") needs a verb right
+  next to it or a relative clause saying what happened — and events in a side
+  clause (فيما، بينما، حيث، عندما ...) of a sentence whose main clause reports
+  none.  A verbal "attack" (هاجم/هجوم/ضربة with a person and no weapon,
+  casualty or violence word, or "هجوما لاذعا") is ACCUSE.
+* **One event per act.**  Events of one type in a sentence that share an actor
+  or sit next to each other are merged ("انفجرت سيارة مفخخة"); a casualty word
+  (قتل، مقتل، أصيب) next to an attack is its outcome: the attack event carries
+  the victims as ``victims_text`` and the attack's mode and CAMEO root.
+* **Carried-over source.**  Participles (مطالبا، مشيدا), first-person verbs
+  inside quotes, pronoun subjects and modal requests take the source from, in
+  order: the speaker of the quote they sit in, the source of the previous
+  event in the sentence, the subject of the sentence's speech verb (قال،
+  أكد ...), the speaker of the nearest earlier quote, the last named source of
+  the previous sentences.  ``source_inferred`` is then true.
+* A plain statement (قال، أكد) is a quote, never an event.
+
+Each event is one dict of the JSON contract::
+
+    {"type", "cameo", "mode", "source", "target", "location", "date",
+     "negated", "trigger", "sentence", "start", "end"}
+
+``start``/``end`` are the **sentence** span in ``doc.text`` (``sentence`` is
+``doc.text[start:end]``); the trigger's own span is ``trigger_start`` /
+``trigger_end``.  ``source``/``target``/``location`` are entity ids from
+``doc.entities`` or ``None``.  Extension fields: ``trigger_start``,
+``trigger_end``, ``quoted`` (the trigger sits inside a quotation), ``speaker``
+(the quote's speaker id, when known), ``source_text``/``source_start``/
+``source_end`` and the same for ``target`` (the actor phrase as written, also
+when it is no named entity: "مسلحون", "المتظاهرين"), ``source_code``/
+``target_code`` (CAMEO actor codes from the entity or a nationality
+adjective), ``source_inferred``, ``location_text``, ``action`` (the governed
+action's PLOVER type), ``action_trigger``, ``victims_text`` and ``date_approx``
+(a year or month when that is all the date component resolved).
+
+``date`` is :func:`marsad.extract.dates.date_for_span` of the trigger when that
+module is installed and finds a day in the sentence, else ``doc.published``.
+
+``mode`` and ``cameo``: the trigger's own, refined by mode cue words near it
+(lexicon ``mode_cues``); for ASSAULT the mode also sets the CAMEO root (air,
+drone, missile and artillery attacks are 19, bombings, assassinations,
+abductions and beatings 18, massacres 20).
+
+Speed: a trigger is found by one memoized dictionary probe per token; the
+argument rules run only around the triggers found.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from marsad.document import Document, Token
+from marsad.text.normalize import fold
+from marsad.text.segment import split_article
+
+LEXICON_FILE = Path(__file__).resolve().parents[1] / "lexicons" / "events.yaml"
+
+#: the PLOVER event types Marsad codes (POLECAT's sixteen)
+PLOVER_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+
+_ENTRY_KEYS = frozenset({
+    "v", "n", "ap", "p", "pl", "then", "gap", "not_next", "not_prev", "no_article", "mode",
+    "cameo", "tgt", "gen", "voice", "loc", "require", "governs", "not_near", "casualty", "verbal",
+    "not_forms",
+})
+_KINDS = ("v", "n", "ap", "p")
+_MARKERS = frozenset({"obj"} | {fold(w) for w in ("على", "ضد", "مع", "ب", "ل", "إلى", "من", "عن", "بين", "في", "أمام")})
+_VOICES = ("active", "passive", "intr", "inst")
+
+_OBJ_PRONOUNS = ("ه", "ها", "هم", "هما", "هن", "نا")
+_POSS_PRONOUNS = ("ه", "ها", "هم", "هما", "هن", "نا", "كم")
+
+#: punctuation that ends a clause
+_PUNCT_BREAK = frozenset("،,؛;:.!?؟«»\"“”()[]{}–—…/|")
+#: complementizers carrying the subject pronoun: the verb after them has a pronoun subject
+_PRONOUN_COMPS = frozenset(
+    fold(w) for w in ("أنه", "إنه", "أنها", "إنها", "أنهم", "إنهم", "بأنه", "بأنها", "بأنهم", "لأنه", "لأنها",
+                      "أنني", "إنني", "أننا", "إننا", "بأننا", "لأننا", "نحن", "أنا", "فإنه", "فإنها", "فإننا"))
+_MN_COMPOUNDS = frozenset(fold(w) for w in ("أجل", "قبل", "جانب", "خلال", "بين", "جهة", "دون", "ضمن", "حيث", "جديد"))
+_MARKS = "".join(chr(c) for c in range(0x064B, 0x0660)) + "\u0670\u0640"
+_QUOTE_PAIRS = {"«": "»", "“": "”", '"': '"', "„": "”"}
+_QUOTE_OPEN = re.compile('[«“"„]')
+
+
+class EventLexiconError(ValueError):
+    """The trigger lexicon is malformed."""
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """One lexicon entry."""
+
+    type: str
+    cameo: str
+    kind: str  # "v" verb, "n" noun, "ap" participle, "p" literal word
+    lemma: str
+    mode: str | None = None
+    tgt: tuple[str, ...] = ()
+    gen: str | None = None
+    voice: str = "active"
+    loc: bool = False
+    require_tgt: bool = False
+    require_loc: bool = False
+    governs: bool = False
+    no_article: bool = False
+    punctual: bool = False
+    then: tuple[tuple[str, ...], ...] = ()
+    gap: int = 3
+    not_next: frozenset[str] = frozenset()
+    not_prev: frozenset[str] = frozenset()
+    not_near: frozenset[str] = frozenset()
+    casualty: bool = False
+    verbal: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Form:
+    """An inflected form of a trigger: person of a verb, attached pronoun."""
+
+    trigger: Trigger
+    person: str = "3"  # "3" singular, "3p" plural, "1" first person
+    tense: str = ""  # "past" or "pres" for verbs
+    pron: str = ""  # attached object/possessive pronoun
+    jussive: bool = False  # only after لم/لا ("لم يزر")
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    form: Form
+    clitic: str  # stripped proclitics (normalized), "" if none
+    article: bool
+
+
+@dataclass(slots=True)
+class Arg:
+    """An actor phrase: its span in ``doc.text``, entity id, actor code."""
+
+    start: int
+    end: int
+    text: str
+    ent: str | None = None
+    code: str | None = None
+    etype: str | None = None
+    t0: int = -1  # first token index
+    t1: int = -1  # one past the last token index
+
+
+# --------------------------------------------------------------------------
+# lexicon
+
+
+def _core(word: str) -> str:
+    """Comparison key of a lexicon word: folded, article stripped."""
+    return split_article(fold(word))[1]
+
+
+def _words(raw: Any, where: str) -> tuple[str, ...]:
+    if raw is None:
+        return ()
+    if isinstance(raw, str):
+        raw = [raw]
+    if not isinstance(raw, list) or not all(isinstance(x, str) and x.strip() for x in raw):
+        raise EventLexiconError(f"{where}: expected a list of words")
+    return tuple(raw)
+
+
+def _verb_forms(past: str, pres: str) -> dict[str, tuple[str, bool, str, str]]:
+    """Conjugated forms of a verb -> (person, jussive, tense, attached object pronoun)."""
+    out: dict[str, tuple[str, bool, str, str]] = {}
+    tense = "past"
+
+    def add(form: str, person: str, jussive: bool = False, pron: str = "") -> None:
+        if len(form) >= 2 and form not in out:
+            out[form] = (person, jussive, tense, pron)
+
+    if past:
+        p = past
+        defective = p[-1] in "اي" and len(p) >= 3
+        stem = p[:-1] if defective else p
+        add(p, "3")
+        add(stem + "ت", "3")  # 3fs (and 1s/2s, unvocalized)
+        add(stem + "تا", "3p")
+        add(stem + "وا", "3p")
+        # (the masculine dual "ضربا" is left out: it is the accusative of the masdar)
+        if defective:
+            add(stem + ("ونا" if p[-1] == "ا" else "ينا"), "1")
+        elif len(p) >= 3 and p[-2] == "ا":  # hollow: زار -> زرنا
+            add(p[:-2] + p[-1] + "نا", "1")
+        else:
+            add(p + "نا", "1")
+        for suf in _OBJ_PRONOUNS:
+            add(p + suf if not defective or p[-1] == "ي" else stem + "ا" + suf, "3", pron=suf)
+            add(stem + "ت" + suf, "3", pron=suf)
+            add(stem + "و" + suf, "3p", pron=suf)
+    if pres:
+        tense = "pres"
+        s = pres[1:] if pres[0] in "يت" else pres
+        defective = s[-1] in "وي" and len(s) >= 3
+        hollow = len(s) >= 3 and s[-2] in "ويا" and not defective
+        for pre, person in (("ي", "3"), ("ت", "3"), ("ن", "1"), ("ا", "1")):
+            base = pre + s
+            add(base, person)
+            plural_stem = base[:-1] if defective else base
+            if pre in "يت":
+                add(plural_stem + "ون", "3p")
+                add(plural_stem + "وا", "3p")
+                add(base + "ان", "3p")
+                for suf in _OBJ_PRONOUNS:
+                    add(plural_stem + "ون" + suf, "3p", pron=suf)
+                    add(plural_stem + "و" + suf, "3p", pron=suf)
+            for suf in _OBJ_PRONOUNS:
+                add(base + suf, person, pron=suf)
+            if defective:
+                add(base[:-1], person, True)  # لم يدع
+            elif hollow:
+                add(base[:-2] + base[-1], person, True)  # لم يزر
+    return out
+
+
+def _noun_forms(noun: str, plurals: tuple[str, ...]) -> dict[str, str]:
+    """Declined forms of a noun -> attached pronoun ("" if none)."""
+    out: dict[str, str] = {}
+
+    def add(form: str, pron: str = "") -> None:
+        if len(form) >= 2 and form not in out:
+            out[form] = pron
+
+    add(noun)
+    if noun.endswith("ه"):  # ة
+        stem = noun[:-1]
+        add(stem + "ات")
+        add(stem + "تين")
+        add(stem + "تان")
+        for suf in _POSS_PRONOUNS:
+            add(stem + "ت" + suf, suf)
+            add(stem + "اته" if suf == "ه" else stem + "ات" + suf, suf)
+    elif noun.endswith("ء"):
+        stem = noun[:-1]
+        add(noun + "ات")
+        for suf in _POSS_PRONOUNS:
+            add(noun + suf, suf)
+            add(stem + "ي" + suf, suf)
+            add(stem + "و" + suf, suf)
+    else:
+        if not noun.endswith("ا"):
+            add(noun + "ا")
+        add(noun + "ين")
+        add(noun + "ان")
+        if noun.endswith("ي"):
+            add(noun + "ات")
+        for suf in _POSS_PRONOUNS:
+            add(noun + suf, suf)
+    for pl in plurals:
+        add(pl)
+        if pl.endswith("ات"):
+            for suf in _POSS_PRONOUNS:
+                add(pl + suf, suf)
+        else:
+            add(pl + "ا")
+            for suf in _POSS_PRONOUNS:
+                add(pl + suf, suf)
+    return out
+
+
+def _participle_forms(base: str) -> dict[str, str]:
+    """Circumstantial forms of an active participle: -ا, -ين, -ة, -ون, -تين."""
+    stem = base.removesuffix("ه")
+    out = {}
+    for form, person in ((stem + "ا", "3"), (stem + "ين", "3p"), (stem + "ه", "3"), (stem + "ون", "3p"),
+                         (stem + "تين", "3p"), (stem + "ان", "3p")):
+        out[form] = person
+    return out
+
+
+@dataclass
+class Grammar:
+    negators: frozenset[str]
+    noun_negators: frozenset[str]
+    deniers: frozenset[str]
+    request_governors: frozenset[str]
+    suppress_governors: frozenset[str]
+    light_verbs: frozenset[str]
+    passive_light: frozenset[str]
+    agent_markers: tuple[tuple[str, ...], ...]
+    clause_breaks: frozenset[str]
+    complementizers: frozenset[str]
+    relatives: frozenset[str]
+    speech_verbs: frozenset[str]
+    prepositions: frozenset[str]
+    location_preps: frozenset[str]
+    adverbials: frozenset[str]
+    stop: frozenset[str]
+    numbers: frozenset[str]
+    verbs: frozenset[str]
+    background: frozenset[str]
+    result_verbs: frozenset[str]
+    occurrence_verbs: frozenset[str]
+    verbal_cues: frozenset[str]
+    side_clauses: frozenset[str]
+    time_anchors: frozenset[str]
+    casualty: frozenset[str]
+
+
+class TriggerLexicon:
+    """The parsed lexicon: form index, mode cues and grammar words."""
+
+    def __init__(self, data: dict[str, Any], source: str = "events.yaml") -> None:
+        if not isinstance(data, dict) or not isinstance(data.get("types"), dict):
+            raise EventLexiconError(f"{source}: expected a mapping with a 'types' section")
+        self.source = source
+        self.triggers: list[Trigger] = []
+        self.index: dict[str, list[Form]] = {}
+        self._not_forms: frozenset[str] = frozenset()
+        types = data["types"]
+        unknown = set(types) - set(PLOVER_TYPES)
+        if unknown:
+            raise EventLexiconError(f"{source}: unknown PLOVER types {sorted(unknown)}")
+        for etype, spec in types.items():
+            if not isinstance(spec, dict):
+                raise EventLexiconError(f"{source}: {etype} must be a mapping")
+            cameo = str(spec.get("cameo", ""))
+            if not cameo.isdigit():
+                raise EventLexiconError(f"{source}: {etype} needs a CAMEO root code")
+            governs = bool(spec.get("governs", False))
+            self._punctual = bool(spec.get("punctual", False))
+            for n, raw in enumerate(spec.get("triggers") or [], 1):
+                self._add(etype, cameo, governs, raw, f"{source}: {etype} trigger {n}")
+        self.mode_cues = self._cues(data.get("mode_cues") or {}, source)
+        self.cue_cameo: dict[tuple[str, str], str] = {}
+        for etype, items in (data.get("mode_cues") or {}).items():
+            for it in items:
+                if it.get("cameo"):
+                    self.cue_cameo[(etype, it["mode"])] = str(it["cameo"])
+        for etype, modes in (data.get("mode_cameo") or {}).items():
+            for mode, code in (modes or {}).items():
+                self.cue_cameo.setdefault((etype, mode), str(code))
+        self.grammar = g = self._grammar(data.get("grammar") or {}, source)
+        #: words that never start or continue an actor noun phrase
+        self.agent_firsts = frozenset(m[0] for m in g.agent_markers)
+        self.function_words = (g.stop | g.prepositions | g.clause_breaks | g.negators | g.speech_verbs
+                               | g.relatives | g.complementizers | g.deniers | g.verbs | g.light_verbs
+                               | g.passive_light)
+
+    # -- loading -------------------------------------------------------------
+    def _add(self, etype: str, cameo: str, governs: bool, raw: Any, where: str) -> None:
+        if not isinstance(raw, dict):
+            raise EventLexiconError(f"{where}: must be a mapping")
+        bad = set(raw) - _ENTRY_KEYS
+        if bad:
+            raise EventLexiconError(f"{where}: unknown keys {sorted(bad)}")
+        kinds = [k for k in _KINDS if k in raw]
+        if len(kinds) != 1:
+            raise EventLexiconError(f"{where}: needs exactly one of v, n, ap, p")
+        kind = kinds[0]
+        lemma = raw[kind]
+        if not isinstance(lemma, str) or not lemma.strip():
+            raise EventLexiconError(f"{where}: empty {kind}")
+        where = f"{where} ({lemma})"
+        tgt = tuple(_core(m) if m != "obj" else m for m in _words(raw.get("tgt"), where))
+        for m in tgt:
+            if m not in _MARKERS:
+                raise EventLexiconError(f"{where}: unknown target marker {m!r}")
+        gen = raw.get("gen")
+        if gen not in (None, "source", "target"):
+            raise EventLexiconError(f"{where}: gen must be source or target")
+        voice = raw.get("voice", "active")
+        if voice not in _VOICES:
+            raise EventLexiconError(f"{where}: voice must be one of {_VOICES}")
+        require = raw.get("require")
+        if require not in (None, "tgt", "loc"):
+            raise EventLexiconError(f"{where}: require must be 'tgt' or 'loc'")
+        then = tuple(tuple(_core(w) for w in phrase.split()) for phrase in _words(raw.get("then"), where))
+        trig = Trigger(
+            type=etype,
+            cameo=str(raw.get("cameo", cameo)),
+            kind=kind,
+            lemma=lemma.strip(),
+            mode=raw.get("mode"),
+            tgt=tgt,
+            gen=gen,
+            voice=voice,
+            loc=bool(raw.get("loc", False)),
+            require_tgt=require in ("tgt", "loc"),
+            require_loc=require == "loc",
+            governs=bool(raw.get("governs", governs)),
+            no_article=bool(raw.get("no_article", kind in ("ap", "v"))),
+            punctual=self._punctual,
+            then=then,
+            gap=int(raw.get("gap", 3)),
+            not_next=frozenset(_core(w) for w in _words(raw.get("not_next"), where)),
+            not_prev=frozenset(_core(w) for w in _words(raw.get("not_prev"), where)),
+            not_near=frozenset(_core(w) for w in _words(raw.get("not_near"), where)),
+            casualty=bool(raw.get("casualty", False)),
+            verbal=bool(raw.get("verbal", False)),
+        )
+        self.triggers.append(trig)
+        self._not_forms = frozenset(fold(w) for w in _words(raw.get("not_forms"), where))
+        if kind == "v":
+            if lemma.count("/") != 1:
+                raise EventLexiconError(f"{where}: a verb is written PAST/PRESENT")
+            past, pres = (fold(x) for x in lemma.split("/"))
+            first = past.split()[0] if past else ""
+            pfirst = pres.split()[0] if pres else ""
+            if pfirst and pfirst[0] not in "يت":
+                raise EventLexiconError(f"{where}: the present form starts with ي")
+            for form, (person, jussive, tense, pron) in _verb_forms(first, pfirst).items():
+                self._put(form, Form(trig, person=person, jussive=jussive, tense=tense, pron=pron))
+        elif kind == "n":
+            plurals = tuple(fold(p) for p in _words(raw.get("pl"), where))
+            for form, pron in _noun_forms(fold(lemma), plurals).items():
+                self._put(form, Form(trig, person="3", pron=pron))
+        elif kind == "ap":
+            for form, person in _participle_forms(fold(lemma)).items():
+                self._put(form, Form(trig, person=person))
+        else:
+            self._put(fold(lemma), Form(trig))
+
+    def _put(self, form: str, f: Form) -> None:
+        if form in self._not_forms:
+            return
+        lst = self.index.setdefault(form, [])
+        if all(x.trigger is not f.trigger for x in lst):
+            lst.append(f)
+
+    @staticmethod
+    def _cues(raw: dict, source: str) -> dict[str, list[tuple[str, frozenset[str], frozenset[str]]]]:
+        out: dict[str, list[tuple[str, frozenset[str], frozenset[str]]]] = {}
+        for etype, items in raw.items():
+            if etype not in PLOVER_TYPES or not isinstance(items, list):
+                raise EventLexiconError(f"{source}: mode_cues.{etype}: expected a list under a PLOVER type")
+            lst = []
+            for it in items:
+                if not isinstance(it, dict) or "mode" not in it or "cues" not in it:
+                    raise EventLexiconError(f"{source}: mode_cues.{etype}: entries need mode and cues")
+                lst.append((it["mode"], frozenset(_core(w) for w in it["cues"]),
+                            frozenset(it.get("refines") or ())))
+            out[etype] = lst
+        return out
+
+    @staticmethod
+    def _grammar(raw: dict, source: str) -> Grammar:
+        def words(key: str) -> frozenset[str]:
+            return frozenset(fold(w) for w in _words(raw.get(key), f"{source}: grammar.{key}"))
+
+        gov = raw.get("governors") or {}
+        negators = words("negators")
+        markers = raw.get("agent_markers") or []
+        return Grammar(
+            negators=negators,
+            noun_negators=frozenset(w for w in negators if w.endswith(("عدم", "دون")) or w == "غير"),
+            deniers=words("deniers"),
+            request_governors=frozenset(fold(w) for w in gov.get("request") or ()),
+            suppress_governors=frozenset(fold(w) for w in gov.get("suppress") or ()),
+            light_verbs=words("light_verbs"),
+            passive_light=words("passive_light"),
+            agent_markers=tuple(tuple(fold(w) for w in m) for m in markers),
+            clause_breaks=words("clause_breaks"),
+            complementizers=words("complementizers"),
+            relatives=words("relatives"),
+            speech_verbs=words("speech_verbs"),
+            prepositions=words("prepositions"),
+            location_preps=words("location_preps"),
+            adverbials=words("adverbials"),
+            stop=words("stop"),
+            numbers=words("numbers"),
+            verbs=words("verbs"),
+            background=words("background"),
+            result_verbs=words("result_verbs"),
+            occurrence_verbs=words("occurrence_verbs"),
+            side_clauses=words("side_clauses"),
+            verbal_cues=frozenset(_core(w) for w in _words(raw.get("verbal_cues"), f"{source}: grammar.verbal_cues")),
+            time_anchors=words("time_anchors"),
+            casualty=words("casualty"),
+        )
+
+    # -- queries -------------------------------------------------------------
+    def counts(self) -> dict[str, int]:
+        """Number of lexicon entries (lemmas, not inflected forms) per PLOVER type."""
+        out = {t: 0 for t in PLOVER_TYPES}
+        for t in self.triggers:
+            out[t.type] += 1
+        return out
+
+    def lookup(self, norm: str) -> tuple[_Hit, ...]:
+        """The trigger forms a normalized word can be, proclitics considered."""
+        idx = self.index
+        got = idx.get(norm)
+        if got:
+            return tuple(_Hit(f, "", False) for f in got)
+        pre, bare = split_article(norm)
+        if pre:
+            got = idx.get(bare)
+            if got:
+                return tuple(_Hit(f, pre, True) for f in got if f.trigger.kind in ("n", "p") and not f.trigger.no_article)
+            return ()
+        out: list[_Hit] = []
+        if len(norm) >= 4 and norm[0] in "وفسلبك":
+            c1 = norm[0]
+            rest = norm[1:]
+            for f in idx.get(rest, ()):
+                if _clitic_ok(f.trigger.kind, c1, f.tense):
+                    out.append(_Hit(f, c1, False))
+            if not out and len(rest) >= 4 and c1 in "وف" and rest[0] in "سلبك":
+                c2 = c1 + rest[0]
+                for f in idx.get(rest[1:], ()):
+                    if _clitic_ok(f.trigger.kind, c2, f.tense):
+                        out.append(_Hit(f, c2, False))
+        return tuple(out)
+
+
+def _clitic_ok(kind: str, clitics: str, tense: str = "") -> bool:
+    last = clitics[-1]
+    if kind == "v":
+        # س (future) and ل (لِـ + subjunctive) only go with the present tense
+        return last in "وف" or (last in "سل" and tense == "pres")
+    if kind == "n":
+        return last in "وفبلك"
+    return last in "وفبل"
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: str | None = None) -> TriggerLexicon:
+    """The trigger lexicon (cached)."""
+    p = Path(path) if path else LEXICON_FILE
+    try:
+        loader = yaml.CSafeLoader  # type: ignore[attr-defined]
+    except AttributeError:  # pragma: no cover
+        loader = yaml.SafeLoader
+    with open(p, encoding="utf-8") as fh:
+        data = yaml.load(fh, Loader=loader)
+    return TriggerLexicon(data, str(p))
+
+
+@lru_cache(maxsize=1)
+def _nationalities():
+    try:
+        from marsad.lexicons.loader import load_nationalities
+
+        return load_nationalities()
+    except Exception:  # noqa: BLE001 - optional lexicon
+        return {}
+
+
+@lru_cache(maxsize=1)
+def _country_keys() -> frozenset[str]:
+    """``CODE:folded name`` of the actor dictionary's countries (tag ``country``)."""
+    try:
+        from marsad.lexicons.loader import load_actors
+
+        return frozenset(f"{e.code}:{fold(e.name)}" for e in load_actors() if "country" in e.tags)
+    except Exception:  # noqa: BLE001 - optional lexicon
+        return frozenset()
+
+
+def _date_for_span():
+    try:
+        from marsad.extract.dates import date_for_span
+    except Exception:  # noqa: BLE001 - the dates component is optional
+        return None
+    return date_for_span
+
+
+# --------------------------------------------------------------------------
+# per-document reading context
+
+
+@dataclass(slots=True)
+class _Cand:
+    i: int  # trigger token
+    hit: _Hit
+    end: int  # one past the last token of the trigger phrase
+    then_at: int  # first token of the `then` phrase (== end when none)
+
+    @property
+    def trig(self) -> Trigger:
+        return self.hit.form.trigger
+
+
+class _Reader:
+    """Everything the argument rules need about one document."""
+
+    def __init__(self, doc: Document, lex: TriggerLexicon, hits) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.hits = hits
+        self.g = lex.grammar
+        self.toks = doc.tokens
+        self.starts = [t.start for t in doc.tokens]
+        self._ent_tok: dict[int, tuple[dict, dict]] | None = None
+        self._quotes: list[tuple[int, int, str | None]] | None = None
+        self.entities = {e.get("id"): e for e in doc.entities if isinstance(e, dict)}
+        self.last_source: Arg | None = None
+        self._base: dict[int, str] = {}
+        self.punct = [len(t.text) == 1 and t.text in _PUNCT_BREAK for t in doc.tokens]
+        self._qmarks: dict[int, list[tuple[int, int]]] = {}
+
+    # -- entities ------------------------------------------------------------
+    def ent_at(self, k: int) -> tuple[dict, dict] | None:
+        if self._ent_tok is None:
+            self._ent_tok = {}
+            starts = self.starts
+            for e in self.doc.entities:
+                for m in e.get("mentions") or ():
+                    try:
+                        ms, me = int(m["start"]), int(m["end"])
+                    except (KeyError, TypeError, ValueError):
+                        continue
+                    a = bisect.bisect_right(starts, ms) - 1
+                    a = max(a, 0)
+                    while a < len(self.toks) and self.toks[a].start < me:
+                        if self.toks[a].end > ms:
+                            self._ent_tok.setdefault(a, (e, m))
+                        a += 1
+        return self._ent_tok.get(k)
+
+    def country_entity(self, code: str) -> dict | None:
+        """The document's entity for the country ``code`` itself (not one of its cities)."""
+        countries = _country_keys()
+        for e in self.doc.entities:
+            key = e.get("actor_key") or ""
+            if e.get("type") == "LOC" and key.startswith(code + ":") and key in countries:
+                return e
+        return None
+
+    def sentence_index(self, pos: int) -> int:
+        k = bisect.bisect_right(self.starts, pos) - 1
+        return self.toks[k].sentence if 0 <= k < len(self.toks) else 0
+
+    # -- quotes --------------------------------------------------------------
+    def quotes(self) -> list[tuple[int, int, str | None]]:
+        if self._quotes is None:
+            qs: list[tuple[int, int, str | None]] = []
+            for q in self.doc.quotes:
+                try:
+                    qs.append((int(q["start"]), int(q["end"]), q.get("speaker")))
+                except (KeyError, TypeError, ValueError):
+                    continue
+            self._quotes = qs
+        return self._quotes
+
+    def quote_of(self, pos: int, sent_start: int, sent_end: int) -> tuple[bool, str | None]:
+        for s, e, spk in self.quotes():
+            if s <= pos < e:
+                return True, spk
+        # quotation marks inside the sentence
+        spans = self._qmarks.get(sent_start)
+        if spans is None:
+            spans = []
+            text = self.doc.text
+            i = sent_start
+            while True:
+                m = _QUOTE_OPEN.search(text, i, sent_end)
+                if m is None:
+                    break
+                close = _QUOTE_PAIRS[m.group(0)]
+                j = text.find(close, m.end(), sent_end)
+                if j < 0:
+                    j = sent_end
+                spans.append((m.start(), j))
+                i = j + 1
+            self._qmarks[sent_start] = spans
+        for qs, qe in spans:
+            if qs < pos < qe:
+                return True, None
+        return False, None
+
+    # -- token classes -------------------------------------------------------
+    def base(self, k: int) -> str:
+        """Token k's match form, a conjunction (و ف) dropped before a function word."""
+        got = self._base.get(k)
+        if got is None:
+            n = self.toks[k].norm
+            if n[:1] in ("و", "ف") and len(n) > 1 and n[1:] in self.lex.function_words:
+                n = n[1:]
+            self._base[k] = got = n
+        return got
+
+    def is_punct(self, k: int) -> bool:
+        return self.punct[k]
+
+    def is_break(self, k: int) -> bool:
+        if self.is_punct(k):
+            return True
+        return self.base(k) in self.g.clause_breaks
+
+    def is_prep(self, k: int) -> bool:
+        return self.base(k) in self.g.prepositions
+
+    def content(self, k: int) -> bool:
+        t = self.toks[k]
+        if not (t.text[0].isalpha() or t.text[0].isdigit()):
+            return False
+        if self.ent_at(k) is not None:
+            return True  # "علي" the name, not "على" the preposition
+        if self.base(k) in self.lex.function_words:
+            return False
+        return not self.is_verb(k)
+
+    def is_event_word(self, k: int) -> bool:
+        t = self.toks[k]
+        return any(h.form.trigger.kind == "n" for h in self.hits(t.norm))
+
+    def is_verb(self, k: int) -> bool:
+        """Token k is a trigger verb (bare of the article)."""
+        t = self.toks[k]
+        if t.prefix:
+            return False
+        hits = self.hits(t.norm)
+        return bool(hits) and all(h.form.trigger.kind == "v" for h in hits)
+
+    def attached_prep(self, k: int) -> str | None:
+        """The preposition proclitic of token k (ب or ل), if any."""
+        t = self.toks[k]
+        p = t.prefix
+        if p:
+            core = p[1:] if p[0] in "وف" and len(p) > 2 else p
+            if core in ("بال", "لل"):
+                return core[0]
+            if core in ("كال",):
+                return "ك"
+            return None
+        em = self.ent_at(k)
+        if em is not None:
+            off = int(em[1]["start"]) - t.start
+            if 0 < off <= 3:
+                pre = fold(self.doc.text[t.start:int(em[1]["start"])]).rstrip("ـ")
+                pre = pre[1:] if pre[:1] in ("و", "ف") and len(pre) > 1 else pre
+                if pre in ("ب", "ل", "ك"):
+                    return pre
+        return None
+
+    def marker_prep(self, k: int) -> str | None:
+        """Like :meth:`attached_prep`, also reading a bare ب/ل on a word with no
+        article as a preposition ("بجهود", "لبغداد") when the word without it is
+        the more common word (offline word frequencies), unless a name starts
+        there ("بغداد", "لبنان", "باقري")."""
+        p = self.attached_prep(k)
+        if p is not None:
+            return p
+        t = self.toks[k]
+        n = t.norm
+        if t.prefix or len(n) < 4:
+            return None
+        skip = 1 if n[0] in ("و", "ف") and len(n) >= 5 and n[1] in ("ب", "ل") else 0
+        if n[skip] not in ("ب", "ل"):
+            return None
+        em = self.ent_at(k)
+        if em is not None:
+            return None  # the entity component already decided where the name starts
+        return n[skip] if _prefer_split(t.text[skip:]) else None
+
+    def conj_prefixed(self, k: int) -> bool:
+        t = self.toks[k]
+        if t.prefix[:1] in ("و", "ف"):
+            return True
+        em = self.ent_at(k)
+        if em is not None:
+            off = int(em[1]["start"]) - t.start
+            if off > 0 and fold(self.doc.text[t.start:int(em[1]["start"])])[:1] in ("و", "ف"):
+                return True
+        return False
+
+    def is_number(self, k: int) -> bool:
+        t = self.toks[k]
+        return t.text[0].isdigit() or t.norm in self.g.numbers or t.bare in self.g.numbers
+
+    @staticmethod
+    def definite(t: Token) -> bool:
+        return t.prefix.endswith("ال") or t.prefix.endswith("لل")
+
+    @staticmethod
+    def nisba(t: Token) -> bool:
+        n = t.bare
+        return len(n) >= 4 and n.endswith(("ي", "يه", "يون", "يين", "يا", "يان", "يتين", "يتان"))
+
+    def forms_of(self, k: int) -> set[str]:
+        """Comparison keys of token k: bare form and proclitic-stripped forms."""
+        t = self.toks[k]
+        keys = {t.norm, t.bare}
+        n = t.norm
+        if not t.prefix and len(n) >= 3 and n[0] in "وفبلك":
+            keys.add(n[1:])
+            keys.add(split_article(n[1:])[1])
+            if len(n) >= 4 and n[1] in "بلك":
+                keys.add(n[2:])
+        return keys
+
+    # -- noun phrases --------------------------------------------------------
+    def arg_from_entity(self, k: int, em: tuple[dict, dict]) -> Arg:
+        e, m = em
+        ms, me = int(m["start"]), int(m["end"])
+        k1 = k
+        while k1 + 1 < len(self.toks) and self.toks[k1 + 1].start < me:
+            k1 += 1
+        return Arg(ms, me, self.doc.text[ms:me], e.get("id"), e.get("actor_code") or e.get("country"),
+                   e.get("type"), k, k1 + 1)
+
+    def np_at(self, j: int, limit: int, skip_adv: bool = True, stem: bool = False) -> Arg | None:
+        """The actor noun phrase starting at token j (before ``limit``).
+
+        ``stem``: token j carries a preposition proclitic to strip.
+        """
+        toks = self.toks
+        g = self.g
+        if skip_adv:
+            while j < limit and (toks[j].norm in g.adverbials or toks[j].bare in g.adverbials):
+                j += 1
+        if j >= limit or not self.content(j):
+            return None
+        em = self.ent_at(j)
+        if em is not None:
+            return self.arg_from_entity(j, em)
+        t0 = toks[j]
+        definite = self.definite(t0)
+        number = self.is_number(j)
+        case = _case(t0.bare)
+        inner: tuple[dict, dict] | None = None  # an organization or place named inside the phrase
+        k = j + 1
+        while k < limit and k - j < 8:
+            u = toks[k]
+            em = self.ent_at(k)
+            if em is not None and not self.conj_prefixed(k):
+                if em[0].get("type") == "PER":
+                    return self.arg_from_entity(k, em)  # "اللواء محمد باقري", "الرئيس بشار الأسد"
+                if definite:
+                    break  # a definite noun takes no genitive: "الرئيس السوري | دمشق"
+                # "رئيس هيئة الأركان", "قوات الحرس الثوري": a genitive name; read on
+                inner = inner or em
+                me = int(em[1]["end"])
+                while k < limit and toks[k].start < me:
+                    k += 1
+                definite = True
+                continue
+            if not self.content(k) or self.conj_prefixed(k):
+                break
+            if u.norm in self.g.adverbials or u.bare in self.g.adverbials:
+                break
+            c2 = _case(u.bare)
+            if case and c2 != case and not number and not definite:
+                break  # "مفجرون انتحاريون | سياسيين", "مسلحون | دورية": an adjective agrees in case
+            case = case or c2
+            ap = self.attached_prep(k)
+            if ap in ("ب", "ك"):
+                break
+            if definite:
+                if self.definite(u) or self.is_number(k):
+                    k += 1
+                    continue
+                break
+            if self.definite(u):
+                definite = True
+                k += 1
+                continue
+            if self.nisba(u) or number or self.is_number(k) or (c2 and c2 == _case(toks[k - 1].bare)):
+                # an adjective: a nisba, a counted noun, or a plural agreeing in case ("مسلحون ملثمون")
+                number = self.is_number(k)
+                k += 1
+                continue
+            if k + 1 < limit and (self.definite(toks[k + 1]) or self.ent_at(k + 1) is not None) \
+                    and self.content(k + 1) and not self.conj_prefixed(k + 1) and not _case(toks[k - 1].bare):
+                # nested construct: "رئيس هيئة الأركان" (a plural in -ون/-ين keeps its nun
+                # only outside a construct: "مسلحون | دورية للجيش")
+                k += 1
+                continue
+            break
+        # a title/role phrase right before a person's name: "اللواء محمد باقري",
+        # "رئيس هيئة الأركان، اللواء محمد باقري،"
+        for m in range(k, min(limit, k + 4)):
+            em = self.ent_at(m)
+            if em is None and toks[m].text in ("،", ",") and m == k:
+                continue
+            if em is None and not self.content(m):
+                break
+            if em is not None:
+                if em[0].get("type") == "PER":
+                    return self.arg_from_entity(m, em)
+                break
+        start = t0.start
+        if stem or t0.prefix:
+            start = _strip_surface(t0, stem)
+        end = toks[k - 1].end
+        arg = Arg(start, end, self.doc.text[start:end], t0=j, t1=k)
+        if inner is not None:
+            e = inner[0]
+            arg.ent, arg.code, arg.etype = e.get("id"), e.get("actor_code") or e.get("country"), e.get("type")
+        else:
+            # "طائرات أمريكية", "القوات الإسرائيلية": the actor's country from its adjective
+            nats = _nationalities()
+            for q in range(j + 1, k):
+                code = nats.get(toks[q].norm) if nats else None
+                if code:
+                    arg.code = code
+                    break
+        return arg
+
+    def np_before(self, i: int, floor: int) -> Arg | None:
+        """An SVO subject ending right before token i, at a clause start.
+
+        Also the antecedent of a relative pronoun ("المسلحون الذين هاجموا") and a
+        name in apposition between commas ("وزير الخارجية، فؤاد حسين، بحث").
+        """
+        toks = self.toks
+        g = self.g
+        k = i - 1
+        while k >= floor and (self.base(k) in g.negators or self.base(k) in ("قد", "لقد", "سوف")):
+            k -= 1
+        if k < floor:
+            return None
+        if self.base(k) in g.relatives:  # "المسلحون الذين هاجموا"
+            k -= 1
+            em = self.ent_at(k) if k >= floor else None
+            if em is not None:
+                a = k
+                while a - 1 >= floor and self.ent_at(a - 1) is not None and self.ent_at(a - 1)[1] is em[1]:
+                    a -= 1
+                return self.arg_from_entity(a, em)
+            a = k
+            while a - 1 >= floor and self.content(a - 1) and k - a < 5 and not self.is_break(a - 1) \
+                    and not self.is_prep(a - 1):
+                a -= 1
+            if a > k:
+                return None
+            arg = self.np_at(a, k + 1, skip_adv=False)
+            if arg is not None and arg.t0 >= 0 and self.is_event_word(arg.t0):
+                return None  # "الزيارة التي التقى في مستهلها ...": an event does not act
+            return arg
+        if toks[k].text == ":" and k - 1 >= floor:
+            # a headline "الخامنئي: ينتقد ...": the name before the colon speaks and acts
+            em = self.ent_at(k - 1)
+            if em is not None and em[0].get("type") in ("PER", "ORG"):
+                a = k - 1
+                while a - 1 >= floor and self.ent_at(a - 1) is not None and self.ent_at(a - 1)[1] is em[1]:
+                    a -= 1
+                return self.arg_from_entity(a, em)
+            return None
+        if toks[k].text in ("،", ",") and k - 1 >= floor:
+            em = self.ent_at(k - 1)
+            if em is not None and em[0].get("type") in ("PER", "ORG"):
+                a = k - 1
+                while a - 1 >= floor and self.ent_at(a - 1) is not None and self.ent_at(a - 1)[1] is em[1]:
+                    a -= 1
+                if a - 1 >= floor and toks[a - 1].text in ("،", ","):
+                    return self.arg_from_entity(a, em)
+            return None
+        if not self.content(k):
+            return None
+        a = k
+        while a - 1 >= floor and k - a < 6 and self.content(a - 1) and not self.is_prep(a - 1):
+            a -= 1
+        if a - 1 >= floor:
+            prev = self.base(a - 1)
+            if not (self.is_punct(a - 1) or prev in g.complementizers or prev in g.clause_breaks):
+                return None
+        # the stretch must read as one noun phrase that ends right before the verb
+        if self.attached_prep(a) is not None:
+            return None
+        if toks[a].norm in g.adverbials:
+            return None
+        arg = self.np_at(a, i, skip_adv=False)
+        if arg is None or arg.t1 < 0 and arg.end < toks[k].start:
+            return None
+        if arg.t1 >= 0 and arg.t1 <= k:
+            return None
+        return arg
+
+    def clause_left(self, i: int, floor: int) -> int:
+        k = i - 1
+        while k >= floor and not self.is_break(k):
+            k -= 1
+        return k + 1
+
+    def clause_right(self, i: int, ceil: int) -> int:
+        k = i
+        while k < ceil and not self.is_break(k):
+            k += 1
+        return k
+
+    def punct_right(self, i: int, ceil: int) -> int:
+        k = i
+        while k < ceil and not self.is_punct(k):
+            k += 1
+        return k
+
+    def find_marker(self, start: int, limit: int, markers: tuple[str, ...]) -> tuple[str, Arg] | None:
+        """The first target phrase introduced by one of ``markers`` (in priority order)."""
+        found: dict[str, Arg] = {}
+        toks = self.toks
+        want = set(markers)
+        k = start
+        while k < limit:
+            t = toks[k]
+            n = t.norm
+            if self.is_punct(k):
+                break
+            if n in ("بـ", "لـ", "وبـ", "ولـ"):
+                m = n.rstrip("ـ")[-1]
+                if m in want and m not in found:
+                    arg = self.np_at(k + 1, limit, skip_adv=False)
+                    if arg is not None:
+                        found[m] = arg
+                k += 1
+                continue
+            key = n[1:] if n[:1] in ("و", "ف") and n[1:] in _MARKERS else n
+            if key == "من" and k + 1 < limit and toks[k + 1].norm in _MN_COMPOUNDS:
+                k += 2  # "من أجل", "من قبل", "من جانب": not a source or target "from"
+                continue
+            if key in _MARKERS and key != "obj":
+                if key in want and key not in found:
+                    arg = self.np_at(k + 1, limit, skip_adv=False)
+                    if arg is not None:
+                        found[key] = arg
+                k += 1
+                continue
+            ap = self.marker_prep(k)
+            if ap is not None and ap in want and ap not in found:
+                arg = self.np_at(k, limit, skip_adv=False, stem=True)
+                if arg is not None:
+                    found[ap] = arg
+            k += 1
+        for m in markers:
+            if m in found:
+                return m, found[m]
+        return None
+
+    def agent(self, start: int, limit: int) -> Arg | None:
+        """"من قبل X" / "على يد X" / "برصاص X" after a trigger."""
+        toks = self.toks
+        firsts = self.lex.agent_firsts
+        for k in range(start, limit):
+            if self.is_punct(k):
+                return None
+            n0 = toks[k].norm
+            if n0 not in firsts and n0[1:] not in firsts:
+                continue
+            for marker in self.g.agent_markers:
+                n = len(marker)
+                if k + n > limit:
+                    continue
+                if all(toks[k + q].norm == marker[q] or (q == 0 and toks[k].norm[1:] == marker[0] and toks[k].norm[0] in "وف")
+                       for q in range(n)):
+                    arg = self.np_at(k + n, limit, skip_adv=False)
+                    if arg is not None:
+                        return arg
+        return None
+
+    def location(self, left: int, right: int, around: int) -> Arg | None:
+        """A place-name entity introduced by a locative preposition in [left, right)."""
+        best: Arg | None = None
+        best_d = 10**9
+        toks = self.toks
+        for k in range(left, right):
+            em = self.ent_at(k)
+            if em is None or em[0].get("type") != "LOC":
+                continue
+            ok = self.attached_prep(k) == "ب"
+            if not ok and k - 1 >= left:
+                prev = toks[k - 1].norm
+                ok = prev in self.g.location_preps or (prev[:1] in ("و", "ف") and prev[1:] in self.g.location_preps)
+            if not ok and k - 2 >= left and toks[k - 2].norm in self.g.location_preps and self.content(k - 1):
+                ok = True  # "في مدينة البصرة", "في محافظة كركوك"
+            if ok:
+                d = k - around if k >= around else (around - k) * 2
+                if d < best_d:
+                    best, best_d = self.arg_from_entity(k, em), d
+        return best
+
+
+_SPLIT_CACHE: dict[str, bool] = {}
+
+
+def _prefer_split(surface: str) -> bool:
+    """Is ``surface`` a one-letter proclitic plus a more frequent word?"""
+    got = _SPLIT_CACHE.get(surface)
+    if got is None:
+        try:
+            from wordfreq import zipf_frequency
+        except ImportError:  # pragma: no cover - then only article-marked words split
+            return False
+        got = zipf_frequency(surface[1:], "ar") > zipf_frequency(surface, "ar") + 0.3
+        if len(_SPLIT_CACHE) > 50_000:
+            _SPLIT_CACHE.clear()
+        _SPLIT_CACHE[surface] = got
+    return got
+
+
+def _case(word: str) -> str:
+    """Nominative/oblique ending of a sound plural or dual, "" if none."""
+    if len(word) < 5:
+        return ""
+    if word.endswith(("ون", "ان")):
+        return "nom"
+    if word.endswith(("ين",)):
+        return "obl"
+    return ""
+
+
+def _strip_surface(t: Token, stem: bool) -> int:
+    """Offset where token t's name starts once its proclitics are dropped."""
+    p = t.prefix
+    if p:
+        # keep the article ("بالعراق" -> "العراق"); "للقوات" has lost its alef -> "قوات"
+        n = len(p) if p.endswith("لل") else len(p) - 2
+        if n <= 0:
+            return t.start
+    elif stem:
+        n = 1
+        if t.norm[:1] in ("و", "ف") and len(t.norm) > 3 and t.norm[1] in "بلك":
+            n = 2
+    else:
+        return t.start
+    # walk n letters of the surface (skipping marks and tatweel)
+    text = t.text
+    i = 0
+    seen = 0
+    while i < len(text) and seen < n:
+        if not ("\u064b" <= text[i] <= "\u065f" or text[i] in "\u0670\u0640"):
+            seen += 1
+        i += 1
+    while i < len(text) and ("\u064b" <= text[i] <= "\u065f" or text[i] in "\u0670\u0640"):
+        i += 1
+    return t.start + i
+
+
+# --------------------------------------------------------------------------
+# the component
+
+
+class EventExtractor:
+    """Pipeline component: fills ``doc.events`` (see the module docstring)."""
+
+    name = "events"
+    OPTIONS = ("event_lexicon",)
+
+    def __init__(self, event_lexicon: str | None = None) -> None:
+        self.lex = load_lexicon(event_lexicon)
+        self._cache: dict[str, tuple[_Hit, ...]] = {}
+
+    # -- matching ------------------------------------------------------------
+    def _hits(self, norm: str) -> tuple[_Hit, ...]:
+        got = self._cache.get(norm)
+        if got is None:
+            got = self.lex.lookup(norm)
+            if len(self._cache) > 200_000:
+                self._cache.clear()
+            self._cache[norm] = got
+        return got
+
+    def __call__(self, doc: Document) -> Document:
+        toks = doc.tokens
+        hits = self._cache
+        lookup = self._hits
+        found: list[int] = []
+        for i, t in enumerate(toks):
+            h = hits.get(t.norm)
+            if h is None:
+                h = lookup(t.norm)
+            if h:
+                found.append(i)
+        if not found:
+            doc.events = []
+            return doc
+        rd = _Reader(doc, self.lex, self._hits)
+        events: list[dict[str, Any]] = []
+        by_sent: dict[int, list[int]] = {}
+        for i in found:
+            by_sent.setdefault(toks[i].sentence, []).append(i)
+        date_fn = _date_for_span()
+        if date_fn is not None and "dates" not in doc.meta:
+            # the dates component has not run: find the date expressions once (the same
+            # entries it stores), not once per event
+            try:
+                from marsad.extract.dates import date_expressions
+
+                doc.meta["dates"] = date_expressions(doc)
+            except Exception:  # noqa: BLE001 - dates are optional
+                date_fn = None
+        for si in sorted(by_sent):
+            events.extend(self._sentence(rd, si, by_sent[si], date_fn))
+        doc.events = events
+        return doc
+
+    def _choose(self, rd: _Reader, i: int, a: int, b: int) -> _Cand | None:
+        """The best lexicon reading of token i in sentence tokens [a, b)."""
+        toks = rd.toks
+        best: _Cand | None = None
+        best_score = (-1, -1, -1)
+        prev_keys = rd.forms_of(i - 1) if i - 1 >= a else set()
+        next_keys = rd.forms_of(i + 1) if i + 1 < b else set()
+        next_text = toks[i + 1].norm if i + 1 < b else ""
+        em = rd.ent_at(i)
+        # part of a name ("فالح الفياض" is no "ف + ألح"), unless the name starts after
+        # a proclitic on a trigger ("بانسحاب" never is a name)
+        if em is not None and int(em[1]["start"]) < toks[i].end and int(em[1]["end"]) > toks[i].start \
+                and int(em[1]["start"]) <= toks[i].start + len(self._hits(toks[i].norm)[0].clitic):
+            return None
+        ta_marbuta = toks[i].text.rstrip(_MARKS)[-1:] == "ة"
+        for h in self._hits(toks[i].norm):
+            f = h.form
+            tr = f.trigger
+            if ta_marbuta and f.pron == "ه":
+                continue  # "ضربة" is a strike, not "ضربه" (he hit him / his hitting)
+            if tr.kind == "v" and not h.clitic and i - 1 >= a and rd.is_prep(i - 1):
+                continue  # a preposition governs a noun: "أمام حشد من قوات" is a crowd
+            if f.jussive and not (i - 1 >= a and toks[i - 1].norm in ("لم", "ولم", "فلم", "لا", "ولا")):
+                continue
+            if tr.not_prev and prev_keys & tr.not_prev:
+                continue
+            if tr.not_next and (next_keys & tr.not_next or any(len(w) == 1 and next_text.startswith(w) for w in tr.not_next)):
+                continue
+            if tr.not_near and any(rd.forms_of(k) & tr.not_near for k in range(i + 1, min(b, i + 6))
+                                   if not rd.is_punct(k)):
+                continue
+            end = then_at = i + 1
+            tlen = 0
+            if tr.then:
+                m = self._then(rd, i + 1, min(b, i + 1 + tr.gap + 3), tr)
+                if m is None:
+                    continue
+                then_at, end = m
+                tlen = end - then_at
+            # noun reading after a preposition/article, verb reading elsewhere
+            noun_ctx = h.article or h.clitic[-1:] in ("ب", "ك") or (i - 1 >= a and rd.is_prep(i - 1))
+            kind_fit = 1 if (tr.kind == "n") == noun_ctx or tr.kind in ("p", "ap") else 0
+            score = (1 if tr.then else 0, tlen, kind_fit)
+            if score > best_score:
+                best, best_score = _Cand(i, h, end, then_at), score
+        return best
+
+    @staticmethod
+    def _then(rd: _Reader, start: int, limit: int, tr: Trigger) -> tuple[int, int] | None:
+        toks = rd.toks
+        best: tuple[int, int] | None = None
+        for k in range(start, min(limit, start + tr.gap)):
+            if rd.is_punct(k):
+                break
+            keys = rd.forms_of(k)
+            for phrase in tr.then:
+                if phrase[0] not in keys:
+                    continue
+                n = len(phrase)
+                if k + n > len(toks):
+                    continue
+                if all(phrase[q] in rd.forms_of(k + q) for q in range(1, n)) and \
+                        (best is None or n > best[1] - best[0]):
+                    best = (k, k + n)
+            if best is not None:
+                return best
+        return best
+
+    # -- one sentence --------------------------------------------------------
+    def _sentence(self, rd: _Reader, si: int, idxs: list[int], date_fn) -> list[dict[str, Any]]:
+        doc = rd.doc
+        toks = rd.toks
+        span = doc.sentences[si] if si < len(doc.sentences) else None
+        s_start = span.start if span else toks[idxs[0]].start
+        s_end = span.end if span else toks[idxs[-1]].end
+        a = bisect.bisect_left(rd.starts, s_start)
+        b = bisect.bisect_left(rd.starts, s_end)
+        cands: list[_Cand] = []
+        consumed_until = -1
+        for i in idxs:
+            if i < consumed_until:
+                continue
+            c = self._choose(rd, i, a, b)
+            if c is None:
+                continue
+            cands.append(c)
+            if c.end > i + 1:
+                # the then-phrase is part of this trigger ("فرض عقوبات", "وقف إطلاق النار")
+                consumed_until = max(consumed_until, c.end)
+                # tokens between trigger and then-phrase stay free, except the phrase
+        # drop candidates whose token lies inside an earlier then-phrase
+        kept: list[_Cand] = []
+        taken: set[int] = set()
+        for c in cands:
+            if c.i in taken:
+                continue
+            kept.append(c)
+            taken.update(range(c.then_at, c.end))
+        sentence_text = doc.text[s_start:s_end]
+        out: list[dict[str, Any]] = []
+        gov: dict[str, Any] | None = None  # the open governing event
+        gov_until = -1
+        speech_subject: Arg | None = None
+        speech_done = False
+        for c in kept:
+            tr = c.trig
+            i = c.i
+            tok = toks[i]
+            # governed by an earlier REQUEST/REJECT/THREATEN/AGREE trigger?
+            if gov is not None and i < gov_until and self._complement(rd, gov, c, a):
+                if gov.get("action") is None:
+                    gov["action"] = tr.type
+                    gov["action_trigger"] = tok.text
+                    gov["_action_cand"] = c
+                continue
+            if self._background(rd, c, a) or self._not_a_report(rd, c, a, b, kept):
+                continue
+            # modal / irrealis word right before?
+            modal = self._modal(rd, i, a)
+            if modal is not None and modal[1] == "suppress":
+                continue
+            if not speech_done:
+                speech_subject = self._speech_subject(rd, a, b)
+                speech_done = True
+            ev = self._event(rd, c, a, b, s_start, s_end, out, speech_subject)
+            if ev is None:
+                continue
+            if modal is not None:  # ضرورة/يجب + action -> REQUEST of the speaker
+                mk = modal[0]
+                req = self._blank(rd, "REQUEST", "10", "demand", mk, s_start, s_end, sentence_text)
+                src = self._carry(rd, mk, s_start, s_end, out, speech_subject)
+                self._set_arg(req, "source", src, inferred=True)
+                actor = ev.get("_src_arg") or ev.get("_tgt_arg")
+                self._set_arg(req, "target", actor)
+                req["action"] = ev["type"]
+                req["action_trigger"] = ev["trigger"]
+                req["negated"] = False
+                ev = req
+            if ev.get("_require_tgt") and ev.get("target_text") is None:
+                continue
+            anchor_date = self._date(doc, date_fn, ev["trigger_start"], ev["trigger_end"], fallback=False)
+            if anchor_date and len(anchor_date) != 10:
+                ev["date_approx"] = anchor_date  # a year or month only: the contract's date is a day
+                anchor_date = None
+            if tr.kind == "n" and ev["type"] == tr.type and not self._anchored(rd, c, ev, a, b, anchor_date):
+                continue
+            ev["date"] = anchor_date or doc.published
+            out.append(ev)
+            if tr.governs and ev["type"] == tr.type:
+                gov = ev
+                gov_until = min(rd.punct_right(c.end, b), c.end + 8)
+                gov["_end"] = c.end
+            src = ev.get("_src_arg")
+            if src is not None and not ev.get("source_inferred"):
+                rd.last_source = src
+        if speech_subject is not None and not out:
+            rd.last_source = speech_subject
+        # governed actions: their actor becomes the governor's target
+        for ev in out:
+            ac = ev.pop("_action_cand", None)
+            if ac is not None and ev.get("target_start") is not None and ev["target_start"] >= toks[ac.i].start:
+                for k in ("target", "target_text", "target_start", "target_end", "target_code", "_tgt_arg"):
+                    ev.pop(k, None)
+                ev["target"] = None
+                ev["target_text"] = None
+            if ac is not None and ev.get("target_text") is None:
+                sub = self._event(rd, ac, a, b, s_start, s_end, [], speech_subject, carry=False)
+                if sub is not None:
+                    actor = sub.get("_src_arg") if not sub.get("source_inferred") else None
+                    actor = actor or sub.get("_tgt_arg")
+                    self._set_arg(ev, "target", actor)
+        harm = [e for e in out if e.get("_casualty")]
+        if harm:
+            kinds = [e for e in out if e["type"] == "ASSAULT" and not e.get("_casualty") and not e["negated"]]
+            if kinds:
+                attack = kinds[0]
+                for e in harm:
+                    if e["type"] != "ASSAULT" or e["negated"]:
+                        continue
+                    # "قتل 5 في غارة": the killing is the strike's outcome, one event
+                    if e.get("target_text") is not None:
+                        attack["victims_text"] = e["target_text"]
+                        if attack.get("target_text") is None:
+                            for k in ("target", "target_text", "target_start", "target_end", "target_code", "_tgt_arg"):
+                                if k in e:
+                                    attack[k] = e[k]
+                    attack["location"] = attack.get("location") or e.get("location")
+                    attack["location_text"] = attack.get("location_text") or e.get("location_text")
+                    e["_drop"] = True
+                out = [e for e in out if not e.get("_drop")]
+        out = self._side_clause_filter(rd, out, a, b)
+        out = self._merge(out)
+        for ev in out:
+            for k in [k for k in ev if k.startswith("_")]:
+                del ev[k]
+        return out
+
+    @staticmethod
+    def _side_clause_filter(rd: _Reader, out: list[dict[str, Any]], a: int, b: int) -> list[dict[str, Any]]:
+        """Drop events told in a side clause ("... فيما قتل ...") when the main
+        clause reports no event: the side clause sets the scene of a sentence
+        whose report is something else (a statement, a state)."""
+        if not out:
+            return out
+        g = rd.g
+        toks = rd.toks
+        side_start = None
+        for k in range(a, b):
+            if rd.base(k) in g.side_clauses:
+                if k - a <= 1:
+                    return out  # a fronted side clause: leave it
+                side_start = toks[k].start
+                break
+        if side_start is None:
+            return out
+        main = [e for e in out if e["trigger_start"] < side_start]
+        if main:
+            return out
+        return []
+
+    @staticmethod
+    def _complement(rd: _Reader, gov: dict[str, Any], c: _Cand, a: int) -> bool:
+        """Is trigger c the action a governing trigger takes ("طالب بانسحاب", "رفض
+        الانسحاب", "هدد بأن يقصف")?  It must open the governor's complement: right
+        after it (or its object), after a preposition or أن, or carry ب/ل/إلى."""
+        toks = rd.toks
+        i = c.i
+        for k in range(gov["_end"], i):
+            if rd.is_punct(k) and toks[k].text not in "«»\"“”":
+                return False
+        h = c.hit
+        if h.clitic[-1:] in ("ب", "ل") or (h.article and h.clitic[:-2][-1:] in ("ب", "ل")) or h.clitic.endswith("لل"):
+            return True
+        k = i - 1
+        while k >= gov["_end"] and rd.is_punct(k):
+            k -= 1
+        if k < gov["_end"]:
+            return True  # right after the governor: its object
+        b = rd.base(k)
+        if b in ("الي", "علي", "عن", "من", "في", "ب", "ل", "بـ", "لـ", "ان", "بان", "لان", "الا", "عدم", "بعدم") or \
+                b in rd.g.request_governors:
+            return True
+        gobj = gov.get("_tgt_arg")
+        if gobj is not None and gobj.t0 == i:
+            return True  # "رفضت الحكومة انسحاب القوات": the object is the action
+        if gobj is not None and gobj.t1 >= 0:
+            k = gobj.t1
+            while k < i and rd.is_punct(k):
+                k += 1
+            if k == i:
+                return True  # "طالب الحكومة الإفراج عن ...", "مطالباً الأميركيين «مغادرة ...»"
+        return False
+
+    @staticmethod
+    def _background(rd: _Reader, c: _Cand, a: int) -> bool:
+        """Is the trigger a reference to an earlier event or a purpose, not a report?
+
+        "بعد اغتيال ..."، "المسؤولية عن الهجوم"، "حصيلة التفجير" (a background word
+        right before the trigger or its preposition), "لتفجير ..." (a masdar with
+        the preposition ل is a purpose, unless a result or passive-light verb
+        precedes: "أدى لمقتل"، "تعرض للهجوم").
+        """
+        g = rd.g
+        toks = rd.toks
+        i = c.i
+        k = i - 1
+        if k >= a and (rd.base(k) in ("عن", "في", "علي", "من", "ل", "الي") or rd.is_punct(k) and toks[k].text in "«\"“"):
+            k -= 1
+        if k >= a:
+            t = toks[k]
+            if rd.base(k) in g.background or t.bare in g.background or (t.norm[:1] in "وفبل" and t.norm[1:] in g.background):
+                return True
+        tr = c.trig
+        if tr.kind == "n":
+            h = c.hit
+            lam = (h.clitic[-1:] == "ل" and not h.article) or (h.article and h.clitic.endswith("لل"))
+            if lam:
+                p = i - 1
+                while p >= a and p >= i - 3 and not rd.is_punct(p):
+                    b = rd.base(p)
+                    if b in g.passive_light or b in g.result_verbs or b in g.light_verbs:
+                        return False
+                    p -= 1
+                return True
+        return False
+
+    @staticmethod
+    def _has_time(rd: _Reader, lo: int, hi: int) -> bool:
+        g = rd.g
+        for k in range(lo, hi):
+            t = rd.toks[k]
+            if t.norm in g.time_anchors or t.bare in g.time_anchors or (t.norm[:1] in "وفب" and t.norm[1:] in g.time_anchors):
+                return True
+        return False
+
+    def _not_a_report(self, rd: _Reader, c: _Cand, a: int, b: int, kept: list[_Cand]) -> bool:
+        """Future verbs, habitual present of punctual types, relative-clause background."""
+        tr = c.trig
+        if tr.kind != "v":
+            return False
+        i = c.i
+        form = c.hit.form
+        if "س" in c.hit.clitic or (i - 1 >= a and rd.base(i - 1) in ("سوف", "لن")):
+            return True  # an intention, not an event (yet)
+        left = rd.clause_left(i, a)
+        if form.tense == "pres" and tr.punctual and not form.jussive \
+                and not self._has_time(rd, left, rd.punct_right(c.end, b)):
+            return True
+        # "... خليل الوزير الذي اغتالته اسرائيل عام 1989": a relative clause about a
+        # person or thing is background; one about an event noun restates that event
+        if left - 1 >= a and rd.base(left - 1) in rd.g.relatives:
+            rel = left - 1
+            if not any(o.trig.kind == "n" and rel - 5 <= o.i < rel for o in kept):
+                return True
+        return False
+
+    def _anchored(self, rd: _Reader, c: _Cand, ev: dict, a: int, b: int, date: str | None) -> bool:
+        """Does the sentence report the noun trigger's event as happening?
+
+        News introduces a new event with a finite verb or with an indefinite event
+        noun that a verb asserts ("وقع هجوم"، "شن مسلحون هجوما"، "قتل 5 في انفجار"،
+        "هجوم استهدف ..."), or that a time word or date anchors ("مظاهرات أمس").
+        A definite event noun ("الهجوم"، "التعذيب"، "اغتيال الحريري" as a name)
+        refers to an event already known or to the kind of act: it is reported
+        only when a verb of occurrence is right next to it or a relative clause
+        says what happened ("الهجوم الذي نفذته طالبان أمس").
+        """
+        g = rd.g
+        toks = rd.toks
+        i = c.i
+        left = rd.clause_left(i, a)
+        right = rd.punct_right(c.end, b)
+        verbs = g.occurrence_verbs | g.light_verbs | g.passive_light | g.result_verbs
+        definite = c.hit.article or (c.hit.form.pron != "") or self._named_genitive(rd, c, b)
+        span = 3 if definite else 5
+
+        def verb_at(k: int) -> bool:
+            n = rd.base(k)
+            if n[:1] in "وف" and n[1:] in verbs:
+                return True
+            for suf in ("", "ه", "ها", "هم", "هما"):  # "مظاهرة نظمها الحزب"، "هجوم نفذه"
+                if n.endswith(suf) and n[:len(n) - len(suf)] in verbs:
+                    return True
+            return False
+
+        for k in list(range(max(a, i - span), i)) + list(range(c.end, min(right, c.end + span))):
+            if rd.is_punct(k):
+                continue
+            if verb_at(k) or (not definite and rd.is_verb(k)):
+                return True
+        for k in range(i - 1, max(left, i - 11) - 1, -1):  # "أجرى الرئيس ... اتصالا"
+            n = rd.base(k)
+            if n in g.light_verbs or (n[:1] in "وف" and n[1:] in g.light_verbs):
+                return True
+        # "الهجوم الذي وقع"، "التفجير الذي استهدف"
+        for k in range(c.end, min(right, c.end + 4)):
+            if rd.base(k) in g.relatives:
+                if k + 1 < b and (verb_at(k + 1) or rd.is_verb(k + 1)):
+                    return True
+                break
+        if definite:
+            return bool(date) and self._has_time(rd, left, right)
+        if date or self._has_time(rd, left, right):
+            return True
+        if c.trig.type == "ASSAULT":
+            for k in range(a, b):
+                t = toks[k]
+                if t.bare in g.casualty or t.norm in g.casualty or (t.norm[:1] in "وفب" and t.norm[1:] in g.casualty):
+                    return True
+        return False
+
+    @staticmethod
+    def _named_genitive(rd: _Reader, c: _Cand, b: int) -> bool:
+        """"اغتيال رفيق الحريري"، "تفجير الماريوت": a masdar in construct with a name or
+        a definite noun is definite itself, and names a known event."""
+        j = c.end
+        if c.hit.article or j >= b or c.trig.gen != "target":
+            return False
+        return rd.ent_at(j) is not None or (rd.definite(rd.toks[j]) and rd.attached_prep(j) is None)
+
+    def _modal(self, rd: _Reader, i: int, a: int) -> tuple[int, str] | None:
+        g = rd.g
+        toks = rd.toks
+        for k in range(i - 1, max(a, i - 4) - 1, -1):
+            if rd.is_punct(k):
+                return None
+            n = toks[k].norm
+            keys = (n, n[1:] if n[:1] in ("و", "ف", "ل", "ب") else n, toks[k].bare)
+            if any(x in g.request_governors for x in keys):
+                return k, "request"
+            if any(x in g.suppress_governors for x in keys):
+                return k, "suppress"
+        return None
+
+    def _speech_subject(self, rd: _Reader, a: int, b: int) -> Arg | None:
+        g = rd.g
+        toks = rd.toks
+        for k in range(a, b):
+            n = toks[k].norm
+            if n in g.speech_verbs or (n[:1] in ("و", "ف") and n[1:] in g.speech_verbs):
+                right = rd.punct_right(k + 1, b)
+                arg = rd.np_at(k + 1, right)
+                if arg is None:
+                    arg = rd.np_before(k, a)
+                if arg is not None:
+                    return arg
+        return None
+
+    def _carry(self, rd: _Reader, i: int, s_start: int, s_end: int, out: list[dict], speech: Arg | None) -> Arg | None:
+        """The source of a participle, pronoun subject or modal request."""
+        pos = rd.toks[i].start
+        _quoted, spk = rd.quote_of(pos, s_start, s_end)
+        if spk is not None:
+            e = rd.entities.get(spk)
+            if e is not None:
+                m = (e.get("mentions") or [{}])[0]
+                return Arg(int(m.get("start", 0)), int(m.get("end", 0)), e.get("name") or m.get("text", ""),
+                           spk, e.get("actor_code") or e.get("country"), e.get("type"))
+        for ev in reversed(out):
+            src = ev.get("_src_arg")
+            if src is not None and not ev.get("source_inferred"):
+                return src
+        if speech is not None and speech.start < pos:
+            return speech
+        # the speaker of the nearest quote before, in this sentence or the one before
+        best = None
+        for qs, qe, qspk in rd.quotes():
+            if qspk is not None and qe <= pos and (best is None or qe > best[0]):
+                best = (qe, qspk)
+        if best is not None and rd.sentence_index(best[0]) >= rd.sentence_index(pos) - 1:
+            e = rd.entities.get(best[1])
+            if e is not None:
+                m = (e.get("mentions") or [{}])[0]
+                return Arg(int(m.get("start", 0)), int(m.get("end", 0)), e.get("name") or m.get("text", ""),
+                           best[1], e.get("actor_code") or e.get("country"), e.get("type"))
+        last = rd.last_source
+        return last if last is not None and last.ent is not None else None
+
+    def _negated(self, rd: _Reader, i: int, a: int, kind: str) -> bool:
+        g = rd.g
+        toks = rd.toks
+        k = i - 1
+        steps = 0
+        while k >= a and steps < 3:
+            n = toks[k].norm
+            if n in ("قد", "تم", "يتم", "يكن", "تكن", "يعد", "تعد", "سوف"):
+                k -= 1
+                steps += 1
+                continue
+            if kind == "n":
+                if n in g.noun_negators:
+                    return True
+            elif n in g.negators:
+                return True
+            break
+        # a denial earlier in the sentence: "نفى أن يكون قد التقى ..."
+        for k in range(i - 1, max(a, i - 12) - 1, -1):
+            n = toks[k].norm
+            if n in g.deniers:
+                return True
+            if rd.is_punct(k) and toks[k].text in ".؛;":
+                break
+        return False
+
+    @staticmethod
+    def _blank(rd: _Reader, etype: str, cameo: str, mode: str | None, k: int, s_start: int, s_end: int,
+               sentence_text: str) -> dict[str, Any]:
+        t = rd.toks[k]
+        return {
+            "type": etype, "cameo": cameo, "mode": mode, "source": None, "target": None, "location": None,
+            "date": None, "negated": False, "trigger": t.text, "sentence": sentence_text,
+            "start": s_start, "end": s_end, "trigger_start": t.start, "trigger_end": t.end,
+            "quoted": False, "source_text": None, "target_text": None,
+        }
+
+    @staticmethod
+    def _set_arg(ev: dict[str, Any], role: str, arg: Arg | None, inferred: bool = False) -> None:
+        if arg is None:
+            return
+        ev[role] = arg.ent
+        ev[f"{role}_text"] = arg.text
+        ev[f"{role}_start"] = arg.start
+        ev[f"{role}_end"] = arg.end
+        if arg.code:
+            ev[f"{role}_code"] = arg.code
+        ev["_src_arg" if role == "source" else "_tgt_arg"] = arg
+        if role == "source":
+            ev["source_inferred"] = inferred
+
+    def _event(self, rd: _Reader, c: _Cand, a: int, b: int, s_start: int, s_end: int, out: list[dict],
+               speech: Arg | None, carry: bool = True) -> dict[str, Any] | None:
+        toks = rd.toks
+        tr = c.trig
+        i = c.i
+        tok = toks[i]
+        form = c.hit.form
+        doc = rd.doc
+        left = rd.clause_left(i, a)
+        right = rd.clause_right(c.end, b)
+        wide_right = rd.punct_right(c.end, b)
+        t_end = toks[c.end - 1].end if c.then_at == i + 1 and c.end > i + 1 else tok.end
+        ev = self._blank(rd, tr.type, tr.cameo, tr.mode, i, s_start, s_end, doc.text[s_start:s_end])
+        ev["trigger"] = doc.text[tok.start:t_end]
+        ev["trigger_end"] = t_end
+        src: Arg | None = None
+        tgt: Arg | None = None
+        inferred = False
+        after = c.end if c.then_at == c.end or c.then_at == i + 1 else i + 1
+        nat_code: str | None = None
+
+        if tr.kind == "v":
+            pronoun_subject = form.person in ("3p", "1") or bool(form.pron)
+            prev = rd.base(i - 1) if i - 1 >= a else ""
+            if prev in _PRONOUN_COMPS:
+                pronoun_subject = True  # "وأضاف أنه زار ..."
+            if tr.voice == "passive":
+                tgt = rd.np_before(i, a) or rd.np_at(after, right)
+            elif tr.voice == "inst":
+                # "انفجرت سيارة مفخخة": the subject is the weapon, not an actor
+                tgt = self._target(rd, tr, c.end, right, wide_right, allow_obj=False)
+            else:
+                pre = rd.np_before(i, a)
+                position = "initial" if pre is None else "svo"
+                if pre is None and not c.hit.clitic[:1] in ("و", "ف") and self._embedded(rd, i, left):
+                    position = "embedded"  # "هجوم انتحاري استهدف سوقا": a descriptive clause
+                limit = c.then_at if c.then_at > i + 1 else right
+                if pre is not None and tr.type == "ASSAULT" and rd.is_number(pre.t0 if pre.t0 >= 0 else i - 1):
+                    tgt, pre = pre, None  # "ثمانية اشخاص قتلوا": counted victims, unvocalized passive
+                    obj_from = after
+                if pre is not None:
+                    src = pre
+                    obj_from = after
+                elif tgt is not None:
+                    pass
+                elif form.pron and form.person != "1":
+                    # "استهدفه مسلحون": the object is the pronoun, the NP after is the subject
+                    src = rd.np_at(i + 1, limit) if rd.marker_prep(i + 1) is None else None
+                    obj_from = src.t1 if src is not None and src.t1 > 0 else after
+                elif pronoun_subject or position == "embedded":
+                    obj_from = after
+                else:
+                    cand = rd.np_at(i + 1, limit) if i + 1 < limit and rd.attached_prep(i + 1) is None else None
+                    if cand is None and i + 1 < limit and rd.attached_prep(i + 1) is not None:
+                        pronoun_subject = True  # "وأشاد بالدور ...": no overt subject
+                    if cand is not None and tr.loc and cand.etype == "LOC":
+                        cand = None  # "زار بغداد": a place is what is visited
+                    if cand is not None and tr.type == "ASSAULT" and rd.is_number(cand.t0 if cand.t0 >= 0 else i + 1):
+                        # "قتل 20 شخصا": unvocalized passive, the counted people are the victims
+                        tgt, cand = cand, None
+                    src = cand
+                    obj_from = (src.t1 if src is not None and src.t1 > 0 else _tok_after(rd, src, i + 1))
+                    if c.then_at > i + 1:
+                        obj_from = c.end
+                obj_from = max(obj_from, c.end)
+                if tgt is None:
+                    tgt = self._target(rd, tr, obj_from, right, wide_right, allow_obj=tr.voice != "intr")
+            if src is None and carry and pronoun_subject and tr.voice not in ("passive", "inst") \
+                    and not (form.person == "3p" and not prev in _PRONOUN_COMPS):
+                src = self._carry(rd, i, s_start, s_end, out, speech)
+                inferred = src is not None
+        elif tr.kind == "ap":
+            src = self._carry(rd, i, s_start, s_end, out, speech) if carry else None
+            inferred = src is not None
+            tgt = self._target(rd, tr, c.end, right, wide_right)
+        elif tr.kind == "p" and tr.voice == "passive":
+            tgt = rd.np_before(i, a) or rd.np_at(after, right)
+        elif tr.kind == "p" and tr.type in ("PROTEST", "REQUEST") and not tr.gen:
+            # adverbial "احتجاجا على", "داعيا": the main clause's subject
+            src = self._carry(rd, i, s_start, s_end, out, speech) if carry else None
+            inferred = src is not None
+            tgt = self._target(rd, tr, c.end, right, wide_right)
+        else:
+            # noun triggers
+            src, tgt, nat, inferred = self._noun_args(rd, c, a, left, right, wide_right, s_start, s_end, out,
+                                                      speech, carry)
+            if nat is not None:
+                nat_code, ev["_nat_tok"] = nat
+        agent = rd.agent(c.end, wide_right)
+        if agent is not None and (src is None or inferred):
+            src, inferred = agent, False
+        if src is not None and tgt is not None and src.start == tgt.start:
+            tgt = None
+        for arg in (src,):  # "طائرات أمريكية" act for the United States
+            if arg is not None and arg.ent is None and arg.code:
+                ent = rd.country_entity(arg.code)
+                if ent is not None:
+                    arg.ent = ent.get("id")
+        self._set_arg(ev, "source", src, inferred)
+        self._set_arg(ev, "target", tgt)
+        if src is None and nat_code:
+            ev["source_code"] = nat_code
+            ent = rd.country_entity(nat_code)
+            if ent is not None:
+                ev["source"] = ent.get("id")
+            adj = ev.pop("_nat_tok", None)
+            if adj is not None:
+                t = rd.toks[adj]
+                ev["source_text"], ev["source_start"], ev["source_end"] = t.text, t.start, t.end
+                ev["source_inferred"] = False
+        # location
+        loc = None
+        if tr.loc and tgt is not None and tgt.etype == "LOC":
+            loc = tgt
+        if loc is None:
+            loc = rd.location(left, wide_right, i)
+            if loc is not None and (src is not None and loc.start == src.start):
+                loc = None
+        if loc is not None:
+            ev["location"] = loc.ent
+            ev["location_text"] = loc.text
+        # mode from cues
+        ev["mode"] = self._mode(rd, tr, i, left, wide_right)
+        code = self.lex.cue_cameo.get((tr.type, ev["mode"])) if ev["mode"] else None
+        if code:
+            ev["cameo"] = code
+        if tr.casualty:
+            ev["_casualty"] = True
+        if tr.verbal and self._verbal(rd, c, ev, a, b, src, tgt):
+            ev["type"], ev["cameo"], ev["mode"] = "ACCUSE", "11", "disapprove"
+        ev["negated"] = self._negated(rd, i, a, "n" if tr.kind == "n" else "v")
+        quoted, spk = rd.quote_of(tok.start, s_start, s_end)
+        ev["quoted"] = quoted
+        if spk is not None:
+            ev["speaker"] = spk
+        if tr.require_tgt:
+            ev["_require_tgt"] = True
+            if tr.require_loc and (tgt is None or tgt.etype != "LOC"):
+                ev["target_text"] = None
+        return ev
+
+    @staticmethod
+    def _embedded(rd: _Reader, i: int, left: int) -> bool:
+        """The verb continues a noun phrase ("هجوم انتحاري استهدف ..."), not a clause start.
+
+        A verb right after a content word is clause-initial only when that word
+        closes a fronted prepositional phrase that itself opens the clause
+        ("وفي البصرة تظاهر ...").
+        """
+        k = i - 1
+        if k < left or not rd.content(k):
+            return False
+        a = k
+        while a - 1 >= left and rd.content(a - 1) and k - a < 6:
+            a -= 1
+        if a - 1 >= left and rd.is_prep(a - 1):
+            p = a - 1
+            if p - 1 < left or rd.is_break(p - 1) or rd.base(p - 1) in rd.g.complementizers:
+                return False  # fronted PP
+        return True
+
+    def _verbal(self, rd: _Reader, c: _Cand, ev: dict, a: int, b: int, src: Arg | None, tgt: Arg | None) -> bool:
+        """Is this "attack" a verbal one (criticism), not violence?"""
+        g = rd.g
+        lo, hi = max(a, c.i - 3), min(b, c.end + 4)
+        keys: set[str] = set()
+        for k in range(c.end, hi):
+            keys |= rd.forms_of(k)
+        if keys & g.verbal_cues:
+            return True
+        if ev.get("mode"):
+            return False  # a weapon or an explosion is named
+        for k in range(a, b):
+            t = rd.toks[k]
+            if t.bare in g.casualty or t.norm in g.casualty:
+                return False
+        for k in range(lo, rd.punct_right(c.end, b)):
+            cues = rd.forms_of(k)
+            for _m, words, _r in self.lex.mode_cues.get("ASSAULT", ()):
+                if cues & words:
+                    return False
+        people = [x for x in (src, tgt) if x is not None and x.etype == "PER"]
+        return bool(people)
+
+    def _target(self, rd: _Reader, tr: Trigger, start: int, right: int, wide_right: int,
+                allow_obj: bool = True) -> Arg | None:
+        markers = tr.tgt
+        if not markers:
+            return None
+        for m in markers:
+            if m == "obj":
+                if not allow_obj:
+                    continue
+                if start < right and rd.marker_prep(start) not in markers and not rd.is_prep(start):
+                    arg = rd.np_at(start, right)
+                    if arg is not None:
+                        return arg
+                continue
+            got = rd.find_marker(start, wide_right, (m,))
+            if got is not None:
+                preps = [x for x in markers if x != "obj"]
+                if m == "ب" and preps[0] != "ب" and got[1].ent is None:
+                    continue  # a second-choice ب phrase (instrument, cause) is a target only when it names someone
+                return got[1]
+        return None
+
+    def _noun_args(self, rd: _Reader, c: _Cand, a: int, left: int, right: int, wide_right: int,
+                   s_start: int, s_end: int, out: list[dict], speech: Arg | None, carry: bool):
+        toks = rd.toks
+        tr = c.trig
+        i = c.i
+        g = rd.g
+        nats = _nationalities()
+        nat_code = None
+        nat_tok = -1
+        j = c.end if c.then_at == i + 1 else i + 1
+        # skip adjectives: nationality, mode cues, the definite adjectives of a definite noun
+        cues = set()
+        for _m, words, _r in self.lex.mode_cues.get(tr.type, ()):
+            cues |= words
+        definite = c.hit.article
+        while j < wide_right and j - i <= 4:
+            t = toks[j]
+            code = nats.get(t.norm) if nats else None
+            if code:
+                if nat_code is None:
+                    nat_code, nat_tok = code, j
+                j += 1
+                continue
+            if t.bare in cues or t.norm in cues:
+                j += 1
+                continue
+            if definite and rd.definite(t) and rd.attached_prep(j) is None and rd.ent_at(j) is None:
+                j += 1
+                continue
+            break
+        gen: Arg | None = None
+        if c.hit.form.pron:
+            gen = None
+        elif not definite and j < wide_right and rd.attached_prep(j) is None and not rd.is_prep(j) \
+                and (rd.definite(toks[j]) or rd.ent_at(j) is not None or rd.is_number(j)):
+            # a genitive is definite, a name or a quantity; an indefinite word here is
+            # an adjective ("زيارة تفقدية", "مظاهرة سلمية")
+            gen = rd.np_at(j, wide_right, skip_adv=False)
+        elif definite and j < wide_right and rd.attached_prep(j) == "ل" and tr.gen == "target":
+            gen = rd.np_at(j, wide_right, skip_adv=False, stem=True)
+        after_gen = gen.t1 if gen is not None and gen.t1 > 0 else (_tok_after(rd, gen, j) if gen else j)
+        marked = self._target(rd, tr, after_gen, right, wide_right) if tr.tgt else None
+        if marked is not None and gen is not None and marked.start == gen.start:
+            marked = None
+        src = tgt = None
+        inferred = False
+        if tr.voice == "inst":
+            gen = None
+        if tr.gen == "source":
+            src, tgt = gen, marked
+        elif tr.gen == "target":
+            if gen is not None and marked is not None:
+                src, tgt = gen, marked
+            else:
+                tgt = gen or marked
+        else:
+            tgt = marked
+        if src is not None and src.etype == "LOC" and tr.loc:
+            tgt, src = src, None  # "زيارة بغداد"
+        # a light verb before the noun: "شن مسلحون هجوما", "أجرى الوزير زيارة"
+        if src is None or tgt is None:
+            for k in range(i - 1, max(left - 1, i - 11), -1):
+                n = toks[k].norm
+                base = n[1:] if n[:1] in ("و", "ف") and n[1:] in g.light_verbs | g.passive_light else n
+                if base in g.light_verbs and src is None and base not in g.passive_light:
+                    subj = rd.np_before(k, a)
+                    if subj is None and k + 1 < i:
+                        subj = rd.np_at(k + 1, i)
+                    if subj is None and carry and (base.endswith(("وا", "ون", "نا")) or rd.toks[k].norm.endswith("نا")):
+                        subj = self._carry(rd, k, s_start, s_end, out, speech)
+                        inferred = subj is not None
+                    src = subj
+                    break
+                if base in g.passive_light and tgt is None:
+                    victim = rd.np_before(k, a)
+                    if victim is None and k + 1 < i:
+                        victim = rd.np_at(k + 1, i)
+                    tgt = victim
+                    break
+                if rd.is_punct(k):
+                    break
+        if c.hit.form.pron and src is None and carry and (tr.gen == "source" or (tgt is not None and tgt is marked)):
+            # "زيارته لبغداد", "استهدافنا لقاعدة": the possessive is the agent
+            src = self._carry(rd, i, s_start, s_end, out, speech)
+            inferred = src is not None
+        return src, tgt, (nat_code, nat_tok) if nat_code else None, inferred
+
+    def _mode(self, rd: _Reader, tr: Trigger, i: int, left: int, right: int) -> str | None:
+        cues = self.lex.mode_cues.get(tr.type)
+        if not cues:
+            return tr.mode
+        lo = max(left, i - 2)
+        hi = min(right, i + 7)
+        keys: set[str] = set()
+        for k in range(lo, hi):
+            keys |= rd.forms_of(k)
+        for mode, words, refines in cues:
+            if tr.mode is not None and tr.mode not in refines:
+                continue
+            if keys & words:
+                return mode
+        return tr.mode
+
+    @staticmethod
+    def _date(doc: Document, date_fn, start: int, end: int, fallback: bool = True) -> str | None:
+        if date_fn is not None:
+            try:
+                d = date_fn(doc, start, end)
+            except Exception:  # noqa: BLE001 - a date is a nicety, never a failure
+                d = None
+            if d:
+                return d
+        return doc.published if fallback else None
+
+    @staticmethod
+    def _merge(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """One event per (type, source, target) in a sentence: "غارة ... قصفت" is one strike."""
+        out: list[dict[str, Any]] = []
+        for ev in events:
+            twin = None
+            for o in out:
+                if o["type"] != ev["type"] or o["negated"] != ev["negated"] or o.get("quoted") != ev.get("quoted"):
+                    continue
+                if o.get("action") != ev.get("action") and o.get("action") and ev.get("action"):
+                    continue
+                if _compatible(o, ev, "source") and _compatible(o, ev, "target") and _related(o, ev):
+                    twin = o
+                    break
+            if twin is None:
+                out.append(ev)
+                continue
+            for role in ("source", "target"):
+                if twin.get(f"{role}_text") is None and ev.get(f"{role}_text") is not None:
+                    for k in (role, f"{role}_text", f"{role}_start", f"{role}_end", f"{role}_code"):
+                        if k in ev:
+                            twin[k] = ev[k]
+                    if role == "source":
+                        twin["source_inferred"] = ev.get("source_inferred", False)
+            for k in ("mode", "location", "location_text", "action", "action_trigger", "source_code"):
+                if twin.get(k) is None and ev.get(k) is not None:
+                    twin[k] = ev[k]
+        return out
+
+
+def _compatible(a: dict, b: dict, role: str) -> bool:
+    ta, tb = a.get(f"{role}_text"), b.get(f"{role}_text")
+    if ta is None or tb is None:
+        return True
+    if a.get(role) is not None and a.get(role) == b.get(role):
+        return True
+    return a.get(f"{role}_start") == b.get(f"{role}_start")
+
+
+def _related(a: dict, b: dict) -> bool:
+    """Two events of one type in a sentence are one when they share an actor or
+    their triggers are next to each other ("انفجرت سيارة مفخخة")."""
+    for ra in ("source", "target"):
+        for rb in ("source", "target"):
+            sa, sb = a.get(f"{ra}_start"), b.get(f"{rb}_start")
+            if sa is not None and sa == sb:
+                return True
+    gap = b["trigger_start"] - a["trigger_end"] if b["trigger_start"] >= a["trigger_end"] else \
+        a["trigger_start"] - b["trigger_end"]
+    return gap <= 20
+
+
+def _tok_after(rd: _Reader, arg: Arg | None, default: int) -> int:
+    if arg is None:
+        return default
+    return bisect.bisect_left(rd.starts, arg.end)
+
+
+def extract_events(doc: Document, lexicon: str | None = None) -> list[dict[str, Any]]:
+    """Run :class:`EventExtractor` on an already segmented document."""
+    return EventExtractor(lexicon)(doc).events
+
+
+__all__ = ["PLOVER_TYPES", "EventExtractor", "Trigger", "TriggerLexicon", "extract_events", "load_lexicon"]

@@ -1,0 +1,463 @@
+"""PLOVER events: the trigger lexicon, the reading rules and ``marsad eval events``.
+
+Every sentence here is written for these tests.  Entities are built by hand
+(``doc_with``) so that the event rules are pinned independently of the entity
+recognizer; one test runs the whole default pipeline.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from marsad.document import Document
+from marsad.extract.events import (
+    PLOVER_TYPES,
+    EventExtractor,
+    EventLexiconError,
+    TriggerLexicon,
+    load_lexicon,
+)
+from marsad.pipeline import Pipeline
+
+TEXT = Pipeline(extract=False)
+EXTRACTOR = EventExtractor()
+GSR = Path(__file__).resolve().parents[2] / "shared" / "eval" / "events" / "arabic_event_gsr"
+
+# entity name -> (type, actor code, country)
+ACTORS = {
+    "عباس عراقجي": ("PER", "IRNGOV"),
+    "عراقجي": ("PER", "IRNGOV"),
+    "محمد شياع السوداني": ("PER", "IRQGOV"),
+    "عبد اللطيف رشيد": ("PER", "IRQGOV"),
+    "مسعود بزشكيان": ("PER", "IRNGOV"),
+    "قاسم سليماني": ("PER", "IRNMIL"),
+    "علي خامنئي": ("PER", "IRNGOV"),
+    "خامنئي": ("PER", "IRNGOV"),
+    "محمد باقري": ("PER", "IRNMIL"),
+    "الحشد الشعبي": ("ORG", "IRQMIL"),
+    "حركة النجباء": ("ORG", "IRQREB"),
+    "الحرس الثوري": ("ORG", "IRNMIL"),
+    "الحكومة العراقية": ("ORG", "IRQGOV"),
+    "وزارة الخزانة الأمريكية": ("ORG", "USAGOV"),
+    "بغداد": ("LOC", "IRQ"),
+    "البصرة": ("LOC", "IRQ"),
+    "كركوك": ("LOC", "IRQ"),
+    "دمشق": ("LOC", "SYR"),
+    "بيروت": ("LOC", "LBN"),
+    "مطار بغداد": ("LOC", "IRQ"),
+    "العراق": ("LOC", "IRQ"),
+    "الولايات المتحدة": ("LOC", "USA"),
+}
+COUNTRIES = {"العراق": "IRQ:العراق", "الولايات المتحدة": "USA:الولايات المتحده"}
+
+
+def doc_with(text: str, names: list[str], published: str | None = "2024-01-10", quotes=()) -> Document:
+    """Segment ``text``, add hand-made entities for ``names``, run the event extractor."""
+    doc = TEXT(Document(raw_text=text, published=published))
+    ents = []
+    taken: list[tuple[int, int]] = []
+    for name in sorted(names, key=len, reverse=True):  # longest names first
+        mentions = []
+        for m in re.finditer(re.escape(name), doc.text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            mentions.append({"start": m.start(), "end": m.end(), "text": name})
+        etype, code = ACTORS[name]
+        ent = {"id": f"e{len(ents) + 1}", "type": etype, "name": name, "roles": [], "mentions": mentions,
+               "actor_code": code, "country": code[:3]}
+        if name in COUNTRIES:
+            ent["actor_key"] = COUNTRIES[name]
+        ents.append(ent)
+    doc.entities = ents
+    doc.quotes = list(quotes)
+    return EXTRACTOR(doc)
+
+
+def ent_id(doc: Document, name: str) -> str:
+    return next(e["id"] for e in doc.entities if e["name"] == name)
+
+
+def only(doc: Document, etype: str) -> dict:
+    got = [e for e in doc.events if e["type"] == etype]
+    assert len(got) == 1, doc.events
+    return got[0]
+
+
+# --------------------------------------------------------------------------
+# the lexicon
+
+
+def test_lexicon_has_twenty_triggers_per_plover_type() -> None:
+    counts = load_lexicon().counts()
+    assert set(counts) == set(PLOVER_TYPES)
+    for etype, n in counts.items():
+        assert n >= 20, (etype, n)
+
+
+def test_lexicon_entries_carry_cameo_modes_and_target_prepositions() -> None:
+    lex = load_lexicon()
+    by_lemma = {(t.type, t.lemma): t for t in lex.triggers}
+    visit = by_lemma[("CONSULT", "زيارة")]
+    assert visit.cameo == "04" and visit.mode == "visit" and visit.gen == "source"
+    assert by_lemma[("CONSULT", "التقى/يلتقي")].tgt == ("obj", "ب", "مع")
+    assert by_lemma[("ASSAULT", "غارة")].mode == "aerial"
+    assert by_lemma[("ASSAULT", "اغتيال")].gen == "target"
+    assert by_lemma[("RETREAT", "انسحاب")].mode == "withdraw"
+    assert by_lemma[("PROTEST", "اعتصام")].mode == "sit-in"
+    assert by_lemma[("REQUEST", "دعا/يدعو")].cameo == "02"  # an appeal, CAMEO 02
+    # conjugated and declined forms are indexed by their match form
+    for form in ("زاروا", "يزورون", "زرنا", "وزيارته", "لقاءات", "غارات", "اغتيالات"):
+        assert lex.lookup(form), form
+
+
+@pytest.mark.parametrize("raw, message", [
+    ({"types": {"FIGHT": {"cameo": "19", "triggers": []}}}, "unknown PLOVER types"),
+    ({"types": {"ASSAULT": {"cameo": "18", "triggers": [{"n": "هجوم", "tgt": ["نحو"]}]}}}, "target marker"),
+    ({"types": {"ASSAULT": {"cameo": "18", "triggers": [{"n": "هجوم", "v": "هاجم/يهاجم"}]}}}, "exactly one"),
+    ({"types": {"ASSAULT": {"cameo": "18", "triggers": [{"v": "هاجم"}]}}}, "PAST/PRESENT"),
+    ({"types": {"ASSAULT": {"cameo": "18", "triggers": [{"n": "هجوم", "colour": "red"}]}}}, "unknown keys"),
+])
+def test_lexicon_errors_name_the_entry(raw: dict, message: str) -> None:
+    with pytest.raises(EventLexiconError, match=message):
+        TriggerLexicon(raw, "test.yaml")
+
+
+# --------------------------------------------------------------------------
+# consult
+
+
+def test_visit_masdar_with_light_verb_source_target_and_location() -> None:
+    doc = doc_with("أجرى وزير الخارجية الإيراني عباس عراقجي أمس زيارة إلى بغداد.", ["عباس عراقجي", "بغداد"])
+    ev = only(doc, "CONSULT")
+    assert (ev["mode"], ev["cameo"], ev["trigger"]) == ("visit", "04", "زيارة")
+    assert ev["source"] == ent_id(doc, "عباس عراقجي")
+    assert ev["target"] == ev["location"] == ent_id(doc, "بغداد")
+    assert ev["date"] == "2024-01-09"  # "أمس" before the publication date
+    assert ev["sentence"] == doc.text[ev["start"]:ev["end"]]
+    assert doc.text[ev["trigger_start"]:ev["trigger_end"]] == "زيارة"
+
+
+def test_visit_masdar_genitive_is_the_visitor() -> None:
+    doc = doc_with("وتستمر زيارة عراقجي لبغداد يومين.", ["عراقجي", "بغداد"])
+    ev = only(doc, "CONSULT")
+    assert ev["source"] == ent_id(doc, "عراقجي")
+    assert ev["target"] == ev["location"] == ent_id(doc, "بغداد")
+
+
+def test_visit_verb_takes_the_place_as_object() -> None:
+    doc = doc_with("وزار عراقجي بغداد الأسبوع الماضي.", ["عراقجي", "بغداد"])
+    ev = only(doc, "CONSULT")
+    assert ev["mode"] == "visit"
+    assert ev["source"] == ent_id(doc, "عراقجي") and ev["target"] == ent_id(doc, "بغداد")
+
+
+def test_meeting_with_bi() -> None:
+    doc = doc_with("التقى رئيس الوزراء محمد شياع السوداني بوزير الخارجية الإيراني عباس عراقجي في بغداد.",
+                   ["محمد شياع السوداني", "عباس عراقجي", "بغداد"])
+    ev = only(doc, "CONSULT")
+    assert ev["mode"] == "meet"
+    assert ev["source"] == ent_id(doc, "محمد شياع السوداني")
+    assert ev["target"] == ent_id(doc, "عباس عراقجي")
+    assert ev["location"] == ent_id(doc, "بغداد")
+
+
+def test_phone_call() -> None:
+    doc = doc_with("أجرى الرئيس العراقي عبد اللطيف رشيد اتصالا هاتفيا مع الرئيس الإيراني مسعود بزشكيان.",
+                   ["عبد اللطيف رشيد", "مسعود بزشكيان"])
+    ev = only(doc, "CONSULT")
+    assert ev["mode"] == "phone"
+    assert ev["source"] == ent_id(doc, "عبد اللطيف رشيد")
+    assert ev["target"] == ent_id(doc, "مسعود بزشكيان")
+
+
+# --------------------------------------------------------------------------
+# assault
+
+
+def test_airstrike_nationality_adjective_is_the_source() -> None:
+    doc = doc_with("قتل خمسة مقاتلين في غارة أمريكية على موقع للحشد الشعبي شمالي كركوك. "
+                   "ولم تعلق الولايات المتحدة على الغارة.", ["الحشد الشعبي", "كركوك", "الولايات المتحدة"])
+    first = [e for e in doc.events if e["trigger_start"] < doc.text.index(".")]
+    assert len(first) == 1, doc.events  # the killing is the strike's outcome: one event
+    ev = first[0]
+    assert (ev["type"], ev["mode"], ev["cameo"]) == ("ASSAULT", "aerial", "19")
+    assert ev["source_code"] == "USA"
+    assert ev["source"] == ent_id(doc, "الولايات المتحدة")
+    assert ev["target_text"].startswith("موقع")
+    assert ev["location"] == ent_id(doc, "كركوك")
+    assert ev["victims_text"] == "خمسة مقاتلين"
+
+
+def test_assassination_from_qibal_gives_source_and_target() -> None:
+    doc = doc_with("جرى اغتيال قاسم سليماني من قبل الولايات المتحدة في محيط مطار بغداد.",
+                   ["قاسم سليماني", "الولايات المتحدة", "مطار بغداد"])
+    ev = only(doc, "ASSAULT")
+    assert (ev["mode"], ev["cameo"]) == ("targeted", "18")
+    assert ev["source"] == ent_id(doc, "الولايات المتحدة")
+    assert ev["target"] == ent_id(doc, "قاسم سليماني")
+    assert ev["location"] == ent_id(doc, "مطار بغداد")
+
+
+def test_attack_vso_subject_and_object_split_at_case() -> None:
+    doc = doc_with("هاجم مسلحون ملثمون صحفيين أمس في البصرة.", ["البصرة"])
+    ev = only(doc, "ASSAULT")
+    assert ev["source_text"] == "مسلحون ملثمون"
+    assert ev["target_text"] == "صحفيين"
+    assert ev["location"] == ent_id(doc, "البصرة")
+
+
+def test_counted_victims_of_an_unvocalized_passive() -> None:
+    doc = doc_with("قتل عشرون شخصا في انفجار سيارة مفخخة في بغداد أمس.", ["بغداد"])
+    ev = only(doc, "ASSAULT")
+    assert ev["mode"] == "bombing"
+    assert ev["source"] is None
+    assert "عشرون شخصا" in (ev.get("victims_text") or ev["target_text"])
+
+
+def test_a_verbal_attack_is_criticism() -> None:
+    doc = doc_with("وشن عراقجي هجوما لاذعا على السياسة الأمريكية.", ["عراقجي"])
+    assert [e["type"] for e in doc.events] == ["ACCUSE"]
+
+
+def test_a_named_past_event_is_a_reference_not_a_report() -> None:
+    doc = doc_with("وتحدث الوزير عن ذكرى اغتيال قاسم سليماني.", ["قاسم سليماني"])
+    assert not [e for e in doc.events if e["type"] == "ASSAULT"]
+
+
+# --------------------------------------------------------------------------
+# demands, governed actions, negation
+
+
+def test_withdrawal_demand_inside_a_quote_is_a_request_of_the_speaker() -> None:
+    text = "وقال المرشد علي خامنئي: «نطالب بانسحاب القوات الأمريكية من العراق فورا»."
+    doc = doc_with(text, ["علي خامنئي", "العراق"])
+    assert [e["type"] for e in doc.events] == ["REQUEST"]  # no RETREAT "happened"
+    ev = doc.events[0]
+    assert ev["source"] == ent_id(doc, "علي خامنئي")
+    assert ev["quoted"] is True
+    assert ev["action"] == "RETREAT"
+    assert ev["target_text"] == "القوات الأمريكية"
+
+
+def test_demand_with_speaker_from_the_quote_component() -> None:
+    text = "وتحدث علي خامنئي أمام حشد من أنصاره. وأضاف: «نطالب بطرد القوات الأجنبية من العراق»."
+    q0, q1 = text.index("«") + 1, text.index("»")
+    quote = {"speaker": "e1", "text": text[q0:q1], "start": q0, "end": q1, "direct": True, "cue": "أضاف"}
+    doc = doc_with(text, ["علي خامنئي", "العراق"], quotes=[quote])
+    assert doc.text == text
+    assert [e["type"] for e in doc.events] == ["REQUEST"]  # nobody was expelled (yet)
+    ev = doc.events[0]
+    assert ev["source"] == ent_id(doc, "علي خامنئي") == ev["speaker"]
+    assert ev["action"] == "SANCTION" and ev["quoted"] is True
+
+
+def test_demand_as_circumstantial_participle() -> None:
+    doc = doc_with("وانتقد خامنئي التواجد الأمريكي في المنطقة، مطالباً الأميركيين بمغادرة العراق فوراً.",
+                   ["خامنئي", "العراق"])
+    types = [e["type"] for e in doc.events]
+    assert types == ["ACCUSE", "REQUEST"]
+    req = doc.events[1]
+    assert req["source"] == ent_id(doc, "خامنئي") and req["source_inferred"] is True
+    assert req["target_text"] == "الأميركيين"
+    assert req["action"] == "RETREAT"
+
+
+def test_need_to_withdraw_is_a_request() -> None:
+    doc = doc_with("وشدد خامنئي على ضرورة انسحاب القوات الأمريكية من العراق.", ["خامنئي", "العراق"])
+    assert [e["type"] for e in doc.events] == ["REQUEST"]
+    assert doc.events[0]["action"] == "RETREAT" and doc.events[0]["source"] == ent_id(doc, "خامنئي")
+
+
+def test_rejected_withdrawal_is_a_reject_not_a_retreat() -> None:
+    doc = doc_with("رفضت الحكومة العراقية انسحاب القوات الأمريكية قبل نهاية العام.", ["الحكومة العراقية"])
+    assert [e["type"] for e in doc.events] == ["REJECT"]
+    ev = doc.events[0]
+    assert ev["source"] == ent_id(doc, "الحكومة العراقية") and ev["action"] == "RETREAT"
+
+
+def test_negated_visit() -> None:
+    doc = doc_with("لم يزر عراقجي دمشق منذ عام 2011.", ["عراقجي", "دمشق"])
+    ev = only(doc, "CONSULT")
+    assert ev["negated"] is True
+    assert ev["source"] == ent_id(doc, "عراقجي") and ev["target"] == ent_id(doc, "دمشق")
+
+
+def test_denied_meeting_is_negated() -> None:
+    doc = doc_with("ونفى المتحدث أن يكون الوزير قد التقى بالسفير الأمريكي في بيروت.", ["بيروت"])
+    ev = only(doc, "CONSULT")
+    assert ev["negated"] is True
+    assert ev["source_text"] == "الوزير" and ev["target_text"] == "السفير الأمريكي"
+    assert ev["target_code"] == "USA"
+
+
+def test_future_visit_is_not_an_event_yet() -> None:
+    doc = doc_with("وسيزور عراقجي بغداد الأسبوع المقبل.", ["عراقجي", "بغداد"])
+    assert doc.events == []
+
+
+# --------------------------------------------------------------------------
+# support, protest, threat, sanction
+
+
+def test_praise_is_support() -> None:
+    doc = doc_with("أشاد اللواء محمد باقري بدور الحشد الشعبي في حفظ الأمن.", ["محمد باقري", "الحشد الشعبي"])
+    ev = only(doc, "SUPPORT")
+    assert (ev["mode"], ev["cameo"]) == ("praise", "05")
+    assert ev["source"] == ent_id(doc, "محمد باقري")
+    assert ev["target"] == ent_id(doc, "الحشد الشعبي")
+
+
+def test_protest_in_basra() -> None:
+    doc = doc_with("تظاهر المئات في البصرة احتجاجا على انقطاع الكهرباء.", ["البصرة"])
+    ev = only(doc, "PROTEST")  # "احتجاجا" restates the same protest
+    assert (ev["mode"], ev["cameo"]) == ("demonstrate", "14")
+    assert ev["location"] == ent_id(doc, "البصرة")
+    assert ev["source_text"] == "المئات"
+    assert ev["target_text"] == "انقطاع الكهرباء"
+
+
+def test_sit_in_masdar() -> None:
+    doc = doc_with("ونظم طلاب الجامعة اعتصاما أمام مبنى الوزارة في بغداد أمس.", ["بغداد"])
+    ev = only(doc, "PROTEST")
+    assert ev["mode"] == "sit-in"
+    assert ev["source_text"] == "طلاب الجامعة"
+
+
+def test_threat_with_vow_and_threat_of_attack() -> None:
+    doc = doc_with("توعدت حركة النجباء الولايات المتحدة برد قاس.", ["حركة النجباء", "الولايات المتحدة"])
+    ev = only(doc, "THREATEN")
+    assert ev["source"] == ent_id(doc, "حركة النجباء")
+    assert ev["target"] == ent_id(doc, "الولايات المتحدة")
+    doc = doc_with("هدد الحرس الثوري بضرب القواعد الأمريكية في المنطقة.", ["الحرس الثوري"])
+    assert [e["type"] for e in doc.events] == ["THREATEN"]  # the strike has not happened
+    assert doc.events[0]["action"] == "ASSAULT"
+    assert doc.events[0]["target_text"] == "القواعد الأمريكية"
+
+
+def test_sanctions_imposed() -> None:
+    doc = doc_with("فرضت وزارة الخزانة الأمريكية عقوبات على شركات إيرانية أمس.", ["وزارة الخزانة الأمريكية"])
+    ev = only(doc, "SANCTION")
+    assert (ev["mode"], ev["cameo"]) == ("sanctions", "16")
+    assert ev["source"] == ent_id(doc, "وزارة الخزانة الأمريكية")
+    assert ev["target_text"] == "شركات إيرانية" and ev["target_code"] == "IRN"
+
+
+def test_plain_statement_is_no_event() -> None:
+    doc = doc_with("قال الوزير إن الأمن مستتب في البلاد، وأكد أن الوضع مستقر.", [])
+    assert doc.events == []
+
+
+def test_record_has_the_json_contract() -> None:
+    doc = doc_with("التقى عراقجي بالسوداني في بغداد.", ["عراقجي", "بغداد"])
+    ev = doc.events[0]
+    for key in ("type", "cameo", "mode", "source", "target", "location", "date", "negated", "trigger",
+                "sentence", "start", "end", "trigger_start", "trigger_end", "quoted"):
+        assert key in ev
+    assert not any(k.startswith("_") for k in ev)
+    json.dumps(doc.to_dict(), ensure_ascii=False)
+
+
+def test_default_pipeline_runs_events_last() -> None:
+    p = Pipeline()
+    assert p.names[-1] == "events"
+    doc = p("أجرى وزير الخارجية الإيراني زيارة إلى بغداد التقى خلالها رئيس الوزراء العراقي.")
+    assert any(e["type"] == "CONSULT" for e in doc.events)
+
+
+def test_speed_well_under_two_milliseconds_per_article() -> None:
+    body = ("وقال مصدر أمني إن مسلحين مجهولين هاجموا دورية للشرطة في بغداد أمس، مما أدى إلى مقتل شرطيين. "
+            "وأشاد الوزير بجهود القوات الأمنية، مطالباً بمحاسبة المسؤولين عن الهجوم. "
+            "وفي البصرة تظاهر المئات احتجاجا على انقطاع الكهرباء، فيما دعا المحافظ إلى الهدوء. ") * 6
+    doc = TEXT(Document(raw_text=body))
+    EXTRACTOR(doc)
+    n = 200
+    t0 = time.perf_counter()
+    for _ in range(n):
+        EXTRACTOR(doc)
+    per_doc = (time.perf_counter() - t0) / n
+    assert doc.events
+    assert per_doc < 0.004, f"{per_doc * 1000:.2f} ms per article"  # ~120 words x 18 sentences
+
+
+# --------------------------------------------------------------------------
+# marsad eval events
+
+
+def _write_gsr(d: Path) -> None:
+    d.mkdir()
+    rows = {
+        "assault": [
+            ("A-1", "yes", "فجر انتحاري نفسه في سوق مزدحم ببغداد أمس فقتل عشرة أشخاص."),
+            ("A-2", "yes", "وهاجم مسلحون دورية للجيش شمال المدينة أمس وقتلوا جنديين."),
+            ("A-3", "easy no", "وقال الوزير إن الحكومة ستواصل الإصلاحات الاقتصادية."),
+            ("A-4", "difficult no", "وبحث المجلس قضية الرواتب في جلسته الأخيرة."),
+            ("A-5", "ambiguous", "وتحدث المسؤول عن الوضع الأمني."),
+        ],
+        "protest": [
+            ("P-1", "yes", "تظاهر آلاف الطلاب أمس أمام البرلمان احتجاجا على رفع الرسوم."),
+            ("P-2", "easy no", "وافتتح الرئيس معرضا للكتاب في العاصمة."),
+            ("P-3", "easy no", "وتظاهر الموظفون أمس أمام الوزارة للمطالبة بالرواتب."),
+        ],
+    }
+    spans = {
+        "assault": [{"source": "A-1", "source_gold": "انتحاري", "target_gold": "", "verb_gold": "فجر"},
+                    {"source": "A-2", "source_gold": "مسلحون", "target_gold": "دورية", "verb_gold": "هاجم"}],
+        "protest": [{"source": "P-1", "source_gold": "الطلاب", "target_gold": "", "verb_gold": "تظاهر"}],
+    }
+    for name, items in rows.items():
+        with open(d / f"{name}_gsr.csv", "w", encoding="utf-8", newline="") as fh:
+            w = csv.writer(fh)
+            w.writerow(["", "accept", "event_type", "id", "label", "reject", "text", "total"])
+            for n, (sid, label, text) in enumerate(items):
+                w.writerow([n, 3 if label == "yes" else 0, name.upper(), sid, label, 0 if label == "yes" else 3, text, 3])
+        (d / f"{name}_spans.json").write_text(json.dumps(spans[name], ensure_ascii=False), encoding="utf-8")
+
+
+def _marsad(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "marsad.cli", *args], capture_output=True, text=True, check=False)
+
+
+def test_eval_events_on_a_tiny_gsr(tmp_path: Path) -> None:
+    data = tmp_path / "gsr"
+    _write_gsr(data)
+    r = _marsad("eval", "events", "--data", str(data), "--json")
+    assert r.returncode == 0, r.stderr
+    res = json.loads(r.stdout)
+    a = res["types"]["ASSAULT"]["all"]
+    assert (a["gold_positive"], a["gold_negative"]) == (2, 2)  # the ambiguous sentence is left out
+    assert (a["tp"], a["fp"], a["fn"]) == (2, 0, 0)
+    assert a["precision"] == a["recall"] == a["f1"] == 1.0
+    assert a["source"]["gold"] == 2 and a["source"]["overlap"] == 2 and a["source"]["agree"] == 1.0
+    assert a["target"]["gold"] == 1 and a["target"]["overlap"] == 1
+    p = res["types"]["PROTEST"]["all"]
+    assert (p["tp"], p["fp"], p["fn"]) == (1, 1, 0)  # P-3 is a protest the (made-up) gold denies
+    assert p["precision"] == 0.5 and p["recall"] == 1.0 and abs(p["f1"] - 0.6667) < 1e-3
+    assert p["source"]["overlap"] == 1
+    r = _marsad("eval", "events", "--data", str(data))
+    assert r.returncode == 0, r.stderr
+    assert "ASSAULT" in r.stdout and "PROTEST" in r.stdout and "F1" in r.stdout
+
+
+def test_eval_events_missing_data_is_a_clear_error(tmp_path: Path) -> None:
+    r = _marsad("eval", "events", "--data", str(tmp_path / "nowhere"))
+    assert r.returncode == 2
+    assert "arabic_event_gsr" in r.stderr or "gsr.csv" in r.stderr
+
+
+@pytest.mark.skipif(not GSR.is_dir(), reason="OEDA Arabic event GSR not available")
+def test_eval_events_reads_the_real_gsr() -> None:
+    from marsad.commands.eval_events import evaluate
+
+    res = evaluate(GSR, limit=40)
+    for etype in ("ASSAULT", "PROTEST"):
+        d = res["types"][etype]["all"]
+        assert d["gold_positive"] + d["gold_negative"] > 0
+        assert 0.0 <= d["f1"] <= 1.0
