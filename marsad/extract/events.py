@@ -138,7 +138,7 @@ PLOVER_TYPES = (
 _ENTRY_KEYS = frozenset({
     "v", "n", "ap", "p", "pl", "then", "gap", "not_next", "not_prev", "no_article", "mode",
     "cameo", "tgt", "gen", "voice", "loc", "require", "governs", "not_near", "casualty", "verbal",
-    "not_forms",
+    "not_forms", "only_forms",
 })
 _KINDS = ("v", "n", "ap", "p")
 _MARKERS = frozenset({"obj"} | {fold(w) for w in ("على", "ضد", "مع", "ب", "ل", "إلى", "من", "عن", "بين", "في", "أمام")})
@@ -373,6 +373,7 @@ class Grammar:
     result_verbs: frozenset[str]
     occurrence_verbs: frozenset[str]
     verbal_cues: frozenset[str]
+    frame_preps: frozenset[str]
     side_clauses: frozenset[str]
     time_anchors: frozenset[str]
     casualty: frozenset[str]
@@ -388,6 +389,7 @@ class TriggerLexicon:
         self.triggers: list[Trigger] = []
         self.index: dict[str, list[Form]] = {}
         self._not_forms: frozenset[str] = frozenset()
+        self._only_forms: frozenset[str] = frozenset()
         types = data["types"]
         unknown = set(types) - set(PLOVER_TYPES)
         if unknown:
@@ -414,6 +416,7 @@ class TriggerLexicon:
         self.grammar = g = self._grammar(data.get("grammar") or {}, source)
         #: words that never start or continue an actor noun phrase
         self.agent_firsts = frozenset(m[0] for m in g.agent_markers)
+        self.side_forms = g.side_clauses | {c + w for w in g.side_clauses for c in ("و", "ف")}
         self.function_words = (g.stop | g.prepositions | g.clause_breaks | g.negators | g.speech_verbs
                                | g.relatives | g.complementizers | g.deniers | g.verbs | g.light_verbs
                                | g.passive_light)
@@ -472,6 +475,7 @@ class TriggerLexicon:
         )
         self.triggers.append(trig)
         self._not_forms = frozenset(fold(w) for w in _words(raw.get("not_forms"), where))
+        self._only_forms = frozenset(fold(w) for w in _words(raw.get("only_forms"), where))
         if kind == "v":
             if lemma.count("/") != 1:
                 raise EventLexiconError(f"{where}: a verb is written PAST/PRESENT")
@@ -493,7 +497,7 @@ class TriggerLexicon:
             self._put(fold(lemma), Form(trig))
 
     def _put(self, form: str, f: Form) -> None:
-        if form in self._not_forms:
+        if form in self._not_forms or (self._only_forms and form not in self._only_forms):
             return
         lst = self.index.setdefault(form, [])
         if all(x.trigger is not f.trigger for x in lst):
@@ -544,6 +548,7 @@ class TriggerLexicon:
             background=words("background"),
             result_verbs=words("result_verbs"),
             occurrence_verbs=words("occurrence_verbs"),
+            frame_preps=words("frame_preps"),
             side_clauses=words("side_clauses"),
             verbal_cues=frozenset(_core(w) for w in _words(raw.get("verbal_cues"), f"{source}: grammar.verbal_cues")),
             time_anchors=words("time_anchors"),
@@ -1040,6 +1045,14 @@ class _Reader:
             return None
         return arg
 
+    def apposition_left(self, i: int, floor: int) -> int:
+        """Like :meth:`clause_left`, reading across the commas of an apposition
+        ("أجرى رئيس الأركان، اللواء محمد باقري، زيارة")."""
+        k = i - 1
+        while k >= floor and not (self.is_break(k) and self.toks[k].text not in ("،", ",")):
+            k -= 1
+        return k + 1
+
     def clause_left(self, i: int, floor: int) -> int:
         k = i - 1
         while k >= floor and not self.is_break(k):
@@ -1460,11 +1473,11 @@ class EventExtractor:
         whose report is something else (a statement, a state)."""
         if not out:
             return out
-        g = rd.g
         toks = rd.toks
         side_start = None
+        sides = rd.lex.side_forms
         for k in range(a, b):
-            if rd.base(k) in g.side_clauses:
+            if toks[k].norm in sides:
                 if k - a <= 1:
                     return out  # a fronted side clause: leave it
                 side_start = toks[k].start
@@ -1606,10 +1619,16 @@ class EventExtractor:
                 continue
             if verb_at(k) or (not definite and rd.is_verb(k)):
                 return True
-        for k in range(i - 1, max(left, i - 11) - 1, -1):  # "أجرى الرئيس ... اتصالا"
+        for k in range(i - 1, max(rd.apposition_left(i, a), i - 13) - 1, -1):  # "أجرى الرئيس ... اتصالا"
             n = rd.base(k)
             if n in g.light_verbs or (n[:1] in "وف" and n[1:] in g.light_verbs):
                 return True
+        # "خلال لقائه ..."، "أثناء زيارته": the frame of what the sentence reports
+        if i - 1 >= a and rd.base(i - 1) in g.frame_preps:
+            return True
+        # "اغتيال ... من قبل أميركا": who did it is spelled out
+        if ev.get("_agent"):
+            return True
         # "الهجوم الذي وقع"، "التفجير الذي استهدف"
         for k in range(c.end, min(right, c.end + 4)):
             if rd.base(k) in g.relatives:
@@ -1701,7 +1720,7 @@ class EventExtractor:
         steps = 0
         while k >= a and steps < 3:
             n = toks[k].norm
-            if n in ("قد", "تم", "يتم", "يكن", "تكن", "يعد", "تعد", "سوف"):
+            if n in ("قد", "تم", "يتم", "يكن", "تكن", "يعد", "تعد", "سوف", "يكاد", "تكاد", "يكادون"):
                 k -= 1
                 steps += 1
                 continue
@@ -1836,6 +1855,7 @@ class EventExtractor:
         agent = rd.agent(c.end, wide_right)
         if agent is not None and (src is None or inferred):
             src, inferred = agent, False
+            ev["_agent"] = True
         if src is not None and tgt is not None and src.start == tgt.start:
             tgt = None
         for arg in (src,):  # "طائرات أمريكية" act for the United States
@@ -2012,7 +2032,7 @@ class EventExtractor:
             tgt, src = src, None  # "زيارة بغداد"
         # a light verb before the noun: "شن مسلحون هجوما", "أجرى الوزير زيارة"
         if src is None or tgt is None:
-            for k in range(i - 1, max(left - 1, i - 11), -1):
+            for k in range(i - 1, max(rd.apposition_left(i, a) - 1, i - 13), -1):
                 n = toks[k].norm
                 base = n[1:] if n[:1] in ("و", "ف") and n[1:] in g.light_verbs | g.passive_light else n
                 if base in g.light_verbs and src is None and base not in g.passive_light:
@@ -2030,7 +2050,7 @@ class EventExtractor:
                         victim = rd.np_at(k + 1, i)
                     tgt = victim
                     break
-                if rd.is_punct(k):
+                if rd.is_punct(k) and rd.toks[k].text not in ("،", ","):
                     break
         if c.hit.form.pron and src is None and carry and (tr.gen == "source" or (tgt is not None and tgt is marked)):
             # "زيارته لبغداد", "استهدافنا لقاعدة": the possessive is the agent
