@@ -135,3 +135,10 @@ def test_seed_articles_core_actors() -> None:
             assert e["actor_code"] is None or e["actor_code"][:3].isalpha()
             for m in e["mentions"]:
                 assert doc.text[m["start"]:m["end"]] == m["text"]
+
+
+def test_lam_plus_article_is_not_part_of_the_mention() -> None:
+    text = "وجهت واشنطن تحذيرا للحوثيين وللحكومة اليمنية."
+    doc = marsad.extract(text)
+    texts = [m["text"] for e in doc.entities for m in e["mentions"]]
+    assert "حوثيين" in texts and "لحوثيين" not in texts

@@ -145,7 +145,12 @@ class Gazetteer:
                 i += 1
                 continue
             length, actor, prefix = best
-            start = tokens[i].start + surface_len(tokens[i].text, len(prefix))
+            cut = len(prefix)
+            if prefix.endswith("ل") and tokens[i].norm.startswith(prefix + "ل") and not tokens[i].norm.startswith(prefix + "ال"):
+                # "للحوثيين" = ل + الحوثيين with the article's alef elided: the name
+                # as written starts after the fused lam ("حوثيين")
+                cut += 1
+            start = tokens[i].start + surface_len(tokens[i].text, cut)
             matches.append(Match(start, tokens[i + length - 1].end, i, i + length, actor))
             i += length
         return matches
