@@ -142,3 +142,15 @@ def test_lam_plus_article_is_not_part_of_the_mention() -> None:
     doc = marsad.extract(text)
     texts = [m["text"] for e in doc.entities for m in e["mentions"]]
     assert "حوثيين" in texts and "لحوثيين" not in texts
+
+
+def test_name_after_a_rank_without_the_tagger() -> None:
+    from marsad.pipeline import Pipeline
+
+    pipe = Pipeline(options={"use_model": False})
+    doc = pipe("وأكد العميد سالم الشعيبي في كلمته أن القوات جاهزة.")
+    people = [e for e in doc.entities if e["type"] == "PER"]
+    assert [e["name"] for e in people] == ["سالم الشعيبي"]
+    assert people[0]["actor_code"] is None or people[0]["actor_code"].endswith("MIL")
+    doc = pipe("وقال السيد الرئيس إن الوضع مستقر.")  # a title before a role head is no name
+    assert not [e for e in doc.entities if e["type"] == "PER"]

@@ -49,6 +49,15 @@ def load_tagger():
         return None
 
 
+@lru_cache(maxsize=1)
+def function_words() -> frozenset[str]:
+    """Match forms of ``lexicons/function_words.txt``."""
+    from importlib import resources
+
+    text = resources.files("marsad.lexicons").joinpath("function_words.txt").read_text("utf-8")
+    return frozenset(fold(x) for x in text.splitlines() if x.strip() and not x.startswith("#"))
+
+
 @lru_cache(maxsize=50_000)
 def zipf(word: str) -> float:
     from wordfreq import zipf_frequency
@@ -115,6 +124,8 @@ class EntityRecognizer:
             found.append(Mention(m.start, m.end, doc.text[m.start:m.end], m.actor.type, m.actor))
             for k in range(m.first, m.last):
                 taken[k] = True
+        for mention in self._after_titles(doc, taken):
+            found.append(mention)
         if self.tagger is not None:
             for span in self.tagger.tag_doc(doc):
                 etype = NER_TYPES.get(span.type)
@@ -128,6 +139,41 @@ class EntityRecognizer:
                     found.append(mention)
         found.sort(key=lambda x: x.start)
         return found
+
+    def _after_titles(self, doc: Document, taken: list[bool]) -> list[Mention]:
+        """A name right after a rank or honorific ("اللواء سامر الحموي", "الشيخ نعيم قاسم").
+
+        Two to three words (four with بن/أبو/عبد), stopping at punctuation, a
+        function word, another title, a role head or a nationality adjective.
+        Marks the tokens it takes, so the tagger does not add them again.
+        """
+        toks = doc.tokens
+        out: list[Mention] = []
+        stops = function_words()
+        for i, tok in enumerate(toks):
+            if taken[i] or not self.roles.is_title(tok):
+                continue
+            j = i + 1
+            while j < len(toks) and self.roles.is_title(toks[j]):
+                j += 1
+            k = j
+            limit = 3
+            while k < len(toks) and k - j < limit and not taken[k] and toks[k].sentence == tok.sentence:
+                t = toks[k]
+                if (not t.text[0].isalpha() or t.norm in stops or self.roles.is_title(t) or self.roles.is_head(t)
+                        or self.roles.nationality(t)):
+                    break
+                if t.norm in ("بن", "ابو", "عبد", "ابن", "بنت", "ال"):
+                    limit = 4
+                k += 1
+            # a single word after a title is left to the tagger: alone it is too
+            # often a common noun or a surname already linked by resolution
+            if k - j >= 2:
+                start, end = toks[j].start, toks[k - 1].end
+                out.append(Mention(start, end, doc.text[start:end], "PER"))
+                for p in range(j, k):
+                    taken[p] = True
+        return out
 
     def _trim(self, doc: Document, toks: list[Token], a: int, b: int, etype: str) -> Mention | None:
         """Drop titles, nationality adjectives and proclitics from a tagged span."""
