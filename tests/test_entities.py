@@ -154,3 +154,12 @@ def test_name_after_a_rank_without_the_tagger() -> None:
     assert people[0]["actor_code"] is None or people[0]["actor_code"].endswith("MIL")
     doc = pipe("وقال السيد الرئيس إن الوضع مستقر.")  # a title before a role head is no name
     assert not [e for e in doc.entities if e["type"] == "PER"]
+
+
+def test_rank_tails_and_places_named_after_people() -> None:
+    from marsad.pipeline import Pipeline
+
+    pipe = Pipeline(options={"use_model": False})
+    doc = pipe("وحضر الفريق أول يوسف الحداد صباح اليوم الاجتماع في مطار الملك فهد الدولي.")
+    people = [e["name"] for e in doc.entities if e["type"] == "PER"]
+    assert people == ["يوسف الحداد"]

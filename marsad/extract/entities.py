@@ -52,9 +52,19 @@ def load_tagger():
 @lru_cache(maxsize=1)
 def function_words() -> frozenset[str]:
     """Match forms of ``lexicons/function_words.txt``."""
+    return _word_list("function_words.txt")
+
+
+@lru_cache(maxsize=1)
+def place_nouns() -> frozenset[str]:
+    """Match forms of ``lexicons/place_nouns.txt``."""
+    return _word_list("place_nouns.txt")
+
+
+def _word_list(name: str) -> frozenset[str]:
     from importlib import resources
 
-    text = resources.files("marsad.lexicons").joinpath("function_words.txt").read_text("utf-8")
+    text = resources.files("marsad.lexicons").joinpath(name).read_text("utf-8")
     return frozenset(fold(x) for x in text.splitlines() if x.strip() and not x.startswith("#"))
 
 
@@ -150,11 +160,14 @@ class EntityRecognizer:
         toks = doc.tokens
         out: list[Mention] = []
         stops = function_words()
+        places = place_nouns()
         for i, tok in enumerate(toks):
             if taken[i] or not self.roles.is_title(tok):
                 continue
+            if i > 0 and any(stem in places for _, stem in clitic_forms(toks[i - 1].norm)):
+                continue  # "مطار الملك خالد": a place named after a person
             j = i + 1
-            while j < len(toks) and self.roles.is_title(toks[j]):
+            while j < len(toks) and (self.roles.is_title(toks[j]) or self.roles.is_title_tail(toks[j])):
                 j += 1
             k = j
             limit = 3

@@ -66,13 +66,16 @@ def name_keys(name: str, type_: str) -> set[tuple[str, ...]]:
     """The token-form tuples under which a name is indexed.
 
     A person's family name is written with or without the article
-    ("علي الخامنئي" / "علي خامنئي"), so for PER both forms are indexed.
+    ("علي الخامنئي" / "علي خامنئي"), so for a PER full name both forms are
+    indexed.
     """
     toks = tuple(t.norm for t in tokenize(name) if t.norm.strip())
     if not toks:
         return set()
     keys = {toks}
-    if type_ == "PER":
+    # only for full names: a lone surname with the article toggled is too often
+    # a common word ("مودي" → "المودي" = "المؤدي", "رشق" → "الرشق")
+    if type_ == "PER" and len(toks) > 1:
         last = toks[-1]
         alt = last[2:] if last.startswith("ال") and len(last) > 4 else "ال" + last
         keys.add(toks[:-1] + (alt,))

@@ -40,6 +40,7 @@ class RoleLexicon:
     """Word lists that role finding reads (all keys in bare match form)."""
 
     titles: set[str] = field(default_factory=set)  # ranks and honorifics: اللواء، الشيخ، آية الله
+    title_tails: set[str] = field(default_factory=set)  # later words of multiword titles: أول، الركن، الله
     heads: set[str] = field(default_factory=set)  # role head nouns: رئيس، وزير، أمين
     sectors: dict[str, str] = field(default_factory=dict)  # word -> sector
     nationalities: dict[str, str] = field(default_factory=dict)  # adjective -> country code
@@ -55,6 +56,10 @@ class RoleLexicon:
         return tok.norm in self.titles or tok.bare in self.titles or any(
             stem in self.titles for _, stem in clitic_forms(tok.norm)[1:2]
         )
+
+    def is_title_tail(self, tok: Token) -> bool:
+        """A word that continues a title just before it ("الفريق أول", "العميد الركن")."""
+        return tok.norm in self.title_tails
 
     def is_head(self, tok: Token) -> bool:
         return any(stem in self.heads for _, stem in clitic_forms(tok.norm)) or tok.bare in self.heads
@@ -102,7 +107,8 @@ def find_role(doc: Document, mention, lex: RoleLexicon, window: int = 12) -> Rol
     sent = toks[i].sentence
     j = i - 1
     rank = None
-    while j >= 0 and toks[j].sentence == sent and (toks[j].text in ",،" or lex.is_title(toks[j])):
+    while j >= 0 and toks[j].sentence == sent and (
+            toks[j].text in ",،" or lex.is_title(toks[j]) or lex.is_title_tail(toks[j])):
         if toks[j].text not in ",،":
             rank = toks[j].text if rank is None else f"{toks[j].text} {rank}"
         j -= 1
@@ -178,6 +184,8 @@ def _load_default() -> RoleLexicon:
     nationalities = loader.load_nationalities()
     lex = RoleLexicon()
     lex.titles = {fold(x) for x in titles.titles}
+    lex.title_tails = {w for x in lex.titles for w in x.split()[1:]}
+    lex.titles = {x for x in lex.titles if " " not in x} | {x.split()[0] for x in lex.titles}
     lex.heads = {split_article(fold(x))[1] for x in titles.heads} | {fold(x) for x in titles.heads}
     lex.sectors = {}
     for word, sector in titles.sectors.items():
