@@ -163,3 +163,8 @@ def test_rank_tails_and_places_named_after_people() -> None:
     doc = pipe("وحضر الفريق أول يوسف الحداد صباح اليوم الاجتماع في مطار الملك فهد الدولي.")
     people = [e["name"] for e in doc.entities if e["type"] == "PER"]
     assert people == ["يوسف الحداد"]
+
+
+def test_common_word_with_article_is_not_a_surname() -> None:
+    doc = marsad.extract("وقال إن الطريق المؤدي إلى المدينة مغلق بسبب الرشق بالحجارة.")
+    assert not [e for e in doc.entities if e["type"] == "PER"]

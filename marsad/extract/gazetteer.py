@@ -140,6 +140,10 @@ class Gazetteer:
                     if actor is None and present:
                         weak = self.weak.get(key)
                         actor = weak if weak is not None and weak.key in present else None
+                    if actor is not None and actor.type == "PER" and prefix.endswith(("ال", "لل")):
+                        # names of people are listed as written: stripping an article to
+                        # reach one turns common words into names ("المؤدي" → "مودي")
+                        actor = None
                     if actor is not None:
                         if best is None or length > best[0]:
                             best = (length, actor, prefix)
