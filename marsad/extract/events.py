@@ -975,6 +975,107 @@ class _Reader:
                     break
         return arg
 
+    def resolve(self, arg: Arg | None) -> Arg | None:
+        """The named actor behind an actor phrase that is no entity.
+
+        * a role phrase followed by the person holding it: "وندد المتحدث باسم قسد
+          آزاد مستو", "أدان وزير الإعلام في الحكومة اليمنية مروان الأغبري"
+          (a person the entity component gave other roles is not taken:
+          "التقى الرئيسُ وزيرَ الخارجية فلان" — the minister is the object);
+        * a title and a surname: "العماد الحموي" -> "سامر الحموي";
+        * a role the entity component recorded for one person only
+          ("المتحدث العسكري" -> the spokesman named earlier);
+        * a role phrase naming an organization and no person: "الأمانة العامة
+          لمجلس التعاون" -> the organization.
+        """
+        if arg is None or arg.t0 < 0 or self.ent_at(arg.t0) is not None:
+            return arg  # a name, or a carried-over actor
+        toks = self.toks
+        head = toks[arg.t0]
+        if self.is_event_word(arg.t0):
+            return arg  # "الغارات" is an action, not an actor
+        org: tuple[int, tuple[dict, dict]] | None = None
+        n = len(toks)
+        m = arg.t0 + 1
+        while m < min(n, arg.t0 + 12):
+            em = self.ent_at(m)
+            if em is not None:
+                if em[0].get("type") == "PER":
+                    if self.conj_prefixed(m) or not self._holds_role(em[0], head):
+                        break
+                    a = m
+                    while a - 1 > arg.t0 and self.ent_at(a - 1) is not None and self.ent_at(a - 1)[1] is em[1]:
+                        a -= 1
+                    return self.arg_from_entity(a, em)
+                if self.conj_prefixed(m):
+                    break
+                if org is None and em[0].get("type") == "ORG" and m <= arg.t1 + 1:
+                    org = (m, em)
+                me = int(em[1]["end"])
+                while m < n and toks[m].start < me:
+                    m += 1
+                continue
+            t = toks[m]
+            if self.is_punct(m):
+                if t.text in ("،", ",") and m + 1 < n and (e2 := self.ent_at(m + 1)) is not None \
+                        and e2[0].get("type") == "PER":
+                    m += 1
+                    continue
+                break
+            b = self.base(m)
+            if self.conj_prefixed(m) or self.is_verb(m) or self.is_event_word(m) or b in self.g.verbs \
+                    or b in self.g.speech_verbs or b in self.g.complementizers or b in self.g.clause_breaks \
+                    or b in self.g.light_verbs:
+                break
+            m += 1
+        ent = self._by_surname(arg) or self._by_role(arg)
+        if ent is not None:
+            mm = (ent.get("mentions") or [{}])[0]
+            return Arg(arg.start, arg.end, arg.text, ent.get("id"), ent.get("actor_code") or ent.get("country"),
+                       ent.get("type"), arg.t0, arg.t1)
+        if arg.ent is None and org is not None:
+            return self.arg_from_entity(org[0], org[1])
+        return arg
+
+    @staticmethod
+    def _holds_role(e: dict, head: Token) -> bool:
+        roles = e.get("roles") or ()
+        if not roles:
+            return True
+        key = head.bare
+        return any(key in {split_article(w)[1] for w in fold(r).split()} for r in roles)
+
+    def _people(self) -> list[dict]:
+        return [e for e in self.doc.entities if isinstance(e, dict) and e.get("type") == "PER"]
+
+    def _by_surname(self, arg: Arg) -> dict | None:
+        """"العماد الحموي", "النجار": the last word is the surname of one named person."""
+        if arg.t1 - arg.t0 > 3:
+            return None
+        last = self.toks[arg.t1 - 1].norm
+        if len(last) < 3:
+            return None
+        got = []
+        for e in self._people():
+            names = [e.get("name") or ""] + [m.get("text") or "" for m in e.get("mentions") or ()]
+            if any(len(w := fold(x).split()) >= 2 and w[-1] == last for x in names):
+                got.append(e)
+        return got[0] if len(got) == 1 else None
+
+    def _by_role(self, arg: Arg) -> dict | None:
+        """An actor phrase that is the recorded role of exactly one person."""
+        words = [split_article(fold(w))[1] for w in arg.text.split()]
+        if not words:
+            return None
+        got = []
+        for e in self._people():
+            for r in e.get("roles") or ():
+                rw = [split_article(w)[1] for w in fold(r).split()]
+                if rw[:len(words)] == words:
+                    got.append(e)
+                    break
+        return got[0] if len(got) == 1 else None
+
     def np_before(self, i: int, floor: int) -> Arg | None:
         """An SVO subject ending right before token i, at a clause start.
 
@@ -1266,7 +1367,15 @@ class EventExtractor:
                 date_fn = None
         for si in sorted(by_sent):
             events.extend(self._sentence(rd, si, by_sent[si], date_fn))
-        doc.events = events
+        events = _dedupe(events, _headline_end(doc))
+        kept, loose = [], []
+        for ev in events:
+            (kept if _attributed(ev) else loose).append(ev)
+        doc.events = kept
+        if loose:
+            doc.meta["unattributed_events"] = loose
+        else:
+            doc.meta.pop("unattributed_events", None)
         return doc
 
     def _choose(self, rd: _Reader, i: int, a: int, b: int) -> _Cand | None:
@@ -1863,6 +1972,11 @@ class EventExtractor:
                 ent = rd.country_entity(arg.code)
                 if ent is not None:
                     arg.ent = ent.get("id")
+        if not inferred:
+            src = rd.resolve(src)
+        tgt = rd.resolve(tgt)
+        if src is not None and tgt is not None and src.ent is not None and src.ent == tgt.ent:
+            tgt = None
         self._set_arg(ev, "source", src, inferred)
         self._set_arg(ev, "target", tgt)
         if src is None and nat_code:
@@ -2135,6 +2249,80 @@ def _related(a: dict, b: dict) -> bool:
     gap = b["trigger_start"] - a["trigger_end"] if b["trigger_start"] >= a["trigger_end"] else \
         a["trigger_start"] - b["trigger_end"]
     return gap <= 20
+
+
+#: material events are news with an unidentified actor ("مسلحون مجهولون", "قتل 5 في
+#: انفجار"); a verbal or diplomatic act (a meeting, a demand, praise) is nothing
+#: without the actor who performed it
+_MATERIAL = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE"})
+
+
+def _attributed(ev: dict[str, Any]) -> bool:
+    """Does the event go to ``doc.events``?  Its source is a named entity, or it is
+    a material act reported with an actor phrase, its victims, target or place.
+    The rest go to ``doc.meta["unattributed_events"]``."""
+    if ev.get("source") is not None:
+        return True
+    if ev["type"] in _MATERIAL:
+        return bool(ev.get("source_text") or ev.get("target_text") or ev.get("victims_text") or ev.get("location"))
+    return False
+
+
+def _headline_end(doc: Document) -> int:
+    """End of the headline: the first sentence when it is a title line (no final stop)."""
+    if not doc.sentences:
+        return 0
+    first = doc.sentences[0]
+    line = doc.text[first.start:first.end].rstrip()
+    if doc.title or (line and line[-1] not in ".!؟?" and "\n" in doc.text[first.end:first.end + 3]):
+        return first.end
+    return 0
+
+
+def _same_word(a: str, b: str) -> bool:
+    """"اللقاء" / "لقاء" / "لقائه": one trigger word (clitics, article, endings aside)."""
+    ka, kb = _core(a.split()[0] if a.split() else a), _core(b.split()[0] if b.split() else b)
+    ka, kb = ka.lstrip("وفبل"), kb.lstrip("وفبل")
+    n = min(len(ka), len(kb), 4)
+    return n >= 3 and ka[:n] == kb[:n]
+
+
+def _dedupe(events: list[dict[str, Any]], headline_end: int = 0) -> list[dict[str, Any]]:
+    """One event per act in the document: the headline, the lead and a later
+    reference ("خلال اللقاء") that restate one act with the same type, source and
+    target are one event, and so are two with no target or one target missing when
+    they have the same trigger word or the first is in the headline (text before
+    ``headline_end``); the first keeps what the others add."""
+    out: list[dict[str, Any]] = []
+    told: set[int] = set()
+    for ev in events:
+        twin = None
+        if ev.get("source") is not None:
+            for o in out:
+                if o["type"] != ev["type"] or o.get("source") != ev.get("source") or o["negated"] != ev["negated"]:
+                    continue
+                if o.get("action") and ev.get("action") and o["action"] != ev["action"]:
+                    continue
+                ta, tb = o.get("target"), ev.get("target")
+                if (ta is not None and ta == tb) or ((ta is None or tb is None) and (
+                        _same_word(o["trigger"], ev["trigger"]) or (o["start"] < headline_end and id(o) not in told))):
+                    twin = o
+                    if o["start"] < headline_end:
+                        told.add(id(o))  # a headline restates one act of the body
+                    break
+        if twin is None:
+            out.append(ev)
+            continue
+        if twin.get("target") is None and ev.get("target") is not None:
+            for k in ("target", "target_text", "target_start", "target_end", "target_code"):
+                if k in ev:
+                    twin[k] = ev[k]
+        for k in ("location", "location_text", "mode", "action", "action_trigger"):
+            if twin.get(k) is None and ev.get(k) is not None:
+                twin[k] = ev[k]
+        if twin.get("date") is None and ev.get("date") is not None:
+            twin["date"] = ev["date"]
+    return out
 
 
 def _tok_after(rd: _Reader, arg: Arg | None, default: int) -> int:
