@@ -1028,7 +1028,7 @@ class _Reader:
                     or b in self.g.light_verbs:
                 break
             m += 1
-        ent = self._by_surname(arg) or self._by_role(arg)
+        ent = self._by_surname(arg) or self._by_role(arg) or self.counterpart(arg)
         if ent is not None:
             mm = (ent.get("mentions") or [{}])[0]
             return Arg(arg.start, arg.end, arg.text, ent.get("id"), ent.get("actor_code") or ent.get("country"),
@@ -1036,6 +1036,39 @@ class _Reader:
         if arg.ent is None and org is not None:
             return self.arg_from_entity(org[0], org[1])
         return arg
+
+    def partner(self, k: int, limit: int) -> Arg | None:
+        """A partner coordinated with a subject ending before token k: "ونظيره السوري
+        فلان", "ونظيره الإيراني", "و<name>"."""
+        if k >= limit:
+            return None
+        t = self.toks[k]
+        if not self.conj_prefixed(k) and not (t.norm[:1] in ("و", "ف") and t.norm[1:].startswith("نظير")):
+            return None
+        em = self.ent_at(k)
+        if em is not None:
+            a = self.arg_from_entity(k, em)
+            return a if em[0].get("type") in ("PER", "ORG") else None
+        if t.norm[1:].startswith("نظير"):
+            arg = self.np_at(k, limit, skip_adv=False)
+            return self.resolve(arg)
+        return None
+
+    def counterpart(self, arg: Arg) -> dict | None:
+        """"نظيره الإيراني": the one named person of that nationality."""
+        head = self.toks[arg.t0].norm
+        if not (head.startswith("نظير") or head[1:].startswith("نظير")) or arg.t1 - arg.t0 < 2:
+            return None
+        nats = _nationalities()
+        code = None
+        for q in range(arg.t0 + 1, arg.t1):
+            code = nats.get(self.toks[q].norm) if nats else None
+            if code:
+                break
+        if not code:
+            return None
+        got = [e for e in self._people() if (e.get("country") or (e.get("actor_code") or "")[:3]) == code]
+        return got[0] if len(got) == 1 else None
 
     @staticmethod
     def _holds_role(e: dict, head: Token) -> bool:
@@ -1789,7 +1822,7 @@ class EventExtractor:
                 if arg is None:
                     arg = rd.np_before(k, a)
                 if arg is not None:
-                    return arg
+                    return rd.resolve(arg)
         return None
 
     def _carry(self, rd: _Reader, i: int, s_start: int, s_end: int, out: list[dict], speech: Arg | None) -> Arg | None:
@@ -1933,8 +1966,21 @@ class EventExtractor:
                     if cand is not None and tr.type == "ASSAULT" and rd.is_number(cand.t0 if cand.t0 >= 0 else i + 1):
                         # "قتل 20 شخصا": unvocalized passive, the counted people are the victims
                         tgt, cand = cand, None
+                    if cand is not None and carry and tr.governs and c.hit.clitic[:1] in ("و", "ف") \
+                            and self._object_of_demand(rd, cand, limit) and (
+                                (speech is not None and speech.start < tok.start and speech.ent is not None)
+                                or any(e.get("source") is not None and not e.get("source_inferred") for e in out)):
+                        # "أكد الحموي أن ...، وطالب الجانب التركي بسحب قواته": a second verb
+                        # of a sentence with an explicit subject keeps it; the noun phrase
+                        # before the demanded "بـ/إلى" complement is the addressee
+                        tgt, cand = cand, self._carry(rd, i, s_start, s_end, out, speech)
+                        inferred = cand is not None
+                        obj_from = tgt.t1 if tgt.t1 > 0 else after
                     src = cand
-                    obj_from = (src.t1 if src is not None and src.t1 > 0 else _tok_after(rd, src, i + 1))
+                    if tgt is not None and src is not None and tgt is not src:
+                        obj_from = tgt.t1 if tgt.t1 > 0 else after
+                    else:
+                        obj_from = (src.t1 if src is not None and src.t1 > 0 else _tok_after(rd, src, i + 1))
                     if c.then_at > i + 1:
                         obj_from = c.end
                 obj_from = max(obj_from, c.end)
@@ -2019,6 +2065,17 @@ class EventExtractor:
             if tr.require_loc and (tgt is None or tgt.etype != "LOC"):
                 ev["target_text"] = None
         return ev
+
+    @staticmethod
+    def _object_of_demand(rd: _Reader, arg: Arg, limit: int) -> bool:
+        """The noun phrase is followed by the complement of a demand/accusation:
+        "طالب X بسحب", "دعا X إلى", "اتهم X بـ"."""
+        k = arg.t1 if arg.t1 > 0 else _tok_after(rd, arg, arg.t0 + 1)
+        if k >= limit:
+            return False
+        if rd.attached_prep(k) == "ب" or rd.marker_prep(k) == "ب":
+            return True
+        return rd.base(k) in (fold("إلى"), "ب", "بـ")
 
     @staticmethod
     def _embedded(rd: _Reader, i: int, left: int) -> bool:
@@ -2146,7 +2203,7 @@ class EventExtractor:
             tgt, src = src, None  # "زيارة بغداد"
         # a light verb before the noun: "شن مسلحون هجوما", "أجرى الوزير زيارة"
         if src is None or tgt is None:
-            for k in range(i - 1, max(rd.apposition_left(i, a) - 1, i - 13), -1):
+            for k in range(i - 1, max(rd.apposition_left(i, a) - 1, i - 22), -1):
                 n = toks[k].norm
                 base = n[1:] if n[:1] in ("و", "ف") and n[1:] in g.light_verbs | g.passive_light else n
                 if base in g.light_verbs and src is None and base not in g.passive_light:
@@ -2157,6 +2214,10 @@ class EventExtractor:
                         subj = self._carry(rd, k, s_start, s_end, out, speech)
                         inferred = subj is not None
                     src = subj
+                    if (tgt is None or tgt.etype == "LOC") and subj is not None and 0 < subj.t1 < i:
+                        # "عقد الوزير X ونظيره Y اجتماعا", "أجرى X ووزير الخارجية Y محادثات":
+                        # the partner is coordinated with the subject
+                        tgt = rd.partner(subj.t1, i) or tgt
                     break
                 if base in g.passive_light and tgt is None:
                     victim = rd.np_before(k, a)
@@ -2166,6 +2227,22 @@ class EventExtractor:
                     break
                 if rd.is_punct(k) and rd.toks[k].text not in ("،", ","):
                     break
+        if src is None and j < wide_right and not rd.conj_prefixed(j):
+            # "غارات شنتها طائرات مسيرة تركية": a light verb with the noun's pronoun
+            # opens a relative clause whose subject is the agent
+            n = toks[j].norm
+            if any(n.endswith(p) and n[:-len(p)] in g.light_verbs for p in ("ها", "ه", "هما", "هم")):
+                src = rd.np_at(j + 1, wide_right)
+                if src is not None and src.ent is None and not src.code and src.t1 > 0:
+                    # "طائرات مسيرة تركية": the nationality closes a chain of indefinite adjectives
+                    nats = _nationalities()
+                    for q in range(src.t1, min(src.t1 + 2, wide_right)):
+                        if rd.definite(toks[q]) or not rd.content(q):
+                            break
+                        code = nats.get(toks[q].norm) if nats else None
+                        if code:
+                            src.code = code
+                            break
         if c.hit.form.pron and src is None and carry and (tr.gen == "source" or (tgt is not None and tgt is marked)):
             # "زيارته لبغداد", "استهدافنا لقاعدة": the possessive is the agent
             src = self._carry(rd, i, s_start, s_end, out, speech)
