@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import io
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 #: default spellings of the four types
@@ -152,6 +152,28 @@ def _repair_bio(tags: list[str]) -> list[str]:
     return out
 
 
+def to_bilou(tags: Sequence[str]) -> list[str]:
+    """BIO -> BILOU (``L-`` last token, ``U-`` single-token entity)."""
+    out = []
+    n = len(tags)
+    for i, t in enumerate(tags):
+        if t == "O":
+            out.append(t)
+            continue
+        nxt = tags[i + 1] if i + 1 < n else "O"
+        cont = nxt == "I-" + t[2:]
+        if t[0] == "B":
+            out.append(("B-" if cont else "U-") + t[2:])
+        else:
+            out.append(("I-" if cont else "L-") + t[2:])
+    return out
+
+
+def from_bilou(tags: Sequence[str]) -> list[str]:
+    """BILOU (or BIOES) -> BIO."""
+    return [t if t == "O" else ("B-" if t[0] in "BUS" else "I-") + t[2:] for t in tags]
+
+
 def write_conll(sentences: Iterable[tuple[list[str], list[str]]], fh: io.TextIOBase) -> None:
     for tokens, tags in sentences:
         for tok, tag in zip(tokens, tags):
@@ -159,4 +181,5 @@ def write_conll(sentences: Iterable[tuple[list[str], list[str]]], fh: io.TextIOB
         fh.write("\n")
 
 
-__all__ = ["ConllStats", "Sentence", "TYPE_ALIASES", "iter_conll", "normalize_tag", "read_conll", "write_conll"]
+__all__ = ["ConllStats", "Sentence", "TYPE_ALIASES", "from_bilou", "iter_conll", "normalize_tag", "read_conll",
+           "to_bilou", "write_conll"]

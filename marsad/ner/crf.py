@@ -17,10 +17,18 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from marsad.ner.conll import from_bilou
 from marsad.ner.features import _PAD as _PAD_ATTRS
 from marsad.ner.features import FeatureConfig, FeatureExtractor, Gazetteer, WordTable
 
 DEFAULT_MODEL = "ner.crfsuite"
+
+#: annotation conventions the shipped model can tag with -> the training corpus
+#: whose per-domain feature copies give them (None: shared weights only)
+SCHEMES = {"newsfane": "nf", "anercorp": "an", "general": None}
+#: the pipeline's default: ACE-like, so ministries, agencies and armed-forces
+#: bodies ("وزارة الخارجية", "هيئة الأركان العامة …") are ORG mentions
+DEFAULT_SCHEME = "newsfane"
 
 
 def lex_path(model_path: str | os.PathLike) -> Path:
@@ -139,115 +147,132 @@ class _FastDecoder:
         self.labels = labels
         L = len(labels)
         lid = {l: i for i, l in enumerate(labels)}
-        self.W: dict[str, object] = {}
+        # attribute -> row of the weight matrix; row 0 is all zeros (unknown attribute)
+        self.aidx: dict[str, int] = {}
+        rows = [np.zeros(L)]
         for attr, ws in state.items():
             v = np.zeros(L)
             for l, w in ws.items():
                 v[lid[l]] = w
-            self.W[attr] = v
+            self.aidx[attr] = len(rows)
+            rows.append(v)
+        self.Wm = np.vstack(rows)
         self.T = np.zeros((L, L))
         for (a, b), w in trans.items():
             self.T[lid[a], lid[b]] = w
         self.dp = fx.config.domain_attrs
-        self.zero = np.zeros(L)
+        self.L = L
         offsets = (0, *fx.offsets)
         self.offsets = offsets
-        # row 0 of each offset matrix is the padding row (neighbor outside the sentence)
-        self.rows: dict[str, int] = {}
         self.bias = self._vec(["bias"])
-        self._mats = [[self.zero.copy() if k == 0 else self._vec(_PAD_ATTRS[k])] for k in offsets]
-        self._stack = None
+        # per window offset, a matrix of per-word score vectors; row 0 is the
+        # padding row (neighbor outside the sentence), rows grow by doubling
+        self.rows: dict[str, int] = {}
+        self._n = 1
+        self._mats = [np.zeros((1024, L)) for _ in offsets]
+        for j, k in enumerate(offsets):
+            if k:
+                self._mats[j][0] = self._vec(_PAD_ATTRS[k])
+
+    def _ids(self, attrs) -> list[int]:
+        get = self.aidx.get
+        ids = [get(a, 0) for a in attrs]
+        d = self.domain
+        if d:
+            dp = self.dp
+            ids += [get(f"{d}|{a}", 0) for a in attrs if not dp or a.startswith(dp)]
+        return ids
 
     def _vec(self, attrs):
-        W = self.W
-        v = self.zero.copy()
-        d = self.domain
-        dp = self.dp
-        for a in attrs:
-            w = W.get(a)
-            if w is not None:
-                v += w
-            if d and (not dp or a.startswith(dp)):
-                w = W.get(f"{d}|{a}")
-                if w is not None:
-                    v += w
-        return v
+        return self.Wm[self._ids(attrs)].sum(0)
 
     def _row(self, word: str) -> int:
         r = self.rows.get(word)
-        if r is None:
-            local, per_offset, _, _ = self.fx.word_parts(word)
-            r = len(self._mats[0])
-            for j, k in enumerate(self.offsets):
-                self._mats[j].append(self._vec(local) if k == 0 else self._vec(per_offset[k]))
-            self.rows[word] = r
-            self._stack = None
-            if r > 400_000:  # unbounded input: start over rather than grow forever
-                self.rows.clear()
-                self._mats = [m[:1] for m in self._mats]
-                self._stack = None
-                return self._row(word)
+        if r is not None:
+            return r
+        if self._n >= 500_000:  # unbounded input: start over rather than grow forever
+            self.rows.clear()
+            self._n = 1
+        r = self._n
+        if r >= len(self._mats[0]):
+            self._mats = [self.np.concatenate([m, self.np.zeros_like(m)]) for m in self._mats]
+        local, per_offset = self.fx.word_parts(word)[:2]
+        for j, k in enumerate(self.offsets):
+            self._mats[j][r] = self._vec(local if k == 0 else per_offset[k])
+        self._n = r + 1
+        self.rows[word] = r
         return r
 
-    def _matrices(self):
-        if self._stack is None:
-            self._stack = [self.np.vstack(m) for m in self._mats]
-        return self._stack
-
     def emissions(self, sentences):
+        """Score vectors of all tokens of a batch: ``(E, sent_index, position)``."""
         np = self.np
-        ids = [[self._row(w) for w in s] for s in sentences]
-        mats = self._matrices()
-        out = []
-        W = self.W
-        for s, r in zip(sentences, ids):
+        fx = self.fx
+        flat_rows: list[int] = []
+        sid: list[int] = []
+        pos: list[int] = []
+        ctx_pos: list[int] = []
+        ctx_idx: list[int] = []
+        get = self.aidx.get
+        d, dp = self.domain, self.dp
+        base = 0
+        for b, s in enumerate(sentences):
             n = len(s)
-            r = np.asarray(r, dtype=np.intp)
-            e = mats[0][r] + self.bias
-            for j, k in enumerate(self.offsets[1:], 1):
-                idx = np.zeros(n, dtype=np.intp)
-                if k < 0:
-                    idx[-k:] = r[:n + k] if n + k > 0 else idx[-k:]
-                else:
-                    idx[:n - k] = r[k:] if n - k > 0 else idx[:n - k]
-                e += mats[j][idx]
-            ctx = self.fx.context(s, [self.fx.word_parts(w) for w in s])
-            for i, attrs in enumerate(ctx):
+            flat_rows.extend(self._row(w) for w in s)
+            sid.extend([b] * n)
+            pos.extend(range(n))
+            for i, attrs in enumerate(fx.context(s, [fx.word_parts(w) for w in s])):
                 for a in attrs:
-                    w = W.get(a)
-                    if w is not None:
-                        e[i] += w
-                    if self.domain and (not self.dp or a.startswith(self.dp)):
-                        w = W.get(f"{self.domain}|{a}")
-                        if w is not None:
-                            e[i] += w
-            out.append(e)
-        return out
+                    j = get(a)
+                    if j:
+                        ctx_pos.append(base + i)
+                        ctx_idx.append(j)
+                    if d and (not dp or a.startswith(dp)):
+                        j = get(f"{d}|{a}")
+                        if j:
+                            ctx_pos.append(base + i)
+                            ctx_idx.append(j)
+            base += n
+        N = len(flat_rows)
+        r = np.asarray(flat_rows, dtype=np.intp)
+        sid_a = np.asarray(sid, dtype=np.intp)
+        pos_a = np.asarray(pos, dtype=np.intp)
+        mats = self._mats
+        E = mats[0][r] + self.bias
+        ar = np.arange(N)
+        for j, k in enumerate(self.offsets[1:], 1):
+            src = np.clip(ar + k, 0, max(N - 1, 0))
+            ok = sid_a[src] == sid_a
+            if k < 0:
+                ok &= pos_a + k >= 0
+            else:
+                ok &= ar + k < N
+            E += mats[j][np.where(ok, r[src], 0)]
+        if ctx_idx:
+            np.add.at(E, ctx_pos, self.Wm[ctx_idx])
+        return E, sid_a, pos_a
 
     def decode(self, sentences):
         np = self.np
-        ems = self.emissions(sentences)
         res: list[list[str]] = [[] for _ in sentences]
-        order = [i for i, e in enumerate(ems) if len(e)]
+        order = [i for i, s in enumerate(sentences) if len(s)]
         if not order:
             return res
-        S = len(order)
-        Tmax = max(len(ems[i]) for i in order)
+        batch = [sentences[i] for i in order]
+        flat, sid, pos = self.emissions(batch)
+        S = len(batch)
+        lens = np.asarray([len(x) for x in batch], dtype=np.intp)
+        Tmax = int(lens.max())
         L = len(self.labels)
         E = np.zeros((S, Tmax, L))
-        lens = np.zeros(S, dtype=np.intp)
-        for b, i in enumerate(order):
-            E[b, : len(ems[i])] = ems[i]
-            lens[b] = len(ems[i])
+        E[sid, pos] = flat
         back = np.zeros((S, Tmax, L), dtype=np.intp)
         score = E[:, 0]
         best_final = np.where(lens[:, None] == 1, score, 0.0)
-        T = self.T
+        T = self.T[None]
         for t in range(1, Tmax):
-            cand = score[:, :, None] + T[None]
-            bp = cand.argmax(1)
-            score = np.take_along_axis(cand, bp[:, None, :], 1)[:, 0] + E[:, t]
-            back[:, t] = bp
+            cand = score[:, :, None] + T
+            back[:, t] = cand.argmax(1)
+            score = cand.max(1) + E[:, t]
             done = lens == t + 1
             if done.any():
                 best_final[done] = score[done]
@@ -260,7 +285,7 @@ class _FastDecoder:
             for t in range(n - 1, 0, -1):
                 y = int(bk[t, y])
                 path.append(y)
-            res[i] = [labels[y] for y in reversed(path)]
+            res[i] = from_bilou([labels[y] for y in reversed(path)])
         return res
 
 
@@ -279,6 +304,7 @@ class NerTagger:
         self.model_path = Path(model_path)
         self.fx = extractor
         self.domain = domain
+        self.scheme = {v: k for k, v in SCHEMES.items()}.get(domain, "general")
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(self.model_path))
         self._fast = None
@@ -290,8 +316,17 @@ class NerTagger:
 
     @classmethod
     def load(cls, path: str | os.PathLike | None = None,
-             lexicons: dict[str, Gazetteer] | None = None, fast: bool = True) -> NerTagger:
-        """Load a model (default: the one shipped in :mod:`marsad.models`)."""
+             lexicons: dict[str, Gazetteer] | None = None, fast: bool = True,
+             scheme: str | None = None) -> NerTagger:
+        """Load a model (default: the one shipped in :mod:`marsad.models`).
+
+        ``scheme`` picks the annotation conventions to tag with (see
+        :data:`SCHEMES`): ``"newsfane"`` (default) tags government bodies
+        such as "وزارة الخارجية" as ORG and leaves currencies alone;
+        ``"anercorp"`` follows the ANERcorp benchmark, where ministries and
+        descriptor words ("شركة", "حركة", "قطاع") stay outside names and
+        currencies are MISC; ``"general"`` uses the shared weights only.
+        """
         path = Path(path) if path is not None else default_model_path()
         if not path.exists():
             raise FileNotFoundError(f"NER model not found: {path}")
@@ -301,7 +336,17 @@ class NerTagger:
         if lexicons is None:
             lexicons = load_lexicons() if config.lexicons else {}
         fx = FeatureExtractor(table, lexicons, config)
-        return cls(path, fx, table.meta.get("target_domain") or None, fast=fast)
+        scheme = scheme or DEFAULT_SCHEME
+        if scheme not in SCHEMES:
+            raise ValueError(f"unknown NER scheme {scheme!r}; choose from {', '.join(SCHEMES)}")
+        domain = SCHEMES[scheme]
+        trained = {d.strip() for d in table.meta.get("domains", "").split(",") if d.strip()}
+        if domain not in trained:
+            domain = table.meta.get("target_domain") or None
+            scheme = "anercorp" if domain == "an" else "general"
+        tagger = cls(path, fx, domain, fast=fast)
+        tagger.scheme = scheme
+        return tagger
 
     def tag(self, tokens: Sequence[str]) -> list[str]:
         """BIO tags (``B-PERS`` …) for one sentence's tokens."""
@@ -309,13 +354,13 @@ class NerTagger:
             return []
         if self._fast is not None:
             return self._fast.decode([list(tokens)])[0]
-        return list(self._tagger.tag(self.fx.sentence(tokens, self.domain)))
+        return self.tag_crfsuite(tokens)
 
     def tag_crfsuite(self, tokens: Sequence[str]) -> list[str]:
         """Reference path: python-crfsuite's own Viterbi (slower)."""
         if not tokens:
             return []
-        return list(self._tagger.tag(self.fx.sentence(tokens, self.domain)))
+        return from_bilou(self._tagger.tag(self.fx.sentence(tokens, self.domain)))
 
     def tag_many(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         """Tags for many sentences at once (faster than calling :meth:`tag` on each)."""

@@ -121,17 +121,22 @@ class Gazetteer:
     def __len__(self) -> int:
         return self.size
 
-    def match(self, norms: Sequence[str], stems: Sequence[Sequence[str]]) -> list[str]:
+    def match(self, norms: Sequence[str], stems: Sequence[Sequence[str]],
+              starts: Sequence[int] | None = None) -> list[str]:
         """Per token: ``""`` or ``"B-TYPE"``/``"I-TYPE"`` of the longest match.
 
         ``stems[i]`` lists the forms token ``i`` may be looked up by (its
-        normalized form first, then clitic-stripped stems).
+        normalized form first, then clitic-stripped stems).  ``starts``, if
+        given, lists (ascending) the only positions where a match may begin.
         """
         out = [""] * len(norms)
-        i = 0
         n = len(norms)
         first = self.first
-        while i < n:
+        todo = range(n) if starts is None else starts
+        nxt = 0
+        for i in todo:
+            if i < nxt:
+                continue
             best = None
             for form in stems[i]:
                 for toks, etype in first.get(form, ()):
@@ -142,13 +147,12 @@ class Gazetteer:
                         best = (toks, etype)
                         break  # entries are longest first
             if best is None:
-                i += 1
                 continue
             m = len(best[0])
             out[i] = "B-" + best[1]
             for j in range(1, m):
                 out[i + j] = "I-" + best[1]
-            i += m
+            nxt = i + m
         return out
 
 
@@ -211,7 +215,11 @@ class FeatureExtractor:
 
     # -- word level -----------------------------------------------------------------
     def word_parts(self, word: str) -> tuple:
-        """``(local, {offset: attrs}, norm, stems)`` for one word, cached."""
+        """``(local, {offset: attrs}, norm, stems, lexicon keys)`` for one word, cached.
+
+        The last item names the lexicons in which one of the word's forms
+        begins an entry, so sentences without such words skip matching.
+        """
         hit = self._cache.get(word)
         if hit is not None:
             return hit
@@ -269,7 +277,8 @@ class FeatureExtractor:
                     for j, cid in enumerate(cl[:-1] if len(cl) > 1 else cl):
                         nb.append(f"c{j}={cid}")
         per_offset = {k: [f"{k}{a}" for a in nb] for k in self.offsets}
-        return f, per_offset, n, stems
+        lexhits = tuple(key for key, gz in self.lexicons.items() if any(x in gz.first for x in stems))
+        return f, per_offset, n, stems, lexhits
 
     # -- sentence level -------------------------------------------------------------
     def context(self, words: Sequence[str], parts: Sequence[tuple]) -> list[list[str]]:
@@ -283,7 +292,10 @@ class FeatureExtractor:
             norms = [p[2] for p in parts]
             stems = [p[3] for p in parts]
             for key, gz in self.lexicons.items():
-                for i, g in enumerate(gz.match(norms, stems)):
+                starts = [i for i, p in enumerate(parts) if key in p[4]]
+                if not starts:
+                    continue
+                for i, g in enumerate(gz.match(norms, stems, starts)):
                     if g:
                         t = g[2:]
                         out[i].append(f"{key}={g}")

@@ -29,7 +29,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from marsad.ner.conll import Sentence, read_conll
+from marsad.ner.conll import Sentence, read_conll, to_bilou
 from marsad.ner.features import FeatureConfig, FeatureExtractor, WordTable
 from marsad.text.normalize import normalize
 
@@ -170,7 +170,9 @@ def add_freq_bands(table: WordTable, top_n: int = 100_000) -> None:
         raise RuntimeError("frequency bands need wordfreq: pip install wordfreq") from exc
     best: dict[str, float] = {}
     for w in wordfreq.top_n_list("ar", top_n):
-        n = normalize(w)
+        n = normalize(w).strip()
+        if not n or any(c.isspace() for c in n):
+            continue
         z = wordfreq.zipf_frequency(w, "ar")
         if z > best.get(n, 0.0):
             best[n] = z
@@ -182,14 +184,15 @@ def add_freq_bands(table: WordTable, top_n: int = 100_000) -> None:
 # -- CRF ---------------------------------------------------------------------------
 def train_crf(sents: Sequence[Sentence], fx: FeatureExtractor, model_path: str | os.PathLike,
               c1: float = 0.1, c2: float = 0.05, max_iterations: int = 200, min_freq: int = 1,
-              domains: Sequence[str] | None = None, verbose: bool = False) -> float:
+              domains: Sequence[str] | None = None, verbose: bool = False, scheme: str = "BIO") -> float:
     """Train python-crfsuite (L-BFGS, elastic net).  Returns seconds spent."""
     import pycrfsuite
 
     t0 = time.time()
     trainer = pycrfsuite.Trainer(verbose=verbose)
     for i, s in enumerate(sents):
-        trainer.append(fx.sentence(s.tokens, domains[i] if domains else None), s.tags)
+        tags = to_bilou(s.tags) if scheme == "BILOU" else s.tags
+        trainer.append(fx.sentence(s.tokens, domains[i] if domains else None), tags)
     trainer.set_params({
         "c1": c1,
         "c2": c2,
@@ -240,6 +243,7 @@ def train(data_dir: Path, out: Path, corpora: Sequence[str] = ("anercorp", "news
     table.meta.update(config.to_meta())
     table.meta["target_domain"] = TARGET_DOMAIN if domains else ""
     table.meta["corpora"] = ",".join(corpora)
+    table.meta["domains"] = ",".join(DOMAIN_TAGS[c] for c in corpora) if domains else ""
     out.parent.mkdir(parents=True, exist_ok=True)
     lp = lex_path(out)
     table.save(lp)
@@ -249,7 +253,7 @@ def train(data_dir: Path, out: Path, corpora: Sequence[str] = ("anercorp", "news
               domains=doms if domains else None)
     result = {"lex": lp, "seconds": time.time() - t0, "tokens": sum(map(len, sents)), "dev": None}
     if dev_sents:
-        result["dev"] = evaluate(NerTagger.load(out), dev_sents)
+        result["dev"] = evaluate(NerTagger.load(out, scheme="anercorp"), dev_sents)
     return result
 
 
