@@ -466,3 +466,76 @@ def test_eval_events_reads_the_real_gsr() -> None:
         d = res["types"][etype]["all"]
         assert d["gold_positive"] + d["gold_negative"] > 0
         assert 0.0 <= d["f1"] <= 1.0
+
+
+# --------------------------------------------------------------------------
+# attribution: role phrases, partners, unattributed candidates, one event per act
+
+
+def test_role_phrase_resolves_to_the_person_named_after_it() -> None:
+    doc = doc_with("وندد المتحدث باسم الحرس الثوري محمد باقري بالقصف.", ["محمد باقري", "الحرس الثوري"])
+    assert only(doc, "ACCUSE")["source"] == ent_id(doc, "محمد باقري")
+
+
+def test_person_with_another_role_is_not_taken_for_a_role_phrase() -> None:
+    doc = TEXT(Document(raw_text="التقى الرئيس وزير الخارجية عباس عراقجي في بغداد.", published="2024-01-10"))
+    s = doc.text.index("عباس عراقجي")
+    doc.entities = [{"id": "e1", "type": "PER", "name": "عباس عراقجي", "roles": ["وزير الخارجية"],
+                     "mentions": [{"start": s, "end": s + 11, "text": "عباس عراقجي"}], "actor_code": "IRNGOV"}]
+    doc.quotes = []
+    ev = only(EXTRACTOR(doc), "CONSULT")
+    assert ev["source"] is None and ev["source_text"] == "الرئيس" and ev["target"] == "e1"
+    assert ev not in doc.events and ev in doc.meta["unattributed_events"]
+
+
+def test_title_and_surname_resolve_to_the_full_name() -> None:
+    doc = doc_with("وصل محمد باقري إلى بغداد. وأشاد اللواء باقري بجهود الحكومة العراقية.",
+                   ["محمد باقري", "بغداد", "الحكومة العراقية"])
+    assert only(doc, "SUPPORT")["source"] == ent_id(doc, "محمد باقري")
+
+
+def test_role_of_an_organization_body_falls_back_to_the_organization() -> None:
+    doc = doc_with("ورحب المكتب الإعلامي لحركة النجباء بقرار الحكومة العراقية.", ["حركة النجباء", "الحكومة العراقية"])
+    assert only(doc, "SUPPORT")["source"] == ent_id(doc, "حركة النجباء")
+
+
+def test_light_verb_subject_and_coordinated_counterpart() -> None:
+    doc = doc_with("عقد محمد باقري ونظيره العراقي عبد اللطيف رشيد، اليوم الأحد، اجتماعا في بغداد.",
+                   ["محمد باقري", "عبد اللطيف رشيد", "بغداد"])
+    ev = only(doc, "CONSULT")
+    assert ev["source"] == ent_id(doc, "محمد باقري") and ev["target"] == ent_id(doc, "عبد اللطيف رشيد")
+
+
+def test_counterpart_by_nationality() -> None:
+    doc = doc_with("ورحب عبد اللطيف رشيد بالمبادرة في دمشق. وعقد عباس عراقجي جلسة مباحثات مع نظيره العراقي.",
+                   ["عبد اللطيف رشيد", "دمشق", "عباس عراقجي"])
+    ev = only(doc, "CONSULT")
+    assert ev["source"] == ent_id(doc, "عباس عراقجي") and ev["target"] == ent_id(doc, "عبد اللطيف رشيد")
+
+
+def test_agent_of_a_relative_light_verb_gives_the_country() -> None:
+    doc = doc_with("ونددت الولايات المتحدة بالتصعيد. ويأتي ذلك بعد يومين من غارات شنتها طائرات مسيرة أمريكية "
+                   "على مواقع الحشد الشعبي.", ["الولايات المتحدة", "الحشد الشعبي"])
+    ev = only(doc, "ASSAULT")
+    assert ev["source"] == ent_id(doc, "الولايات المتحدة") and ev["target"] == ent_id(doc, "الحشد الشعبي")
+
+
+def test_second_demand_verb_keeps_the_explicit_subject() -> None:
+    doc = doc_with("من جهته، أكد عباس عراقجي أن بلاده مستعدة للحوار، وطالب الجانب الأمريكي بسحب قواته.",
+                   ["عباس عراقجي"])
+    ev = only(doc, "REQUEST")
+    assert ev["source"] == ent_id(doc, "عباس عراقجي") and ev["target_text"] == "الجانب الأمريكي"
+
+
+def test_unattributed_diplomatic_event_goes_to_meta_material_one_stays() -> None:
+    doc = doc_with("وعقد اجتماع أمني في بغداد. وهاجم مسلحون دورية للجيش في كركوك.", ["بغداد", "كركوك"])
+    assert [e["type"] for e in doc.events] == ["ASSAULT"]  # unidentified gunmen: still news
+    assert [e["type"] for e in doc.meta["unattributed_events"]] == ["CONSULT"]  # a meeting of nobody
+
+
+def test_one_event_per_act_in_a_document() -> None:
+    doc = doc_with("عباس عراقجي ينتقد الحكومة العراقية\nانتقد عباس عراقجي الحكومة العراقية أمس. "
+                   "وانتقد عباس عراقجي أيضا سياسات الحشد الشعبي.",
+                   ["عباس عراقجي", "الحكومة العراقية", "الحشد الشعبي"])
+    accuse = [e for e in doc.events if e["type"] == "ACCUSE"]
+    assert len(accuse) == 2  # the headline restates the lead; the second criticism is another act

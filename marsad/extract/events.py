@@ -954,7 +954,7 @@ class _Reader:
             if em is None and not self.content(m):
                 break
             if em is not None:
-                if em[0].get("type") == "PER":
+                if em[0].get("type") == "PER" and self._holds_role(em[0], t0):
                     return self.arg_from_entity(m, em)
                 break
         start = t0.start
@@ -1085,13 +1085,18 @@ class _Reader:
         """"العماد الحموي", "النجار": the last word is the surname of one named person."""
         if arg.t1 - arg.t0 > 3:
             return None
-        last = self.toks[arg.t1 - 1].norm
-        if len(last) < 3:
+        keys = {self.toks[arg.t1 - 1].norm}
+        k = arg.t1
+        if k < len(self.toks) and self.content(k) and self.attached_prep(k) is None and not self.conj_prefixed(k) \
+                and not self.definite(self.toks[k]):
+            keys.add(self.toks[k].norm)  # "اللواء باقري": a title, then the surname
+        keys = {x for x in keys if len(x) >= 3}
+        if not keys:
             return None
         got = []
         for e in self._people():
             names = [e.get("name") or ""] + [m.get("text") or "" for m in e.get("mentions") or ()]
-            if any(len(w := fold(x).split()) >= 2 and w[-1] == last for x in names):
+            if any(len(w := fold(x).split()) >= 2 and w[-1] in keys for x in names):
                 got.append(e)
         return got[0] if len(got) == 1 else None
 
