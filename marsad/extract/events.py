@@ -673,6 +673,8 @@ class _Reader:
         self.entities = {e.get("id"): e for e in doc.entities if isinstance(e, dict)}
         self.last_source: Arg | None = None
         self._base: dict[int, str] = {}
+        self._ppl: list[dict] | None = None
+        self._sur: list[tuple[dict, frozenset[str]]] | None = None
         self.punct = [len(t.text) == 1 and t.text in _PUNCT_BREAK for t in doc.tokens]
         self._qmarks: dict[int, list[tuple[int, int]]] = {}
 
@@ -1079,7 +1081,17 @@ class _Reader:
         return any(key in {split_article(w)[1] for w in fold(r).split()} for r in roles)
 
     def _people(self) -> list[dict]:
-        return [e for e in self.doc.entities if isinstance(e, dict) and e.get("type") == "PER"]
+        if self._ppl is None:
+            self._ppl = [e for e in self.doc.entities if isinstance(e, dict) and e.get("type") == "PER"]
+        return self._ppl
+
+    def _surnames(self) -> list[tuple[dict, frozenset[str]]]:
+        if self._sur is None:
+            self._sur = [
+                (e, frozenset(w[-1] for x in [e.get("name") or ""] + [m.get("text") or "" for m in e.get("mentions") or ()]
+                              if len(w := fold(x).split()) >= 2))
+                for e in self._people()]
+        return self._sur
 
     def _by_surname(self, arg: Arg) -> dict | None:
         """"العماد الحموي", "النجار": the last word is the surname of one named person."""
@@ -1093,11 +1105,7 @@ class _Reader:
         keys = {x for x in keys if len(x) >= 3}
         if not keys:
             return None
-        got = []
-        for e in self._people():
-            names = [e.get("name") or ""] + [m.get("text") or "" for m in e.get("mentions") or ()]
-            if any(len(w := fold(x).split()) >= 2 and w[-1] in keys for x in names):
-                got.append(e)
+        got = [e for e, last in self._surnames() if last & keys]
         return got[0] if len(got) == 1 else None
 
     def _by_role(self, arg: Arg) -> dict | None:
