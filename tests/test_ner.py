@@ -187,6 +187,14 @@ def _entities(tagger, sentence: str) -> set[tuple[str, str]]:
 
 
 @needs_model
+def test_shipped_model_matches_feature_code(shipped):
+    """The feature code must produce what the shipped weights were trained on."""
+    want = shipped.fx.table.meta.get("feat.fingerprint")
+    assert want, "ner.lex.tsv has no feature fingerprint"
+    assert shipped.fx.fingerprint() == want, "feature code changed: retrain (marsad train ner) or revert"
+
+
+@needs_model
 def test_shipped_model_person_after_title(shipped):
     ents = _entities(shipped, "وقال الرئيس الأمريكي جورج بوش إن الاجتماع كان مثمرا .")
     assert ("جورج بوش", "PERS") in ents

@@ -166,6 +166,10 @@ class FeatureConfig:
     lexicons: tuple = ("G", "T", "N")
     bigrams: bool = True
     neighbor_clusters: bool = True
+    #: clusters of the clitic-stripped stem too ("والعراق" -> "العراق"), as sc*=
+    stem_clusters: bool = False
+    #: character n-grams of the bare form (0: none)
+    char_ngrams: int = 0
     #: attribute prefixes copied per domain (empty: all)
     domain_attrs: tuple = ("bias", "n=", "b=", "cs=")
 
@@ -199,6 +203,8 @@ class FeatureConfig:
 
 
 _PAD = {k: [f"{k}n=<pad>"] for k in OFFSETS}
+_PROBE = ("وقال", "الرئيس", "الإيراني", "حسن", "روحاني", "لوكالة", "Reuters", "إن", "والعراق",
+          "سيدفع", "1,5", "مليار", "دولار", "في", "2015", "«", "بالكامل", "»", ".")
 
 
 class FeatureExtractor:
@@ -246,6 +252,9 @@ class FeatureExtractor:
             if len(bare) > k:
                 f.append(f"p{k}={bare[:k]}")
                 f.append(f"s{k}={bare[-k:]}")
+        cn = cfg.char_ngrams
+        if cn and len(bare) > cn:
+            f.extend(dict.fromkeys(f"g={bare[i:i + cn]}" for i in range(len(bare) - cn + 1)))
         sh = shape(word)
         f.append(f"sh={sh}")
         f.append(f"ln={min(len(bare), 8)}")
@@ -276,6 +285,12 @@ class FeatureExtractor:
                 if cfg.neighbor_clusters:
                     for j, cid in enumerate(cl[:-1] if len(cl) > 1 else cl):
                         nb.append(f"c{j}={cid}")
+            if cfg.stem_clusters:
+                for stem in stems[1:]:
+                    sc = self.table.clusters.get(stem)
+                    if sc is not None:
+                        f.extend(f"sc{j}={cid}" for j, cid in enumerate(sc))
+                        break
         per_offset = {k: [f"{k}{a}" for a in nb] for k in self.offsets}
         lexhits = tuple(key for key, gz in self.lexicons.items() if any(x in gz.first for x in stems))
         return f, per_offset, n, stems, lexhits
@@ -315,6 +330,19 @@ class FeatureExtractor:
             if n:
                 out[-1].append(f"bg+={prev}|</s>")
         return out
+
+    def fingerprint(self) -> str:
+        """A hash of the features of a fixed probe sentence (lexicons left out).
+
+        Training stores it with the model; a test recomputes it, so a change
+        to the feature code that would silently mismatch the shipped weights
+        fails loudly instead.
+        """
+        import hashlib
+
+        probe = FeatureExtractor(self.table, {}, self.config)
+        feats = probe.sentence(_PROBE, "an")
+        return hashlib.sha1("\n".join("\t".join(f) for f in feats).encode("utf-8")).hexdigest()[:16]
 
     def sentence(self, words: Sequence[str], domain: str | None = None) -> list[list[str]]:
         """Attribute lists for every token of one sentence.

@@ -248,6 +248,8 @@ def train(data_dir: Path, out: Path, corpora: Sequence[str] = ("anercorp", "news
     lp = lex_path(out)
     table.save(lp)
     fx = FeatureExtractor(table, load_lexicons() if lexicons else {}, config)
+    table.meta["feat.fingerprint"] = fx.fingerprint()
+    table.save(lp)
     log.info("training CRF on %d sentences, %d tokens", len(sents), sum(map(len, sents)))
     train_crf(sents, fx, out, c1=c1, c2=c2, max_iterations=iterations, min_freq=min_freq,
               domains=doms if domains else None)
