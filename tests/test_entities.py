@@ -168,3 +168,20 @@ def test_rank_tails_and_places_named_after_people() -> None:
 def test_common_word_with_article_is_not_a_surname() -> None:
     doc = marsad.extract("وقال إن الطريق المؤدي إلى المدينة مغلق بسبب الرشق بالحجارة.")
     assert not [e for e in doc.entities if e["type"] == "PER"]
+
+
+def test_organization_named_by_head_noun_and_genitive_chain() -> None:
+    cases = {
+        "وقالت وزارة الصحة الفلسطينية إن ثلاثة شبان أصيبوا.": "وزارة الصحة الفلسطينية",
+        "وأعلن جهاز الأمن العام حالة التأهب القصوى.": "جهاز الأمن العام",
+        "ونقلت وكالة الأنباء الجزائرية إن القرار نهائي.": "وكالة الأنباء الجزائرية",
+    }
+    for text, name in cases.items():
+        orgs = [e["name"] for e in marsad.extract(text).entities if e["type"] == "ORG"]
+        assert name in orgs, (text, orgs)
+    from marsad.pipeline import Pipeline
+
+    rules_only = Pipeline(options={"use_model": False})  # the rule alone, without the tagger
+    for text in ("وصل الوفد برئاسة نائب الوزير إلى العاصمة.", "وقالت إن شركة يونانية تملك السفينة.",
+                 "وانتشرت قوات الأمن في الشوارع."):
+        assert not [e for e in rules_only(text).entities if e["type"] == "ORG"], text

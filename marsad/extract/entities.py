@@ -56,6 +56,12 @@ def function_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def org_heads() -> frozenset[str]:
+    """Match forms of ``lexicons/org_heads.txt``."""
+    return _word_list("org_heads.txt")
+
+
+@lru_cache(maxsize=1)
 def place_nouns() -> frozenset[str]:
     """Match forms of ``lexicons/place_nouns.txt``."""
     return _word_list("place_nouns.txt")
@@ -136,6 +142,8 @@ class EntityRecognizer:
                 taken[k] = True
         for mention in self._after_titles(doc, taken):
             found.append(mention)
+        for mention in self._org_chains(doc, taken):
+            found.append(mention)
         if self.tagger is not None:
             for span in self.tagger.tag_doc(doc):
                 etype = NER_TYPES.get(span.type)
@@ -188,11 +196,67 @@ class EntityRecognizer:
                     taken[p] = True
         return out
 
+    def _org_chains(self, doc: Document, taken: list[bool], max_len: int = 7) -> list[Mention]:
+        """An organization named by a head noun and its genitive chain.
+
+        "وزارة الصحة الفلسطينية", "جهاز الأمن العام", "غرفة تجارة الأردن":
+        a head from ``lexicons/org_heads.txt`` in the construct state (no
+        article), at most one indefinite word, then the definite words of the
+        chain (a nationality adjective included).  Function words,
+        punctuation, a conjunction and a token already taken end it.
+        """
+        toks = doc.tokens
+        heads = org_heads()
+        stops = function_words()
+        out: list[Mention] = []
+        n = len(toks)
+        for i, tok in enumerate(toks):
+            if taken[i] or tok.prefix:
+                continue
+            head_prefix = ""
+            for pre, stem in clitic_forms(tok.norm):
+                if stem in heads and "ال" not in pre and not pre.endswith("لل"):
+                    head_prefix = pre
+                    break
+            else:
+                continue
+            last_definite = -1
+            k = i + 1
+            while k < n and k - i <= max_len and not taken[k] and toks[k].sentence == tok.sentence:
+                t = toks[k]
+                if not t.text[0].isalnum() or t.norm in stops or t.bare in stops:
+                    break
+                if last_definite >= 0 and t.prefix.startswith(("و", "ف")):
+                    break  # "… والكشف": a conjunction starts a new phrase
+                if t.prefix.endswith(("ال", "لل")) or t.text[0].isdigit():
+                    last_definite = k
+                elif last_definite >= 0 or k - i > 1:
+                    # after the chain closed, or a second indefinite word before any
+                    # definite one ("شركة يونانية تنتهك …"): not a name
+                    break
+                k += 1
+            if last_definite < 0:
+                continue
+            end = last_definite + 1
+            start = tok.start + surface_len(tok.text, len(head_prefix))
+            out.append(Mention(start, toks[end - 1].end, doc.text[start:toks[end - 1].end], "ORG"))
+            for p in range(i, end):
+                taken[p] = True
+        return out
+
     def _trim(self, doc: Document, toks: list[Token], a: int, b: int, etype: str) -> Mention | None:
         """Drop titles, nationality adjectives and proclitics from a tagged span."""
         while a < b and (self.roles.is_title(toks[a]) or not toks[a].text[0].isalpha()):
             a += 1
-        while b > a and (self.roles.nationality(toks[b - 1]) or not toks[b - 1].text[-1].isalnum()):
+        stops = function_words()
+        for k in range(a + 1, b):
+            if toks[k].norm in stops:  # "وكالة الأنباء الجزائرية إن القرار": the name ends before إن
+                b = k
+                break
+        # an organization's name keeps its nationality adjective ("وزارة الصحة الفلسطينية");
+        # a person's name does not ("الرئيس المصري", "علي خامنئي الإيراني")
+        while b > a and ((etype == "PER" and self.roles.nationality(toks[b - 1]))
+                         or not toks[b - 1].text[-1].isalnum()):
             b -= 1
         if a >= b:
             return None
