@@ -185,3 +185,12 @@ def test_organization_named_by_head_noun_and_genitive_chain() -> None:
     for text in ("وصل الوفد برئاسة نائب الوزير إلى العاصمة.", "وقالت إن شركة يونانية تملك السفينة.",
                  "وانتشرت قوات الأمن في الشوارع."):
         assert not [e for e in rules_only(text).entities if e["type"] == "ORG"], text
+
+
+def test_family_name_alone_after_the_full_name() -> None:
+    text = ("وصل وزير الخارجية الإيراني حسين رضائي إلى الرياض. ووصف رضائي المباحثات بأنها مثمرة، "
+            "فيما قال العماد الحموي إن الجيش مستعد. وكان العماد سامر الحموي قد التقى الوفد.")
+    ents = {e["name"]: [m["text"] for m in e["mentions"]] for e in marsad.extract(text).entities if e["type"] == "PER"}
+    assert ents.get("حسين رضائي") == ["حسين رضائي", "رضائي"]
+    # a family name before the full name is not linked backwards by this rule
+    assert "سامر الحموي" in ents

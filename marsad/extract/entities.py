@@ -25,7 +25,7 @@ from marsad.extract.gazetteer import Actor, Gazetteer, surface_len
 from marsad.extract.resolve import Entity, Mention, close_enough, resolve
 from marsad.extract.roles import RoleLexicon, find_role
 from marsad.text.normalize import fold
-from marsad.text.segment import clitic_forms
+from marsad.text.segment import clitic_forms, split_article
 
 NER_TYPES = {"PERS": "PER", "PER": "PER", "ORG": "ORG", "LOC": "LOC"}
 
@@ -294,8 +294,50 @@ class EntityRecognizer:
                     m.country = role.country
                     m.sector = role.sector
         entities = resolve(mentions, self._fuzzy)
+        self._add_surnames(doc, entities)
         doc.entities = [self._record(i, e) for i, e in enumerate(entities, 1)]
         return doc
+
+    def _add_surnames(self, doc: Document, entities: list[Entity]) -> None:
+        """Mentions of a person by family name alone ("ووصف رضائي", "العماد الحموي").
+
+        Once a document names a person in full, a later word equal to that
+        person's last name (clitics and article aside) is that person — unless
+        two people of the document share it, or the word is common Arabic
+        (wordfreq), where the tagger's judgement stands.
+        """
+        owners: dict[str, Entity | None] = {}
+        for ent in entities:
+            if ent.type != "PER":
+                continue
+            for m in ent.mentions:
+                words = m.words
+                if len(words) >= 2 and len(words[-1]) >= 3:
+                    key = words[-1]
+                    owners[key] = ent if owners.get(key, ent) is ent else None
+        if not owners:
+            return
+        covered = [False] * (len(doc.text) + 1)
+        for ent in entities:
+            for m in ent.mentions:
+                for k in range(m.start, m.end):
+                    covered[k] = True
+        first_start = {id(e): e.mentions[0].start for e in entities if e.mentions}
+        for tok in doc.tokens:
+            if covered[tok.start] or not tok.text[0].isalpha():
+                continue
+            for prefix, stem in clitic_forms(tok.norm):
+                key = split_article(stem)[1]
+                ent = owners.get(key)
+                if ent is None or prefix.endswith("ال"):
+                    continue
+                if tok.start < first_start[id(ent)] or zipf(tok.text[surface_len(tok.text, len(prefix)):]) >= 4.0:
+                    break
+                start = tok.start + surface_len(tok.text, len(prefix))
+                ent.mentions.append(Mention(start, tok.end, doc.text[start:tok.end], "PER"))
+                break
+        for ent in entities:
+            ent.mentions.sort(key=lambda x: x.start)
 
     def _record(self, n: int, ent: Entity) -> dict[str, Any]:
         roles: list[str] = []
