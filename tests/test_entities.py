@@ -160,9 +160,10 @@ def test_rank_tails_and_places_named_after_people() -> None:
     from marsad.pipeline import Pipeline
 
     pipe = Pipeline(options={"use_model": False})
-    doc = pipe("وحضر الفريق أول يوسف الحداد صباح اليوم الاجتماع في مطار الملك فهد الدولي.")
-    people = [e["name"] for e in doc.entities if e["type"] == "PER"]
-    assert people == ["يوسف الحداد"]
+    for p in (pipe, marsad.extract):
+        doc = p("وحضر الفريق أول يوسف الحداد صباح اليوم الاجتماع في مطار الملك فهد الدولي.")
+        assert [e["name"] for e in doc.entities if e["type"] == "PER"] == ["يوسف الحداد"]
+        assert "مطار الملك فهد الدولي" in [e["name"] for e in doc.entities if e["type"] == "LOC"]
 
 
 def test_common_word_with_article_is_not_a_surname() -> None:

@@ -172,8 +172,12 @@ class EntityRecognizer:
         for i, tok in enumerate(toks):
             if taken[i] or not self.roles.is_title(tok):
                 continue
-            if i > 0 and any(stem in places for _, stem in clitic_forms(toks[i - 1].norm)):
-                continue  # "مطار الملك خالد": a place named after a person
+            place_prefix = None
+            if i > 0 and not taken[i - 1]:
+                for pre, stem in clitic_forms(toks[i - 1].norm):
+                    if stem in places:
+                        place_prefix = pre
+                        break
             j = i + 1
             while j < len(toks) and (self.roles.is_title(toks[j]) or self.roles.is_title_tail(toks[j])):
                 j += 1
@@ -187,6 +191,18 @@ class EntityRecognizer:
                 if t.norm in ("بن", "ابو", "عبد", "ابن", "بنت", "ال"):
                     limit = 4
                 k += 1
+            if place_prefix is not None and k > j:
+                # "مطار الملك خالد الدولي", "جامعة الشيخ زايد": a place named after a
+                # person — one LOC from the place noun, with a trailing definite adjective
+                while k < len(toks) and not taken[k] and toks[k].sentence == tok.sentence and \
+                        toks[k].prefix == "ال" and toks[k].norm not in stops and k - j < 5:
+                    k += 1
+                first = toks[i - 1]
+                start = first.start + surface_len(first.text, len(place_prefix))
+                out.append(Mention(start, toks[k - 1].end, doc.text[start:toks[k - 1].end], "LOC"))
+                for p in range(i - 1, k):
+                    taken[p] = True
+                continue
             # a single word after a title is left to the tagger: alone it is too
             # often a common noun or a surname already linked by resolution
             if k - j >= 2:
