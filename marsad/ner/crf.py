@@ -197,8 +197,15 @@ class _FastDecoder:
         if r >= len(self._mats[0]):
             self._mats = [self.np.concatenate([m, self.np.zeros_like(m)]) for m in self._mats]
         local, per_offset = self.fx.word_parts(word)[:2]
-        for j, k in enumerate(self.offsets):
-            self._mats[j][r] = self._vec(local if k == 0 else per_offset[k])
+        ids: list[int] = []
+        starts: list[int] = []
+        for k in self.offsets:
+            starts.append(len(ids))
+            ids.extend(self._ids(local if k == 0 else per_offset[k]))
+            ids.append(0)  # keeps every segment non-empty for reduceat
+        sums = self.np.add.reduceat(self.Wm[ids], starts, axis=0)
+        for j in range(len(self.offsets)):
+            self._mats[j][r] = sums[j]
         self._n = r + 1
         self.rows[word] = r
         return r
