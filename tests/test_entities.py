@@ -195,3 +195,16 @@ def test_family_name_alone_after_the_full_name() -> None:
     assert ents.get("حسين رضائي") == ["حسين رضائي", "رضائي"]
     # a family name before the full name is not linked backwards by this rule
     assert "سامر الحموي" in ents
+
+
+def test_given_name_plus_family_name_from_attested_names() -> None:
+    from marsad.pipeline import Pipeline
+
+    rules_only = Pipeline(options={"use_model": False})
+    for text, name in (
+        ("أدان وزير الإعلام في الحكومة المعترف بها دوليا مروان الأغبري الهجوم.", "مروان الأغبري"),
+        ("وتبنى المتحدث العسكري باسم الجماعة عبد الكريم الشامي الهجوم.", "عبد الكريم الشامي"),
+    ):
+        assert name in [e["name"] for e in rules_only(text).entities if e["type"] == "PER"], text
+    # a common word after a given name that is not an attested family name is no name
+    assert not [e for e in rules_only("وأكد حرصه على حسن النية في التعامل.").entities if e["type"] == "PER"]

@@ -56,6 +56,43 @@ def function_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _name_index():
+    """The romanizer's SQLite index of attested name spellings (or None)."""
+    try:
+        from arabic_name_romanizer.lookup import lookup_key
+    except ImportError:  # pragma: no cover
+        return None
+    tr = _romanizer()
+    if tr is None or getattr(tr, "index", None) is None:
+        return None
+    return tr.index.conn, lookup_key
+
+
+@lru_cache(maxsize=100_000)
+def name_part(word: str, role: str | None = None) -> str | None:
+    """"given" or "surname" when ``word`` is an attested name part, else None.
+
+    Given: seen 30+ times as a given name and mostly as one.  Surname: seen as
+    a family name at all (asked with ``role="surname"``), or 30+ times as any
+    name part otherwise.
+    """
+    idx = _name_index()
+    if idx is None:
+        return None
+    conn, key = idx
+    counts = dict(conn.execute(
+        "SELECT role, sum(count) FROM units WHERE arabic_key = ? GROUP BY role", (key(word),)).fetchall())
+    given, surname = counts.get("given", 0), counts.get("surname", 0)
+    if role == "surname":
+        return "surname" if surname >= 2 else None
+    if given >= 30 and given >= surname:
+        return "given"
+    if given + surname >= 30:
+        return "surname"
+    return None
+
+
+@lru_cache(maxsize=1)
 def org_heads() -> frozenset[str]:
     """Match forms of ``lexicons/org_heads.txt``."""
     return _word_list("org_heads.txt")
@@ -144,6 +181,8 @@ class EntityRecognizer:
             found.append(mention)
         for mention in self._org_chains(doc, taken):
             found.append(mention)
+        for mention in self._given_names(doc, taken):
+            found.append(mention)
         if self.tagger is not None:
             for span in self.tagger.tag_doc(doc):
                 etype = NER_TYPES.get(span.type)
@@ -210,6 +249,61 @@ class EntityRecognizer:
                 out.append(Mention(start, end, doc.text[start:end], "PER"))
                 for p in range(j, k):
                     taken[p] = True
+        return out
+
+    def _given_names(self, doc: Document, taken: list[bool]) -> list[Mention]:
+        """A person written as given name + family name ("مروان الأغبري", "علي الموسوي").
+
+        The first word must be an attested given name (the romanizer's index of
+        name spellings from Wikidata: mostly used as a given name, seen 30+
+        times); the next one to three words must be attested name parts or a
+        family name with the article, and not function words, titles, role
+        heads or nationality adjectives.  "عبد"/"أبو" join the word after them.
+        """
+        toks = doc.tokens
+        stops = function_words()
+        out: list[Mention] = []
+        n = len(toks)
+        i = 0
+        while i < n:
+            tok = toks[i]
+            if taken[i] or not tok.text[0].isalpha() or tok.prefix:
+                i += 1
+                continue
+            prefix = None
+            compound = False
+            for pre, stem in clitic_forms(tok.norm)[:2]:
+                if pre not in ("", "و", "ف"):
+                    continue
+                if stem in ("عبد", "ابو") and i + 1 < n and not taken[i + 1]:
+                    # "عبد الكريم", "أبو مهدي": one given name of two words
+                    if name_part(f"{stem} {toks[i + 1].norm}") == "given":
+                        prefix, compound = pre, True
+                        break
+                elif name_part(stem) == "given":
+                    prefix = pre
+                    break
+            if prefix is None:
+                i += 1
+                continue
+            k = i + 2 if compound else i + 1
+            while k < n and k - i < 4 and not taken[k] and toks[k].sentence == tok.sentence:
+                t = toks[k]
+                if (not t.text[0].isalpha() or t.norm in stops or self.roles.is_title(t) or self.roles.is_head(t)
+                        or self.roles.nationality(t) or (t.prefix and t.prefix != "ال")):
+                    break
+                if name_part(t.norm) is None and not (t.prefix == "ال" and name_part(t.norm, "surname")):
+                    break
+                k += 1
+            if k - i >= (3 if compound else 2):
+                start = tok.start + surface_len(tok.text, len(prefix))
+                end = toks[k - 1].end
+                out.append(Mention(start, end, doc.text[start:end], "PER"))
+                for p in range(i, k):
+                    taken[p] = True
+                i = k
+            else:
+                i += 1
         return out
 
     def _org_chains(self, doc: Document, taken: list[bool], max_len: int = 7) -> list[Mention]:
