@@ -55,6 +55,10 @@ def function_words() -> frozenset[str]:
     return _word_list("function_words.txt")
 
 
+#: words whose match form is a given name ("على" → "علي" = Ali)
+_NOT_NAMES = frozenset({"على", "إلى", "الى"})
+
+
 @lru_cache(maxsize=1)
 def _name_index():
     """The romanizer's SQLite index of attested name spellings (or None)."""
@@ -280,7 +284,7 @@ class EntityRecognizer:
                     if name_part(f"{stem} {toks[i + 1].norm}") == "given":
                         prefix, compound = pre, True
                         break
-                elif name_part(stem) == "given":
+                elif name_part(stem) == "given" and tok.text[len(pre):] not in _NOT_NAMES:
                     prefix = pre
                     break
             if prefix is None:
