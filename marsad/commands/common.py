@@ -51,6 +51,32 @@ def read_options(args: argparse.Namespace) -> ReadOptions:
     )
 
 
+def add_kinds(p: argparse.ArgumentParser, dest: str, modules: list[str]) -> None:
+    """Register ``marsad COMMAND KIND`` sub-subcommands from their modules.
+
+    Each module has ``add_parser(kind_sub)``, the pattern of :mod:`marsad.cli`.
+    A listed module missing from the checkout is skipped; an import error
+    inside a module that exists is shown.
+    """
+    import importlib
+
+    kind_sub = p.add_subparsers(dest=dest, metavar="KIND")
+    for name in modules:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue
+        module.add_parser(kind_sub)
+
+    def usage(args: argparse.Namespace) -> int:
+        p.print_help()
+        return 2
+
+    p.set_defaults(func=usage)
+
+
 def open_store(path: str):
     """Open an existing database for reading commands, or report why not (then None).
 

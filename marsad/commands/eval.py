@@ -9,7 +9,8 @@ its dotted name here.
 from __future__ import annotations
 
 import argparse
-import importlib
+
+from marsad.commands.common import add_kinds
 
 #: sub-subcommand modules of ``marsad eval``, in help order
 EVAL_COMMANDS = [
@@ -21,18 +22,4 @@ EVAL_COMMANDS = [
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("eval", help="score Marsad against annotated data (ner, ...)")
-    eval_sub = p.add_subparsers(dest="eval_command", metavar="KIND")
-    for name in EVAL_COMMANDS:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:  # a real import error inside the module: show it
-                raise
-            continue  # listed but not (yet) present in this checkout
-        module.add_parser(eval_sub)
-    p.set_defaults(func=lambda args: _usage(p))
-
-
-def _usage(p: argparse.ArgumentParser) -> int:
-    p.print_help()
-    return 2
+    add_kinds(p, "eval_command", EVAL_COMMANDS)

@@ -62,27 +62,19 @@ def ingest(store: Store, items, pipeline: Pipeline, extracted: bool = True, prog
     """
     counts = {"new": 0, "present": 0, "failed": 0}
     bar = tqdm(desc="ingest", unit="doc", disable=not progress or None, file=sys.stderr)
-    first, rest = pipeline.components[:1], pipeline.components[1:]
+    clean, rest = pipeline.components[0], pipeline.components[1:]  # clean gives the content id
     pending = 0
     store.db.execute("BEGIN IMMEDIATE")
     try:
         for item in items:
             bar.update(1)
-            if isinstance(item, ReadError):
-                report(item)
-                counts["failed"] += 1
+            doc = _cleaned(item, clean, counts)
+            if doc is None:
+                continue
+            if store.has(doc.id):
+                counts["present"] += 1
                 continue
             try:
-                doc = item
-                for comp in first:
-                    doc = comp(doc)
-                if not doc.text.strip():
-                    report(f"{_where(item)}: nothing left after cleaning")
-                    counts["failed"] += 1
-                    continue
-                if store.has(doc.id):
-                    counts["present"] += 1
-                    continue
                 for comp in rest:
                     doc = comp(doc)
                 store.add(doc, extracted=extracted)
@@ -180,19 +172,8 @@ def ingest_parallel(store: Store, items, spec: dict[str, Any], jobs: int, progre
 
         for item in items:
             bar.update(1)
-            if isinstance(item, ReadError):
-                report(item)
-                counts["failed"] += 1
-                continue
-            try:
-                doc = cleaner(item)
-            except Exception as exc:  # noqa: BLE001
-                report(f"{_where(item)}: {type(exc).__name__}: {exc}")
-                counts["failed"] += 1
-                continue
-            if not doc.text.strip():
-                report(f"{_where(item)}: nothing left after cleaning")
-                counts["failed"] += 1
+            doc = _cleaned(item, cleaner, counts)
+            if doc is None:
                 continue
             if doc.id in inflight or store.has(doc.id):
                 counts["present"] += 1
@@ -208,6 +189,29 @@ def ingest_parallel(store: Store, items, spec: dict[str, Any], jobs: int, progre
             write(pending.get())
     bar.close()
     return counts
+
+
+def _cleaned(item, clean, counts: dict[str, int]):
+    """The cleaned document, or None after reporting why there is none.
+
+    A read error, a cleaner failure or a text that cleaning empties each
+    count as failed; the batch goes on.
+    """
+    if isinstance(item, ReadError):
+        report(item)
+        counts["failed"] += 1
+        return None
+    try:
+        doc = clean(item)
+    except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
+        report(f"{_where(item)}: {type(exc).__name__}: {exc}")
+        counts["failed"] += 1
+        return None
+    if not doc.text.strip():
+        report(f"{_where(item)}: nothing left after cleaning")
+        counts["failed"] += 1
+        return None
+    return doc
 
 
 def _where(doc) -> str:

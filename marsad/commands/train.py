@@ -9,7 +9,8 @@ trains at run time and CI never retrains.
 from __future__ import annotations
 
 import argparse
-import importlib
+
+from marsad.commands.common import add_kinds
 
 #: sub-subcommand modules of ``marsad train``, in help order
 TRAIN_COMMANDS = [
@@ -19,18 +20,4 @@ TRAIN_COMMANDS = [
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("train", help="retrain a shipped model from public data (ner, ...)")
-    train_sub = p.add_subparsers(dest="train_command", metavar="KIND")
-    for name in TRAIN_COMMANDS:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:  # a real import error inside the module: show it
-                raise
-            continue  # listed but not (yet) present in this checkout
-        module.add_parser(train_sub)
-    p.set_defaults(func=lambda args: _usage(p))
-
-
-def _usage(p: argparse.ArgumentParser) -> int:
-    p.print_help()
-    return 2
+    add_kinds(p, "train_command", TRAIN_COMMANDS)

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from marsad.ner.scoring import Counts
 from marsad.text.normalize import fold
 
 
@@ -29,32 +30,8 @@ def name_key(name: str) -> str:
     return k[2:] if k.startswith("ال") and len(k) > 4 else k
 
 
-@dataclass
-class PRF:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    def add(self, tp: int, n_pred: int, n_gold: int) -> None:
-        self.tp += tp
-        self.fp += n_pred - tp
-        self.fn += n_gold - tp
-
-    @property
-    def p(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def r(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
-    def f1(self) -> float:
-        return 2 * self.p * self.r / (self.p + self.r) if self.p + self.r else 0.0
-
-    def as_dict(self) -> dict[str, float | int]:
-        return {"p": round(self.p, 4), "r": round(self.r, 4), "f1": round(self.f1, 4),
-                "tp": self.tp, "fp": self.fp, "fn": self.fn}
+#: precision/recall/F1 counts, shared with the NER scorer
+PRF = Counts
 
 
 @dataclass

@@ -1032,7 +1032,6 @@ class _Reader:
             m += 1
         ent = self._by_surname(arg) or self._by_role(arg) or self.counterpart(arg)
         if ent is not None:
-            mm = (ent.get("mentions") or [{}])[0]
             return Arg(arg.start, arg.end, arg.text, ent.get("id"), ent.get("actor_code") or ent.get("country"),
                        ent.get("type"), arg.t0, arg.t1)
         if arg.ent is None and org is not None:

@@ -39,6 +39,12 @@ class Counts:
     fp: int = 0
     fn: int = 0
 
+    def add(self, tp: int, n_pred: int, n_gold: int) -> None:
+        """Count ``tp`` matches among ``n_pred`` predictions and ``n_gold`` gold items."""
+        self.tp += tp
+        self.fp += n_pred - tp
+        self.fn += n_gold - tp
+
     @property
     def p(self) -> float:
         return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
