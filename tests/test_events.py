@@ -539,3 +539,25 @@ def test_one_event_per_act_in_a_document() -> None:
                    ["عباس عراقجي", "الحكومة العراقية", "الحشد الشعبي"])
     accuse = [e for e in doc.events if e["type"] == "ACCUSE"]
     assert len(accuse) == 2  # the headline restates the lead; the second criticism is another act
+
+
+def test_meeting_frame_takes_the_main_clause_subject_as_host() -> None:
+    doc = doc_with("أكد الرئيس العراقي عبد اللطيف رشيد، خلال استقبال محمد باقري، أن العلاقات بين البلدين متينة.",
+                   ["عبد اللطيف رشيد", "محمد باقري"])
+    ev = only(doc, "CONSULT")
+    assert ev["source"] == ent_id(doc, "عبد اللطيف رشيد") and ev["target"] == ent_id(doc, "محمد باقري")
+
+
+def test_meeting_frame_before_the_verb_and_a_pronoun_on_the_masdar() -> None:
+    doc = doc_with("وخلال لقائه محمد شياع السوداني في بغداد، أشاد عباس عراقجي بدور الحكومة العراقية.",
+                   ["محمد شياع السوداني", "بغداد", "عباس عراقجي", "الحكومة العراقية"])
+    ev = only(doc, "CONSULT")
+    assert ev["source"] == ent_id(doc, "عباس عراقجي") and ev["target"] == ent_id(doc, "محمد شياع السوداني")
+
+
+def test_meeting_frame_with_two_guests_is_one_meeting_with_each() -> None:
+    doc = doc_with("وهنأ علي خامنئي خلال استقبال محمد شياع السوداني وعبد اللطيف رشيد الشعب العراقي بالعيد.",
+                   ["علي خامنئي", "محمد شياع السوداني", "عبد اللطيف رشيد"])
+    got = sorted((e["source"], e["target"]) for e in candidates(doc) if e["type"] == "CONSULT")
+    src = ent_id(doc, "علي خامنئي")
+    assert got == sorted([(src, ent_id(doc, "محمد شياع السوداني")), (src, ent_id(doc, "عبد اللطيف رشيد"))])

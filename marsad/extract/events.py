@@ -153,6 +153,11 @@ _PUNCT_BREAK = frozenset("،,؛;:.!?؟«»\"“”()[]{}–—…/|")
 _PRONOUN_COMPS = frozenset(
     fold(w) for w in ("أنه", "إنه", "أنها", "إنها", "أنهم", "إنهم", "بأنه", "بأنها", "بأنهم", "لأنه", "لأنها",
                       "أنني", "إنني", "أننا", "إننا", "بأننا", "لأننا", "نحن", "أنا", "فإنه", "فإنها", "فإننا"))
+#: head nouns of a role phrase that names a person ("رئيس هيئة الحشد" is no body)
+_PERSON_TITLES = tuple(fold(w) for w in ("رئيس", "أمين", "قائد", "مدير", "زعيم", "نائب", "وزير", "سفير",
+                                         "مبعوث", "ممثل", "مستشار", "متحدث", "الأمين", "محافظ"))
+#: words that start with و but are no "and": a conjunct test skips them
+_WAW_WORDS = tuple(fold(w) for w in ("وزير", "وزارة", "وفد", "وكيل", "وكالة", "والي", "وحدة", "وحدات", "وسط", "وطني", "ولي"))
 _MN_COMPOUNDS = frozenset(fold(w) for w in ("أجل", "قبل", "جانب", "خلال", "بين", "جهة", "دون", "ضمن", "حيث", "جديد"))
 _MARKS = "".join(chr(c) for c in range(0x064B, 0x0660)) + "\u0670\u0640"
 _QUOTE_PAIRS = {"«": "»", "“": "”", '"': '"', "„": "”"}
@@ -1019,6 +1024,9 @@ class _Reader:
                 continue
             t = toks[m]
             if self.is_punct(m):
+                if t.text in ("(", ")"):  # "رئيس مكتب حركة ... (حماس) إسماعيل هنية"
+                    m += 1
+                    continue
                 if t.text in ("،", ",") and m + 1 < n and (e2 := self.ent_at(m + 1)) is not None \
                         and e2[0].get("type") == "PER":
                     m += 1
@@ -1571,6 +1579,14 @@ class EventExtractor:
                 continue
             ev["date"] = anchor_date or doc.published
             out.append(ev)
+            also = ev.pop("_also_target", None)
+            if also is not None and also.ent != ev.get("target"):
+                twin = {k: v for k, v in ev.items() if not k.startswith("_")}
+                for k in ("target", "target_text", "target_start", "target_end", "target_code"):
+                    twin.pop(k, None)
+                self._set_arg(twin, "target", also)
+                twin["_src_arg"] = ev.get("_src_arg")
+                out.append(twin)
             if tr.governs and ev["type"] == tr.type:
                 gov = ev
                 gov_until = min(rd.punct_right(c.end, b), c.end + 8)
@@ -2019,6 +2035,45 @@ class EventExtractor:
                                                       speech, carry)
             if nat is not None:
                 nat_code, ev["_nat_tok"] = nat
+            if tr.type == "CONSULT" and i - 1 >= a and rd.base(i - 1) in rd.g.frame_preps and (
+                    src is None or inferred):
+                # "أكد X، خلال استقبال(ه) Y"، "وخلال لقائه Y ثمن X": the meeting frames the
+                # main clause, whose subject is the host / the one who met
+                subj = self._frame_subject(rd, i - 1, c.end, a, b)
+                if subj is not None:
+                    if tgt is None and c.end < wide_right and rd.attached_prep(c.end) is None:
+                        # "استقباله وزير الخارجية"، "استقبال رئيس مكتب حماس فلان"
+                        obj = rd.resolve(rd.np_at(c.end, wide_right, skip_adv=False))
+                        if obj is not None and obj.ent is not None and obj.etype in ("PER", "ORG", "LOC"):
+                            tgt = obj
+                    r = rd.resolve(tgt)
+                    if r is not None and r.etype == "ORG" and r.t0 >= 0 and rd.ent_at(r.t0) is None \
+                            and split_article(rd.base(r.t0))[1].startswith(_PERSON_TITLES):
+                        # "استقبال رئيس هيئة الحشد": a person named by a role, not the body;
+                        # no target (a meeting told before with the person is this one)
+                        tgt, src, inferred = None, subj, False
+                    if tgt is not None:
+                        src, inferred = subj, False
+                        far = c.end  # the phrase's end, over parentheses: "حركة ... (حماس) فلان"
+                        while far < b and not (rd.is_punct(far) and toks[far].text not in ("(", ")")):
+                            far += 1
+                        far = max(wide_right, far)
+                        k2 = tgt.t1 if tgt.t1 > 0 else _tok_after(rd, tgt, far)
+                        if k2 < far and (rd.conj_prefixed(k2) or (
+                                toks[k2].norm[:1] == "و" and not toks[k2].norm.startswith(_WAW_WORDS))):
+                            # "خلال استقباله X وY"، "... وأمين عام حركة Z فلان": one meeting with each
+                            second = rd.partner(k2, far)
+                            if second is None:
+                                for q in range(k2 + 1, min(far, k2 + 10)):
+                                    em = rd.ent_at(q)
+                                    if em is not None and em[0].get("type") == "PER":
+                                        second = rd.arg_from_entity(q, em)
+                                        break
+                                    if rd.conj_prefixed(q) or rd.is_break(q):
+                                        break
+                            second = second or rd.resolve(rd.np_at(k2, far))
+                            if second is not None and second.ent is not None and second.etype in ("PER", "ORG"):
+                                ev["_also_target"] = second
         agent = rd.agent(c.end, wide_right)
         if agent is not None and (src is None or inferred):
             src, inferred = agent, False
@@ -2077,6 +2132,40 @@ class EventExtractor:
             if tr.require_loc and (tgt is None or tgt.etype != "LOC"):
                 ev["target_text"] = None
         return ev
+
+    def _frame_subject(self, rd: _Reader, k0: int, end: int, a: int, b: int) -> Arg | None:
+        """The subject of the main clause around a frame phrase "خلال <masdar> ..."
+        (frame preposition at token k0, masdar ending at ``end``): the noun phrase
+        after the sentence-initial verb ("أكد X، خلال ..."، "وهنأ X خلال ...") or
+        after the first verb past the frame ("وخلال لقائه Y ثمن X")."""
+        toks = rd.toks
+        g = rd.g
+
+        def subject_after(k: int, limit: int) -> Arg | None:
+            arg = rd.np_at(k + 1, limit)
+            arg = rd.resolve(arg) if arg is not None else None
+            return arg if arg is not None and arg.ent is not None and arg.etype in ("PER", "ORG", "LOC") else None
+
+        if k0 > a:
+            k = a
+            if rd.ent_at(k) is None and not rd.is_prep(k) and not rd.is_punct(k):
+                return subject_after(k, k0)
+            return None
+        k = end
+        commas = 0
+        while k < b:
+            if toks[k].text in ("،", ",") and commas == 0:
+                commas += 1  # the frame phrase ends: "وخلال لقائه X في بغداد، أشاد Y"
+                k += 1
+                continue
+            if rd.is_break(k):
+                break
+            n = toks[k].norm
+            base = n[1:] if n[:1] in ("و", "ف") else n
+            if rd.is_verb(k) or n in g.speech_verbs or base in g.speech_verbs:
+                return subject_after(k, rd.punct_right(k + 1, b))
+            k += 1
+        return None
 
     @staticmethod
     def _object_of_demand(rd: _Reader, arg: Arg, limit: int) -> bool:
