@@ -561,3 +561,15 @@ def test_meeting_frame_with_two_guests_is_one_meeting_with_each() -> None:
     got = sorted((e["source"], e["target"]) for e in candidates(doc) if e["type"] == "CONSULT")
     src = ent_id(doc, "علي خامنئي")
     assert got == sorted([(src, ent_id(doc, "محمد شياع السوداني")), (src, ent_id(doc, "عبد اللطيف رشيد"))])
+
+
+def test_reciprocal_subject_takes_the_two_parties_of_the_last_meeting() -> None:
+    doc = doc_with("التقى عباس عراقجي مع محمد شياع السوداني في بغداد. واتفق الجانبان على تشكيل لجنة اقتصادية مشتركة.",
+                   ["عباس عراقجي", "محمد شياع السوداني", "بغداد"])
+    ev = only(doc, "AGREE")
+    assert ev["source"] == ent_id(doc, "عباس عراقجي") and ev["target"] == ent_id(doc, "محمد شياع السوداني")
+
+
+def test_reciprocal_subject_without_a_meeting_stays_unnamed() -> None:
+    doc = doc_with("واتفق الطرفان على تشكيل لجنة اقتصادية مشتركة في بغداد.", ["بغداد"])
+    assert all(e.get("source") is None for e in candidates(doc) if e["type"] == "AGREE")

@@ -156,6 +156,10 @@ _PRONOUN_COMPS = frozenset(
 #: head nouns of a role phrase that names a person ("رئيس هيئة الحشد" is no body)
 _PERSON_TITLES = tuple(fold(w) for w in ("رئيس", "أمين", "قائد", "مدير", "زعيم", "نائب", "وزير", "سفير",
                                          "مبعوث", "ممثل", "مستشار", "متحدث", "الأمين", "محافظ"))
+#: dual subjects that name the two parties of a meeting ("اتفق الجانبان")
+_RECIPROCAL = frozenset(split_article(fold(w))[1] for w in (
+    "الجانبان", "الطرفان", "البلدان", "الوزيران", "الرئيسان", "الزعيمان", "القائدان", "المسؤولان",
+    "الجانبين", "الطرفين"))
 #: words that start with و but are no "and": a conjunct test skips them
 _WAW_WORDS = tuple(fold(w) for w in ("وزير", "وزارة", "وفد", "وكيل", "وكالة", "والي", "وحدة", "وحدات", "وسط", "وطني", "ولي"))
 _MN_COMPOUNDS = frozenset(fold(w) for w in ("أجل", "قبل", "جانب", "خلال", "بين", "جهة", "دون", "ضمن", "حيث", "جديد"))
@@ -677,6 +681,7 @@ class _Reader:
         self._quotes: list[tuple[int, int, str | None]] | None = None
         self.entities = {e.get("id"): e for e in doc.entities if isinstance(e, dict)}
         self.last_source: Arg | None = None
+        self.last_meeting: tuple[Arg, Arg] | None = None  # (source, target) of the last CONSULT
         self._base: dict[int, str] = {}
         self._ppl: list[dict] | None = None
         self._sur: list[tuple[dict, frozenset[str]]] | None = None
@@ -1594,6 +1599,10 @@ class EventExtractor:
             src = ev.get("_src_arg")
             if src is not None and not ev.get("source_inferred"):
                 rd.last_source = src
+            tga = ev.get("_tgt_arg")
+            if ev["type"] == "CONSULT" and src is not None and src.ent is not None and tga is not None \
+                    and tga.ent is not None and tga.ent != src.ent and not ev["negated"]:
+                rd.last_meeting = (src, tga)
         if speech_subject is not None and not out:
             rd.last_source = speech_subject
         # governed actions: their actor becomes the governor's target
@@ -2088,6 +2097,12 @@ class EventExtractor:
         if not inferred:
             src = rd.resolve(src)
         tgt = rd.resolve(tgt)
+        if src is not None and src.ent is None and rd.last_meeting is not None \
+                and split_article(fold(src.text.split()[-1] if src.text.split() else ""))[1] in _RECIPROCAL:
+            # "واتفق الجانبان"، "وبحث الوزيران": the two parties of the meeting told last
+            src, other = rd.last_meeting
+            if tgt is None or tgt.ent is None:
+                tgt = other
         if src is not None and tgt is not None and src.ent is not None and src.ent == tgt.ent:
             tgt = None
         self._set_arg(ev, "source", src, inferred)
