@@ -573,3 +573,10 @@ def test_reciprocal_subject_takes_the_two_parties_of_the_last_meeting() -> None:
 def test_reciprocal_subject_without_a_meeting_stays_unnamed() -> None:
     doc = doc_with("واتفق الطرفان على تشكيل لجنة اقتصادية مشتركة في بغداد.", ["بغداد"])
     assert all(e.get("source") is None for e in candidates(doc) if e["type"] == "AGREE")
+
+
+def test_meeting_after_a_background_word_is_reported_when_a_clause_says_it_took_place() -> None:
+    doc = doc_with("وأكد عباس عراقجي، عقب لقاء جمعه مع محمد شياع السوداني، أن العلاقات بين البلدين متينة.",
+                   ["عباس عراقجي", "محمد شياع السوداني"])
+    ev = only(doc, "CONSULT")
+    assert ev["source"] == ent_id(doc, "عباس عراقجي") and ev["target"] == ent_id(doc, "محمد شياع السوداني")

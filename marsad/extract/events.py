@@ -160,6 +160,8 @@ _PERSON_TITLES = tuple(fold(w) for w in ("رئيس", "أمين", "قائد", "م
 _RECIPROCAL = frozenset(split_article(fold(w))[1] for w in (
     "الجانبان", "الطرفان", "البلدان", "الوزيران", "الرئيسان", "الزعيمان", "القائدان", "المسؤولان",
     "الجانبين", "الطرفين"))
+#: "لقاء جمعه مع X": the meeting that brought him together with X
+_JAMA = frozenset(fold(w) for w in ("جمعه", "جمعها", "جمعهما", "جمعهم", "جمعني", "جمعنا"))
 #: words that start with و but are no "and": a conjunct test skips them
 _WAW_WORDS = tuple(fold(w) for w in ("وزير", "وزارة", "وفد", "وكيل", "وكالة", "والي", "وحدة", "وحدات", "وسط", "وطني", "ولي"))
 _MN_COMPOUNDS = frozenset(fold(w) for w in ("أجل", "قبل", "جانب", "خلال", "بين", "جهة", "دون", "ضمن", "حيث", "جديد"))
@@ -1719,7 +1721,8 @@ class EventExtractor:
         if k >= a:
             t = toks[k]
             if rd.base(k) in g.background or t.bare in g.background or (t.norm[:1] in "وفبل" and t.norm[1:] in g.background):
-                return True
+                # "عقب لقاء جمعه مع الأسد": a meeting the clause says took place is reported
+                return not (c.trig.type == "CONSULT" and c.end < len(toks) and toks[c.end].norm in _JAMA)
         tr = c.trig
         if tr.kind == "n":
             h = c.hit
@@ -1804,6 +1807,8 @@ class EventExtractor:
                 return True
         # "خلال لقائه ..."، "أثناء زيارته": the frame of what the sentence reports
         if i - 1 >= a and rd.base(i - 1) in g.frame_preps:
+            return True
+        if c.end < b and toks[c.end].norm in _JAMA:  # "لقاء جمعه مع ..."
             return True
         # "اغتيال ... من قبل أميركا": who did it is spelled out
         if ev.get("_agent"):
@@ -2044,7 +2049,8 @@ class EventExtractor:
                                                       speech, carry)
             if nat is not None:
                 nat_code, ev["_nat_tok"] = nat
-            if tr.type == "CONSULT" and i - 1 >= a and rd.base(i - 1) in rd.g.frame_preps and (
+            jama = c.end < b and toks[c.end].norm in _JAMA
+            if tr.type == "CONSULT" and i - 1 >= a and (rd.base(i - 1) in rd.g.frame_preps or jama) and (
                     src is None or inferred):
                 # "أكد X، خلال استقبال(ه) Y"، "وخلال لقائه Y ثمن X": the meeting frames the
                 # main clause, whose subject is the host / the one who met
