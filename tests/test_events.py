@@ -580,3 +580,11 @@ def test_meeting_after_a_background_word_is_reported_when_a_clause_says_it_took_
                    ["عباس عراقجي", "محمد شياع السوداني"])
     ev = only(doc, "CONSULT")
     assert ev["source"] == ent_id(doc, "عباس عراقجي") and ev["target"] == ent_id(doc, "محمد شياع السوداني")
+
+
+def test_meeting_frame_after_a_fronted_adverb_takes_the_verb_subject() -> None:
+    doc = doc_with("من جهته، أكد الرئيس عبد اللطيف رشيد، خلال لقائه رئيس الوزراء محمد شياع السوداني في بغداد، "
+                   "أن الحكومة العراقية ماضية في الإصلاح.",
+                   ["عبد اللطيف رشيد", "محمد شياع السوداني", "بغداد", "الحكومة العراقية"])
+    ev = only(doc, "CONSULT")
+    assert ev["source"] == ent_id(doc, "عبد اللطيف رشيد") and ev["target"] == ent_id(doc, "محمد شياع السوداني")

@@ -2055,6 +2055,8 @@ class EventExtractor:
                 # "أكد X، خلال استقبال(ه) Y"، "وخلال لقائه Y ثمن X": the meeting frames the
                 # main clause, whose subject is the host / the one who met
                 subj = self._frame_subject(rd, i - 1, c.end, a, b)
+                if subj is None and src is not None and c.hit.form.pron:
+                    subj = src  # "لقائه": the carried possessor
                 if subj is not None:
                     if tgt is None and c.end < wide_right and rd.attached_prep(c.end) is None:
                         # "استقباله وزير الخارجية"، "استقبال رئيس مكتب حماس فلان"
@@ -2168,6 +2170,12 @@ class EventExtractor:
             return arg if arg is not None and arg.ent is not None and arg.etype in ("PER", "ORG", "LOC") else None
 
         if k0 > a:
+            # "من جهته، أكد X، خلال لقائه ...": the first verb before the frame
+            for k in range(a, k0):
+                n = toks[k].norm
+                base = n[1:] if n[:1] in ("و", "ف") else n
+                if rd.is_verb(k) or n in g.speech_verbs or base in g.speech_verbs:
+                    return subject_after(k, k0)
             k = a
             if rd.ent_at(k) is None and not rd.is_prep(k) and not rd.is_punct(k):
                 return subject_after(k, k0)
