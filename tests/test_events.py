@@ -588,3 +588,19 @@ def test_meeting_frame_after_a_fronted_adverb_takes_the_verb_subject() -> None:
                    ["عبد اللطيف رشيد", "محمد شياع السوداني", "بغداد", "الحكومة العراقية"])
     ev = only(doc, "CONSULT")
     assert ev["source"] == ent_id(doc, "عبد اللطيف رشيد") and ev["target"] == ent_id(doc, "محمد شياع السوداني")
+
+
+def test_visit_phrase_after_an_arrival_takes_the_arriving_subject() -> None:
+    doc = doc_with("وصل عباس عراقجي، صباح اليوم، إلى بغداد في زيارة رسمية إلى العراق تستغرق يومين.",
+                   ["عباس عراقجي", "بغداد", "العراق"])
+    got = [e for e in candidates(doc) if e["type"] == "CONSULT"]
+    assert got and all(e["source"] == ent_id(doc, "عباس عراقجي") for e in got)
+    assert {e["target"] for e in got} & {ent_id(doc, "بغداد"), ent_id(doc, "العراق")}
+
+
+def test_kana_fi_istiqbalihi_names_the_host_after_and_the_guest_before() -> None:
+    doc = doc_with("وصل عباس عراقجي إلى بغداد في زيارة رسمية. وكان في استقباله لدى وصوله إلى مطار بغداد "
+                   "رئيس الوزراء محمد شياع السوداني.",
+                   ["عباس عراقجي", "بغداد", "مطار بغداد", "محمد شياع السوداني"])
+    host = [e for e in candidates(doc) if e["type"] == "CONSULT" and e["source"] == ent_id(doc, "محمد شياع السوداني")]
+    assert len(host) == 1 and host[0]["target"] == ent_id(doc, "عباس عراقجي")

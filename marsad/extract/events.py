@@ -160,6 +160,7 @@ _PERSON_TITLES = tuple(fold(w) for w in ("رئيس", "أمين", "قائد", "م
 _RECIPROCAL = frozenset(split_article(fold(w))[1] for w in (
     "الجانبان", "الطرفان", "البلدان", "الوزيران", "الرئيسان", "الزعيمان", "القائدان", "المسؤولان",
     "الجانبين", "الطرفين"))
+_KANA = frozenset(fold(w) for w in ("كان", "وكان", "فكان", "كانت", "وكانت"))
 #: "لقاء جمعه مع X": the meeting that brought him together with X
 _JAMA = frozenset(fold(w) for w in ("جمعه", "جمعها", "جمعهما", "جمعهم", "جمعني", "جمعنا"))
 #: words that start with و but are no "and": a conjunct test skips them
@@ -1810,6 +1811,8 @@ class EventExtractor:
             return True
         if c.end < b and toks[c.end].norm in _JAMA:  # "لقاء جمعه مع ..."
             return True
+        if ev.get("_frame_of"):  # "وصل X إلى الرياض في زيارة"، "وكان في استقباله Y"
+            return True
         # "اغتيال ... من قبل أميركا": who did it is spelled out
         if ev.get("_agent"):
             return True
@@ -2050,7 +2053,22 @@ class EventExtractor:
             if nat is not None:
                 nat_code, ev["_nat_tok"] = nat
             jama = c.end < b and toks[c.end].norm in _JAMA
-            if tr.type == "CONSULT" and i - 1 >= a and (rd.base(i - 1) in rd.g.frame_preps or jama) and (
+            fi = i - 1 >= a and rd.base(i - 1) == "في"
+            kana = fi and i - 2 >= a and toks[i - 2].norm in _KANA and c.hit.form.pron
+            if tr.type == "CONSULT" and kana and carry:
+                # "وكان في استقباله لدى وصوله ... نائب الوزير فلان": the host is the one
+                # named after, the guest the possessor (the visitor told before)
+                for q in range(c.end, min(b, c.end + 16)):
+                    em = rd.ent_at(q)
+                    if em is not None and em[0].get("type") == "PER":
+                        guest = self._carry(rd, i, s_start, s_end, out, speech)
+                        src, inferred, tgt = rd.arg_from_entity(q, em), False, guest
+                        ev["_frame_of"] = True
+                        break
+                    if rd.is_punct(q) and toks[q].text not in ("،", ","):
+                        break
+            elif tr.type == "CONSULT" and i - 1 >= a and (
+                    rd.base(i - 1) in rd.g.frame_preps or jama or (fi and tr.mode == "visit")) and (
                     src is None or inferred):
                 # "أكد X، خلال استقبال(ه) Y"، "وخلال لقائه Y ثمن X": the meeting frames the
                 # main clause, whose subject is the host / the one who met
@@ -2071,6 +2089,7 @@ class EventExtractor:
                         tgt, src, inferred = None, subj, False
                     if tgt is not None:
                         src, inferred = subj, False
+                        ev["_frame_of"] = True
                         far = c.end  # the phrase's end, over parentheses: "حركة ... (حماس) فلان"
                         while far < b and not (rd.is_punct(far) and toks[far].text not in ("(", ")")):
                             far += 1
