@@ -604,3 +604,9 @@ def test_kana_fi_istiqbalihi_names_the_host_after_and_the_guest_before() -> None
                    ["عباس عراقجي", "بغداد", "مطار بغداد", "محمد شياع السوداني"])
     host = [e for e in candidates(doc) if e["type"] == "CONSULT" and e["source"] == ent_id(doc, "محمد شياع السوداني")]
     assert len(host) == 1 and host[0]["target"] == ent_id(doc, "عباس عراقجي")
+
+
+def test_conjunction_on_a_verb_starting_with_al_is_no_article() -> None:
+    doc = doc_with("والتقى عباس عراقجي في بغداد محمد شياع السوداني.", ["عباس عراقجي", "بغداد", "محمد شياع السوداني"])
+    ev = only(doc, "CONSULT")
+    assert ev["source"] == ent_id(doc, "عباس عراقجي") and ev["trigger"] == "والتقى"

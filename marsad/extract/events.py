@@ -584,9 +584,10 @@ class TriggerLexicon:
         pre, bare = split_article(norm)
         if pre:
             got = idx.get(bare)
-            if got:
-                return tuple(_Hit(f, pre, True) for f in got if f.trigger.kind in ("n", "p") and not f.trigger.no_article)
-            return ()
+            hits = tuple(_Hit(f, pre, True) for f in got or () if f.trigger.kind in ("n", "p") and not f.trigger.no_article)
+            if hits or not (norm[:1] in "وف" and norm[1:] in idx):
+                return hits
+            # "والتقى"، "والتزم": a conjunction on a verb that starts with ال, no article
         out: list[_Hit] = []
         if len(norm) >= 4 and norm[0] in "وفسلبك":
             c1 = norm[0]
