@@ -190,3 +190,16 @@ def test_one_actor_across_documents_and_spellings(store: Store) -> None:
     prof = store.actor_profile(kh[0]["id"])
     assert prof["co_mentioned"][0]["name"] == "العراق" and prof["co_mentioned"][0]["documents"] == 2
     assert len(prof["documents_list"]) == 2
+
+
+def test_find_actor_by_dictionary_variant_and_article(store: Store) -> None:
+    doc = _with_entities("وقالت جماعة الحوثي إنها استهدفت السفينة.", "h.txt",
+                         [("ORG", "أنصار الله", "Ansar Allah (the Houthis)", "YEMREB", ["جماعة الحوثي"])])
+    from marsad.extract.entities import load_gazetteer
+
+    doc.entities[0]["actor_key"] = load_gazetteer().lookup("أنصار الله").key
+    store.add(doc)
+    (aid,) = store.find_actors("جماعة الحوثي")
+    # a variant the corpus never used, found through the actor dictionary
+    assert store.find_actors("الحوثيون") == [aid]
+    assert store.find_actors("YEMREB") == [aid]

@@ -400,11 +400,21 @@ class Store:
         }
 
     def find_actors(self, name: str) -> list[int]:
-        """Actor ids whose name, English name or any spelling matches ``name``."""
+        """Actor ids whose name, English name, code or any spelling matches ``name``.
+
+        A spelling matches with or without the article ("الحوثيين" finds an
+        actor stored as "حوثيين"), and so does any variant the actor
+        dictionary lists for a stored dictionary actor, even one the corpus
+        never used.
+        """
         key = fold(name)
+        bare = key[2:] if key.startswith("ال") and len(key) > 4 else key
+        forms = sorted({key, bare, "ال" + bare})
+        marks = ",".join("?" * len(forms))
         ids = [r[0] for r in self.db.execute(
-            "SELECT DISTINCT actor_id FROM actor_variants WHERE norm = ? UNION "
-            "SELECT id FROM actors WHERE lower(name_en) = lower(?) OR actor_code = ?", (key, name.strip(), name.strip()))]
+            f"SELECT DISTINCT actor_id FROM actor_variants WHERE norm IN ({marks}) UNION "
+            "SELECT id FROM actors WHERE lower(name_en) = lower(?) OR actor_code = ? OR key = ?",
+            (*forms, name.strip(), name.strip(), _dictionary_key(name) or ""))]
         if not ids and len(key) > 2:
             ids = [r[0] for r in self.db.execute(
                 "SELECT DISTINCT actor_id FROM actor_variants WHERE norm LIKE ? UNION "
@@ -450,6 +460,17 @@ class Store:
 
     def documents(self) -> Iterable[sqlite3.Row]:
         return self.db.execute("SELECT id, path, title, source, url, published FROM documents ORDER BY published, id")
+
+
+def _dictionary_key(name: str) -> str | None:
+    """The actor-dictionary key of a name, if the shipped dictionary lists it."""
+    try:
+        from marsad.extract.entities import load_gazetteer
+
+        actor = load_gazetteer().lookup(name)
+    except Exception:  # noqa: BLE001 - a look-up aid only; the store works without it
+        return None
+    return actor.key if actor is not None else None
 
 
 def actor_key(ent: dict[str, Any]) -> str:
