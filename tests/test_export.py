@@ -157,7 +157,8 @@ def test_quotes_actors_documents_tables(db: Path) -> None:
     r = marsad("export", "--db", str(db), "--table", "documents", "--format", "csv")
     docs = list(csv.DictReader(io.StringIO(r.stdout)))
     assert [c for c, _ in COLUMNS["documents"]] == list(docs[0])
-    assert [d["outlet"] for d in docs] == ["وكالة المحور", "example-news.org", ""]  # c.txt does not exist here
+    # c.txt does not exist here, but its removed sign-off was stored with it
+    assert [d["outlet"] for d in docs] == ["وكالة المحور", "example-news.org", "IRNA-family (Iranian agencies)"]
     assert [(d["entities"], d["events"], d["quotes"]) for d in docs] == [("3", "1", "1"), ("3", "2", "1"), ("2", "1", "0")]
     assert int(docs[0]["frames"]) >= 2
     r = marsad("export", "--db", str(db), "--table", "documents", "--actor", "Damascus")

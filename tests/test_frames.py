@@ -172,7 +172,7 @@ def test_outlet_from_source_url_and_signoff(tmp_path: Path) -> None:
     assert outlet_of({"text": "قال الوزير ذلك.\n/انتهى/"}) == "IRNA-family (Iranian agencies)"
     # an agency cited in the body is not the outlet
     assert outlet_of({"text": "قال الوزير، وفقا لوكالة رويترز، إن المحادثات مستمرة."}) is None
-    # the sign-off line is cleaned out of the stored text: found in the file it was read from
+    # the sign-off line is cleaned out of the stored text, but the store keeps it apart
     path = tmp_path / "irna.txt"
     path.write_text("عنوان الخبر\n\nأكد المسؤول أن الزيارة ناجحة.\n\n/انتهى/\n", encoding="utf-8")
     with Store(tmp_path / "o.db") as store:
@@ -180,8 +180,13 @@ def test_outlet_from_source_url_and_signoff(tmp_path: Path) -> None:
         assert "انتهى" not in doc.text
         store.add(doc, extracted=False)
         row = store.db.execute("SELECT * FROM documents").fetchone()
-        assert resolve_outlet(row) == ("IRNA-family (Iranian agencies)", "file-signoff")
-        assert outlet_of(row, read_files=False) is None
+        assert row["signoff"] == "/انتهى/"
+        assert resolve_outlet(row) == ("IRNA-family (Iranian agencies)", "signoff")
+        assert outlet_of(row, read_files=False) == "IRNA-family (Iranian agencies)"
+        # a row stored without it (an older database) still finds it in the file
+        no_signoff = {k: row[k] for k in row.keys() if k != "signoff"}
+        assert resolve_outlet(no_signoff) == ("IRNA-family (Iranian agencies)", "file-signoff")
+        assert outlet_of(no_signoff, read_files=False) is None
     assert "irna.ir" in load_outlet_rules().hosts
 
 

@@ -172,6 +172,11 @@ def resolve_outlet(doc: Any, rules: OutletRules | None = None, read_files: bool 
     name = rules.signoff_outlet(text if isinstance(text, str) else None)
     if name:
         return name, "signoff"
+    signoff = _get(doc, "signoff") or (_get(doc, "meta") or {}).get("signoff")
+    if isinstance(signoff, str) and signoff:
+        name = rules.signoff_outlet(signoff)
+        if name:
+            return name, "signoff"
     raw = _get(doc, "raw_text")
     if isinstance(raw, str) and raw and raw != text:
         name = rules.signoff_outlet(raw)
@@ -210,9 +215,9 @@ class OutletResolver:
             return self._cache[doc_id]
         row: dict[str, Any] = {"source": source, "url": url, "path": path, "text": text}
         if not (source and source.strip()) and not url and text is None:
-            got = self.db.execute("SELECT text, path FROM documents WHERE id = ?", (doc_id,)).fetchone()
+            got = self.db.execute("SELECT text, path, signoff FROM documents WHERE id = ?", (doc_id,)).fetchone()
             if got is not None:
-                row["text"], row["path"] = got[0], path or got[1]
+                row["text"], row["path"], row["signoff"] = got[0], path or got[1], got[2]
         name = outlet_of(row, self.rules, self.read_files)
         self._cache[doc_id] = name
         return name
@@ -263,10 +268,10 @@ def frames_profile(
     lex = lexicon or default_lexicon()
     where, params = _date_filter("published", since, until)
     sql = ("SELECT id, path, title, source, url, published,"
-           " CASE WHEN (source IS NULL OR trim(source) = '') AND (url IS NULL OR url = '') THEN text END AS text"
-           " FROM documents")
+           " CASE WHEN (source IS NULL OR trim(source) = '') AND (url IS NULL OR url = '') THEN text END AS text,"
+           " signoff FROM documents")
     if retag:
-        sql = "SELECT id, path, title, source, url, published, text FROM documents"
+        sql = "SELECT id, path, title, source, url, published, text, signoff FROM documents"
     if where:
         sql += " WHERE " + where
     sql += " ORDER BY published, id"
@@ -298,7 +303,8 @@ def frames_profile(
                 tags[doc_id].append((term, frame, quoted(doc_id, start, end)))
 
     def row_of(d: Any) -> dict[str, Any]:
-        return {"id": d[0], "path": d[1], "title": d[2], "source": d[3], "url": d[4], "published": d[5], "text": d[6]}
+        return {"id": d[0], "path": d[1], "title": d[2], "source": d[3], "url": d[4], "published": d[5], "text": d[6],
+                "signoff": d[7]}
 
     if by == "document":
         out = []

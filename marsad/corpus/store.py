@@ -42,6 +42,7 @@ CREATE TABLE IF NOT EXISTS documents (
     language    TEXT NOT NULL DEFAULT 'ar',
     text        TEXT NOT NULL,             -- cleaned display text; all offsets index it
     external_id TEXT,                      -- the publisher's own id, if the input had one
+    signoff     TEXT,                      -- closing lines cleaning removed ("/انتهى/"): names the outlet
     ingested_at TEXT NOT NULL,
     extracted   INTEGER NOT NULL DEFAULT 0 -- 1 when extractors ran over it
 );
@@ -174,6 +175,9 @@ class Store:
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("PRAGMA foreign_keys=ON")
             self.db.executescript(SCHEMA)
+            columns = {r[1] for r in self.db.execute("PRAGMA table_info(documents)")}
+            if "signoff" not in columns:  # a database written before the column existed
+                self.db.execute("ALTER TABLE documents ADD COLUMN signoff TEXT")
             self.db.execute(
                 "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
             )
@@ -226,10 +230,10 @@ class Store:
     def _add(self, doc: Document, extracted: bool) -> bool:
         cur = self.db.execute(
             "INSERT OR IGNORE INTO documents(id, path, title, source, url, published, language, text,"
-            " external_id, ingested_at, extracted) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            " external_id, signoff, ingested_at, extracted) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 doc.id, doc.path, doc.title, doc.source, doc.url, doc.published, doc.language, doc.text,
-                _str_or_none(doc.meta.get("external_id")),
+                _str_or_none(doc.meta.get("external_id")), doc.meta.get("signoff"),
                 datetime.now(timezone.utc).isoformat(timespec="seconds"), int(extracted),
             ),
         )

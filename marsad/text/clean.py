@@ -383,11 +383,25 @@ class Cleaner:
 
     def __call__(self, doc: Document) -> Document:
         doc.text = clean_text(doc.raw_text, None, self.rules)
+        signoff = removed_tail(doc.raw_text, doc.text)
+        if signoff:
+            doc.meta["signoff"] = signoff
         if not doc.title:
             doc.title = first_line(doc.text)
         # always the content hash: a reader's own id is kept in doc.meta
         doc.id = content_id(doc.text)
         return doc
+
+
+def removed_tail(raw: str, text: str, lines: int = 4) -> str | None:
+    """The last lines of ``raw`` that cleaning removed ("/انتهى/", "(واس)").
+
+    A sign-off is boilerplate for the reader but names the outlet whose copy
+    this is; the store keeps it (``documents.signoff``) for outlet profiles.
+    """
+    tail = [x.strip() for x in raw[-2000:].splitlines() if x.strip()][-lines:]
+    gone = [x for x in tail if x not in text]
+    return "\n".join(gone) if gone else None
 
 
 def first_line(text: str) -> str | None:
