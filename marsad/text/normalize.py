@@ -11,6 +11,8 @@ rule                                    why
 =====================================  ===========================================
 Persian ی ک ە ۀ → ي ك ه ه                 Iranian outlets (IRNA, Tasnim) type Persian
                                         letters: "شمخانی" must match "شمخاني".
+Persian پ چ ژ گ → ب ج ز ك                 the letters Arabic lacks, as Arabic outlets
+                                        write them: "پزشکیان" = "بزشكيان".
 أ إ آ ٱ → ا ; ؤ → و ; ئ → ي              hamza seats are spelled inconsistently
                                         ("الاسد" / "الأسد", "تتجرا" / "تتجرأ").
 ى → ي ; ة → ه                           alef maqsura and ta marbuta are routinely
@@ -50,7 +52,12 @@ def _add(chars: str, to: str) -> None:
 
 _add("یيىۍێ", "ي")  # Persian/Kurdish ya, alef maqsura
 _add("ئ", "ي")
-_add("کك", "ك")
+_add("کكگ", "ك")
+# Persian letters with no Arabic counterpart, as Arabic outlets render them:
+# "پزشکیان" → "بزشكيان", "چابهار" → "جابهار", "ژنرال" → "زنرال"
+_add("پ", "ب")
+_add("چ", "ج")
+_add("ژ", "ز")
 _add("ةەۀہھ", "ه")
 _add("أإآٱٲٳ", "ا")
 _add("ؤ", "و")
