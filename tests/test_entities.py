@@ -208,3 +208,12 @@ def test_given_name_plus_family_name_from_attested_names() -> None:
         assert name in [e["name"] for e in rules_only(text).entities if e["type"] == "PER"], text
     # a common word after a given name that is not an attested family name is no name
     assert not [e for e in rules_only("وأكد حرصه على حسن النية في التعامل.").entities if e["type"] == "PER"]
+
+
+def test_sector_from_a_multiword_role_phrase() -> None:
+    from marsad.extract.roles import RoleLexicon
+    from marsad.text.segment import tokenize
+
+    lex = RoleLexicon.load()
+    assert lex.sector_of(tokenize("المدعي العام")) == "JUD"
+    assert lex.sector_of(tokenize("قائد القوات المسلحة")) == "MIL"

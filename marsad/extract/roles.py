@@ -75,12 +75,20 @@ class RoleLexicon:
         return len(toks) == 1 and self.nationality(toks[0]) is not None and toks[0].bare not in self.heads
 
     def sector_of(self, toks: list[Token]) -> str | None:
+        """The sector a role phrase implies, from its words and two- to four-word
+        phrases ("القوات المسلحة", "المدعي العام", "رجل الدين")."""
         found = set()
-        for t in toks:
+        for i, t in enumerate(toks):
             for _, stem in clitic_forms(t.norm):
                 s = self.sectors.get(stem) or self.sectors.get(split_article(stem)[1])
                 if s:
                     found.add(s)
+                phrase = stem
+                for nxt in toks[i + 1:i + 4]:
+                    phrase = f"{phrase} {nxt.norm}"
+                    s = self.sectors.get(phrase) or self.sectors.get(split_article(phrase)[1])
+                    if s:
+                        found.add(s)
         for s in SECTOR_ORDER:
             if s in found:
                 return s
