@@ -25,6 +25,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import IO, TYPE_CHECKING, Any
 
 from marsad.corpus.frames_profile import OutletResolver
+from marsad.corpus.store import date_range
 
 if TYPE_CHECKING:
     from marsad.corpus.store import Store
@@ -76,16 +77,7 @@ def check_date(value: str | None, name: str = "date") -> str | None:
 
 
 def _dates(column: str, since: str | None, until: str | None) -> tuple[list[str], list[Any]]:
-    clauses: list[str] = []
-    params: list[Any] = []
-    since, until = check_date(since, "since"), check_date(until, "until")
-    if since:
-        clauses.append(f"{column} >= ?")
-        params.append(since)
-    if until:  # a prefix: until 2024-03 includes every day of March
-        clauses.append(f"substr({column}, 1, ?) <= ?")
-        params.extend([len(until), until])
-    return clauses, params
+    return date_range(column, check_date(since, "since"), check_date(until, "until"))
 
 
 def _in(ids: Sequence[int]) -> str:

@@ -27,6 +27,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from marsad.corpus.store import date_range
 from marsad.text.normalize import normalize
 
 OUTLETS_FILE = Path(__file__).resolve().parent.parent / "lexicons" / "outlets.yaml"
@@ -226,14 +227,8 @@ class OutletResolver:
 # ----------------------------------------------------------------------------- profiles
 
 def _date_filter(column: str, since: str | None, until: str | None) -> tuple[str, list[Any]]:
-    clauses, params = [], []
-    if since:
-        clauses.append(f"{column} >= ?")
-        params.append(since)
-    if until:
-        clauses.append(f"substr({column}, 1, ?) <= ?")
-        params.extend([len(until), until])
-    return (" AND ".join(clauses), params)
+    clauses, params = date_range(column, since, until)
+    return " AND ".join(clauses), params
 
 
 def frames_profile(

@@ -30,6 +30,7 @@ import json
 from collections import defaultdict
 from typing import IO, TYPE_CHECKING, Any, Iterable
 
+from marsad.corpus.store import date_range
 from marsad.corpus.stories import ensure_schema, story_events
 from marsad.text.normalize import fold
 
@@ -169,14 +170,8 @@ def build_network(
 
 
 def _date_filter(column: str, since: str | None, until: str | None) -> tuple[str, list[str]]:
-    where, args = ["1"], []
-    if since:
-        where.append(f"{column} >= ?")
-        args.append(since)
-    if until:
-        where.append(f"substr({column}, 1, length(?)) <= ?")
-        args.extend([until, until])
-    return " AND ".join(where), args
+    clauses, args = date_range(column, since, until)
+    return " AND ".join(["1", *clauses]), args
 
 
 def _add_nodes(store: "Store", G: "nx.MultiDiGraph") -> None:

@@ -466,6 +466,23 @@ class Store:
         return self.db.execute("SELECT id, path, title, source, url, published FROM documents ORDER BY published, id")
 
 
+def date_range(column: str, since: str | None, until: str | None) -> tuple[list[str], list[Any]]:
+    """SQL clauses and parameters for ``since <= column <= until``.
+
+    ``until`` is a prefix, so "2024-03" includes every day of March (and an
+    event dated only "2024-03" is inside "until 2024-03-15").
+    """
+    clauses: list[str] = []
+    params: list[Any] = []
+    if since:
+        clauses.append(f"{column} >= ?")
+        params.append(since)
+    if until:
+        clauses.append(f"substr({column}, 1, ?) <= ?")
+        params.extend([len(until), until])
+    return clauses, params
+
+
 def _dictionary_key(name: str) -> str | None:
     """The actor-dictionary key of a name, if the shipped dictionary lists it."""
     try:

@@ -48,6 +48,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from marsad.corpus.store import date_range
 from marsad.text.normalize import fold
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -454,12 +455,9 @@ def story_events(
         where.append(f"(e.source_actor_id IN ({marks}) OR e.target_actor_id IN ({marks}))")
         args.extend(actor_ids)
         args.extend(actor_ids)
-    if since:
-        where.append("coalesce(e.date, d.published) >= ?")
-        args.append(since)
-    if until:
-        where.append("substr(coalesce(e.date, d.published), 1, length(?)) <= ?")
-        args.extend([until, until])
+    clauses, params = date_range("coalesce(e.date, d.published)", since, until)
+    where.extend(clauses)
+    args.extend(params)
     if not include_negated:
         where.append("coalesce(e.negated, 0) = 0")
     rows = store.db.execute(

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from marsad.corpus.store import date_range
 from marsad.corpus.stories import ensure_schema, story_events
 from marsad.text.normalize import fold
 
@@ -92,12 +93,9 @@ def _quotes(store: "Store", me: set[int], other: set[int], since: str | None, un
     marks = ",".join("?" * len(speakers))
     where = [f"q.actor_id IN ({marks})"]
     args: list[Any] = sorted(speakers)
-    if since:
-        where.append("d.published >= ?")
-        args.append(since)
-    if until:
-        where.append("substr(d.published, 1, length(?)) <= ?")
-        args.extend([until, until])
+    clauses, params = date_range("d.published", since, until)
+    where.extend(clauses)
+    args.extend(params)
     rows = store.db.execute(
         f"""SELECT q.doc_id, q.idx, q.actor_id, q.text, q.start, q.end, q.direct, q.cue, d.published, d.source,
                    sd.story_id, d.rowid
