@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import entity_records
 
 from marsad.corpus.export import COLUMNS, ExportError, export, rows
 from marsad.corpus.store import Store
@@ -53,14 +54,7 @@ ARTICLES = [
 
 def make_doc(text: str, meta: dict, ents: list, events: list, quotes: list) -> Document:
     doc = Pipeline(extract=False)(Document(raw_text=text, **meta))
-    doc.entities = []
-    for i, (etype, name, en, code, mentions) in enumerate(ents, 1):
-        ms = []
-        for m in mentions:
-            s = doc.text.index(m)
-            ms.append({"start": s, "end": s + len(m), "text": m})
-        doc.entities.append({"id": f"e{i}", "type": etype, "name": name, "name_en": en, "actor_code": code,
-                             "roles": [], "mentions": ms, "actor_key": f"{code}:{name}"})
+    doc.entities = entity_records(doc.text, ents)
     doc.events = [dict(e) for e in events]
     doc.quotes = [dict(q) for q in quotes]
     from marsad.extract.frames import FrameTagger

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import entity_records
 
 from marsad.commands.ingest import ingest
 from marsad.corpus.store import Store
@@ -161,14 +162,7 @@ def test_parallel_ingest_matches_serial(tmp_path: Path) -> None:
 def _with_entities(text: str, path: str, ents: list[tuple[str, str, str | None, str | None, list[str]]]) -> Document:
     """A processed document with entities given as (type, name, name_en, code, [mention texts])."""
     doc = Pipeline(extract=False)(Document(raw_text=text, path=path))
-    doc.entities = []
-    for i, (etype, name, en, code, mentions) in enumerate(ents, 1):
-        ms = []
-        for m in mentions:
-            s = doc.text.index(m)
-            ms.append({"start": s, "end": s + len(m), "text": m})
-        doc.entities.append({"id": f"e{i}", "type": etype, "name": name, "name_en": en, "actor_code": code,
-                             "roles": [], "mentions": ms, "actor_key": f"{code}:{name}" if code else None})
+    doc.entities = entity_records(doc.text, ents)
     return doc
 
 
