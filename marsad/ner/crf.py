@@ -128,14 +128,22 @@ def read_weights(tagger) -> tuple[list[str], dict[str, dict[str, float]], dict[t
 
 
 class _FastDecoder:
-    """Viterbi over the model's weights with per-word score vectors cached.
+    """Viterbi over the model's weights, with per-word score vectors cached.
 
     A token's score vector is the sum of the weights of its attributes.  Word
-    features are fixed per (word, window offset), so their sum is computed
-    once per word and offset and kept; only the few context attributes are
-    looked up per token.  Sentences of a batch are decoded together with
-    numpy.  Gives the same tags as crfsuite (up to float rounding on ties).
+    features are fixed per (word, window offset), so their sums are computed
+    once per word and kept as rows of one matrix per offset; a word's cache
+    entry holds only its row and the few strings the context features need
+    (not its attribute lists).  The context features are looked up without
+    building attribute strings: BOS/EOS are two fixed vectors, bigrams are
+    dict lookups keyed by word pairs, and only sentences with a possible
+    lexicon match run the gazetteers.  The sentences of a batch are scored
+    and decoded together with numpy (backtracking too).  Gives the same tags
+    as crfsuite (up to float rounding on ties).
     """
+
+    #: cached words before the cache starts over (unbounded input)
+    MAX_WORDS = 300_000
 
     def __init__(self, tagger, fx: FeatureExtractor, domain: str | None) -> None:
         import numpy as np
@@ -149,14 +157,12 @@ class _FastDecoder:
         lid = {l: i for i, l in enumerate(labels)}
         # attribute -> row of the weight matrix; row 0 is all zeros (unknown attribute)
         self.aidx: dict[str, int] = {}
-        rows = [np.zeros(L)]
-        for attr, ws in state.items():
-            v = np.zeros(L)
+        W = np.zeros((len(state) + 1, L))
+        for r, (attr, ws) in enumerate(state.items(), 1):
             for l, w in ws.items():
-                v[lid[l]] = w
-            self.aidx[attr] = len(rows)
-            rows.append(v)
-        self.Wm = np.vstack(rows)
+                W[r, lid[l]] = w
+            self.aidx[attr] = r
+        self.Wm = W
         self.T = np.zeros((L, L))
         for (a, b), w in trans.items():
             self.T[lid[a], lid[b]] = w
@@ -165,14 +171,22 @@ class _FastDecoder:
         offsets = (0, *fx.offsets)
         self.offsets = offsets
         self.bias = self._vec(["bias"])
-        # per window offset, a matrix of per-word score vectors; row 0 is the
-        # padding row (neighbor outside the sentence), rows grow by doubling
-        self.rows: dict[str, int] = {}
+        self.bos = self._vec(["BOS"])
+        self.eos = self._vec(["EOS"])
+        self._bigram_tables()
+        self._word_tables()
+        # word -> (row, norm, stems, lexicon keys); per window offset a matrix of
+        # per-word score vectors; row 0 is the padding row (neighbor outside the
+        # sentence); rows grow by doubling
+        self.words: dict[str, tuple] = {}
         self._n = 1
         self._mats = [np.zeros((1024, L)) for _ in offsets]
         for j, k in enumerate(offsets):
             if k:
                 self._mats[j][0] = self._vec(_PAD_ATTRS[k])
+
+    def _copied(self, attr: str) -> bool:
+        return bool(self.domain) and (not self.dp or attr.startswith(self.dp))
 
     def _ids(self, attrs) -> list[int]:
         get = self.aidx.get
@@ -186,66 +200,119 @@ class _FastDecoder:
     def _vec(self, attrs):
         return self.Wm[self._ids(attrs)].sum(0)
 
-    def _row(self, word: str) -> int:
-        r = self.rows.get(word)
-        if r is not None:
-            return r
-        if self._n >= 500_000:  # unbounded input: start over rather than grow forever
-            self.rows.clear()
-            self._n = 1
+    def _bigram_tables(self) -> None:
+        """``(prev, cur)`` -> row of :attr:`Wbg` for the bg-/bg+ attributes of the model."""
+        np = self.np
+        d = self.domain
+        names = {a for a in self.aidx if a.startswith(("bg-=", "bg+="))}
+        if d:
+            pre = f"{d}|"
+            names |= {a[len(pre):] for a in self.aidx
+                      if a.startswith((pre + "bg-=", pre + "bg+=")) and self._copied(a[len(pre):])}
+        self.bgm: dict[tuple[str, str], int] = {}
+        self.bgp: dict[tuple[str, str], int] = {}
+        rows = [np.zeros(self.L)]
+        for a in sorted(names):
+            v = self._vec([a])
+            if not v.any():
+                continue
+            table = self.bgm if a[2] == "-" else self.bgp
+            body = a[4:]
+            # the pair is joined with "|", which a word may contain: keep every split
+            k = body.find("|")
+            while k >= 0:
+                table[(body[:k], body[k + 1:])] = len(rows)
+                k = body.find("|", k + 1)
+            rows.append(v)
+        self.Wbg = np.vstack(rows)
+
+    def _word_tables(self) -> None:
+        """Weights by the attribute strings a word analysis yields, domain copies folded in.
+
+        ``lidx``/``Wl``: a word's own attributes; ``nidx``/``Wn``: the
+        attributes it shows its neighbors, keyed without the offset prefix,
+        one row holding the weights at every offset (``-2``, ``-1``, ``1``, ``2``).
+        """
+        np = self.np
+        L = self.L
+        d = self.domain
+        plain = [a for a in self.aidx if not (d and a.startswith(f"{d}|"))]
+        if d:
+            pre = f"{d}|"
+            seen = set(plain)
+            plain += [a[len(pre):] for a in self.aidx if a.startswith(pre) and a[len(pre):] not in seen
+                      and self._copied(a[len(pre):])]
+        offs = self.offsets[1:]
+        prefixes = {str(k): j for j, k in enumerate(offs)}
+        self.lidx: dict[str, int] = {}
+        lrows: list[list[int]] = [[0]]
+        self.nidx: dict[str, int] = {}
+        nrows: list[list[list[int]]] = [[[0] for _ in offs]]
+        for a in plain:
+            ids = [i for i in self._ids((a,)) if i]
+            if not ids:
+                continue
+            m = a[:2] if a[:1] == "-" else a[:1]
+            j = prefixes.get(m)
+            if j is not None and len(a) > len(m):
+                base = a[len(m):]
+                r = self.nidx.get(base)
+                if r is None:
+                    r = self.nidx[base] = len(nrows)
+                    nrows.append([[0] for _ in offs])
+                nrows[r][j] = ids
+            else:
+                self.lidx[a] = len(lrows)
+                lrows.append(ids)
+        W = self.Wm
+        self.Wl = np.vstack([W[ids].sum(0) for ids in lrows]) if lrows else np.zeros((1, L))
+        self.Wn = np.vstack([np.concatenate([W[ids].sum(0) for ids in r]) for r in nrows])
+
+    def _word(self, word: str) -> tuple:
+        """The cache entry of a word (computed on first sight)."""
+        hit = self.words.get(word)
+        if hit is not None:
+            return hit
         r = self._n
         if r >= len(self._mats[0]):
             self._mats = [self.np.concatenate([m, self.np.zeros_like(m)]) for m in self._mats]
-        local, per_offset = self.fx.word_parts(word)[:2]
-        ids: list[int] = []
-        starts: list[int] = []
-        for k in self.offsets:
-            starts.append(len(ids))
-            ids.extend(self._ids(local if k == 0 else per_offset[k]))
-            ids.append(0)  # keeps every segment non-empty for reduceat
-        sums = self.np.add.reduceat(self.Wm[ids], starts, axis=0)
-        for j in range(len(self.offsets)):
-            self._mats[j][r] = sums[j]
+        local, nb, norm, stems, lexhits = self.fx.analyze_base(word)
+        lg, ng = self.lidx.get, self.nidx.get
+        mats = self._mats
+        mats[0][r] = self.Wl[[lg(a, 0) for a in local]].sum(0)
+        L = self.L
+        nv = self.Wn[[ng(a, 0) for a in nb]].sum(0)
+        for j in range(1, len(self.offsets)):
+            mats[j][r] = nv[(j - 1) * L:j * L]
         self._n = r + 1
-        self.rows[word] = r
-        return r
+        hit = (r, norm, stems, lexhits)
+        self.words[word] = hit
+        return hit
+
+    def _row(self, word: str) -> int:
+        return self._word(word)[0]
 
     def emissions(self, sentences):
         """Score vectors of all tokens of a batch: ``(E, sent_index, position)``."""
         np = self.np
-        fx = self.fx
-        flat_rows: list[int] = []
-        sid: list[int] = []
-        pos: list[int] = []
-        ctx_pos: list[int] = []
-        ctx_idx: list[int] = []
-        get = self.aidx.get
-        d, dp = self.domain, self.dp
-        base = 0
-        for b, s in enumerate(sentences):
-            n = len(s)
-            flat_rows.extend(self._row(w) for w in s)
-            sid.extend([b] * n)
-            pos.extend(range(n))
-            for i, attrs in enumerate(fx.context(s, [fx.word_parts(w) for w in s])):
-                for a in attrs:
-                    j = get(a)
-                    if j:
-                        ctx_pos.append(base + i)
-                        ctx_idx.append(j)
-                    if d and (not dp or a.startswith(dp)):
-                        j = get(f"{d}|{a}")
-                        if j:
-                            ctx_pos.append(base + i)
-                            ctx_idx.append(j)
-            base += n
-        N = len(flat_rows)
-        r = np.asarray(flat_rows, dtype=np.intp)
-        sid_a = np.asarray(sid, dtype=np.intp)
-        pos_a = np.asarray(pos, dtype=np.intp)
+        words = self.words
+        if self._n + sum(map(len, sentences)) > self.MAX_WORDS:
+            # unbounded input: start over rather than grow forever (never within a batch,
+            # whose rows must stay valid until it is scored)
+            words.clear()
+            self._n = 1
+        new = self._word
+        infos = [words.get(w) or new(w) for s in sentences for w in s]
+        N = len(infos)
+        lens = np.fromiter((len(s) for s in sentences), dtype=np.intp, count=len(sentences))
+        ends = np.cumsum(lens)
+        starts = ends - lens
+        sid_a = np.repeat(np.arange(len(sentences)), lens)
+        ar = np.arange(N)
+        pos_a = ar - starts[sid_a]
+        r = np.fromiter((x[0] for x in infos), dtype=np.intp, count=N)
         mats = self._mats
         E = mats[0][r] + self.bias
-        ar = np.arange(N)
         for j, k in enumerate(self.offsets[1:], 1):
             src = np.clip(ar + k, 0, max(N - 1, 0))
             ok = sid_a[src] == sid_a
@@ -254,8 +321,39 @@ class _FastDecoder:
             else:
                 ok &= ar + k < N
             E += mats[j][np.where(ok, r[src], 0)]
-        if ctx_idx:
-            np.add.at(E, ctx_pos, self.Wm[ctx_idx])
+        nonempty = lens > 0
+        E[starts[nonempty]] += self.bos
+        E[ends[nonempty] - 1] += self.eos
+        norms = [x[1] for x in infos]
+        if self.fx.config.bigrams and N:
+            prevs = ["<s>", *norms[:-1]]
+            nexts = [*norms[1:], "</s>"]
+            for a, b in zip(starts.tolist(), ends.tolist()):
+                if b > a:
+                    prevs[a] = "<s>"
+                    nexts[b - 1] = "</s>"
+            gm, gp = self.bgm.get, self.bgp.get
+            ids = [gm(k, 0) for k in zip(prevs, norms)]
+            ids += [gp(k, 0) for k in zip(norms, nexts)]
+            Wb = self.Wbg[ids]
+            E += Wb[:N]
+            E += Wb[N:]
+        if self.fx.lexicons:
+            ctx_pos: list[int] = []
+            ctx_idx: list[int] = []
+            lex = self.fx.lexicon_attrs
+            ids_of = self._ids
+            for a, b in zip(starts.tolist(), ends.tolist()):
+                hits = [x[3] for x in infos[a:b]]
+                if not any(hits):
+                    continue
+                for i, attr in lex(norms[a:b], [x[2] for x in infos[a:b]], hits):
+                    for j in ids_of((attr,)):
+                        if j:
+                            ctx_pos.append(a + i)
+                            ctx_idx.append(j)
+            if ctx_idx:
+                np.add.at(E, ctx_pos, self.Wm[ctx_idx])
         return E, sid_a, pos_a
 
     def decode(self, sentences):
@@ -267,9 +365,9 @@ class _FastDecoder:
         batch = [sentences[i] for i in order]
         flat, sid, pos = self.emissions(batch)
         S = len(batch)
-        lens = np.asarray([len(x) for x in batch], dtype=np.intp)
+        lens = np.fromiter((len(x) for x in batch), dtype=np.intp, count=S)
         Tmax = int(lens.max())
-        L = len(self.labels)
+        L = self.L
         E = np.zeros((S, Tmax, L))
         E[sid, pos] = flat
         back = np.zeros((S, Tmax, L), dtype=np.intp)
@@ -278,21 +376,27 @@ class _FastDecoder:
         T = self.T[None]
         for t in range(1, Tmax):
             cand = score[:, :, None] + T
-            back[:, t] = cand.argmax(1)
+            bk = cand.argmax(1)
+            back[:, t] = bk
             score = cand.max(1) + E[:, t]
             done = lens == t + 1
             if done.any():
                 best_final[done] = score[done]
+        # backtrack all sentences at once: a sentence's path starts at its last position
+        yf = best_final.argmax(1)
+        y = yf
+        path = np.zeros((S, Tmax), dtype=np.intp)
+        rows = np.arange(S)
+        last = lens - 1
+        for t in range(Tmax - 1, -1, -1):
+            y = np.where(last == t, yf, y)
+            path[:, t] = y
+            if t:
+                y = back[rows, t, y]
         labels = self.labels
+        bio = from_bilou(labels)
         for b, i in enumerate(order):
-            n = int(lens[b])
-            y = int(best_final[b].argmax())
-            path = [y]
-            bk = back[b]
-            for t in range(n - 1, 0, -1):
-                y = int(bk[t, y])
-                path.append(y)
-            res[i] = from_bilou([labels[y] for y in reversed(path)])
+            res[i] = [bio[k] for k in path[b, : lens[b]].tolist()]
         return res
 
 

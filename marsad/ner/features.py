@@ -236,6 +236,16 @@ class FeatureExtractor:
         return hit
 
     def _analyze(self, word: str) -> tuple:
+        f, nb, n, stems, lexhits = self.analyze_base(word)
+        per_offset = {k: [f"{k}{a}" for a in nb] for k in self.offsets}
+        return f, per_offset, n, stems, lexhits
+
+    def analyze_base(self, word: str) -> tuple:
+        """``(local, neighbor, norm, stems, lexicon keys)``, not cached.
+
+        ``neighbor`` lists the attributes a word shows to the tokens around
+        it, without the window-offset prefix that :meth:`word_parts` adds.
+        """
         cfg = self.config
         n = normalize(word) or word
         art, bare = split_article(n)
@@ -291,9 +301,8 @@ class FeatureExtractor:
                     if sc is not None:
                         f.extend(f"sc{j}={cid}" for j, cid in enumerate(sc))
                         break
-        per_offset = {k: [f"{k}{a}" for a in nb] for k in self.offsets}
         lexhits = tuple(key for key, gz in self.lexicons.items() if any(x in gz.first for x in stems))
-        return f, per_offset, n, stems, lexhits
+        return f, nb, n, stems, lexhits
 
     # -- sentence level -------------------------------------------------------------
     def context(self, words: Sequence[str], parts: Sequence[tuple]) -> list[list[str]]:
@@ -304,21 +313,8 @@ class FeatureExtractor:
             out[0].append("BOS")
             out[-1].append("EOS")
         if self.lexicons:
-            norms = [p[2] for p in parts]
-            stems = [p[3] for p in parts]
-            for key, gz in self.lexicons.items():
-                starts = [i for i, p in enumerate(parts) if key in p[4]]
-                if not starts:
-                    continue
-                for i, g in enumerate(gz.match(norms, stems, starts)):
-                    if g:
-                        t = g[2:]
-                        out[i].append(f"{key}={g}")
-                        out[i].append(f"{key}={t}")
-                        if i > 0:
-                            out[i - 1].append(f"+1{key}={t}")
-                        if i + 1 < n:
-                            out[i + 1].append(f"-1{key}={t}")
+            for i, a in self.lexicon_attrs([p[2] for p in parts], [p[3] for p in parts], [p[4] for p in parts]):
+                out[i].append(a)
         if self.config.bigrams:
             prev = "<s>"
             for i, p in enumerate(parts):
@@ -329,6 +325,30 @@ class FeatureExtractor:
                 prev = cur
             if n:
                 out[-1].append(f"bg+={prev}|</s>")
+        return out
+
+    def lexicon_attrs(self, norms: Sequence[str], stems: Sequence[Sequence[str]],
+                      hits: Sequence[Sequence[str]]) -> list[tuple[int, str]]:
+        """``(position, attribute)`` pairs of the gazetteer features of one sentence.
+
+        ``hits[i]`` names the lexicons in which a form of token ``i`` begins
+        an entry (the last item of :meth:`word_parts`).
+        """
+        out: list[tuple[int, str]] = []
+        n = len(norms)
+        for key, gz in self.lexicons.items():
+            starts = [i for i, h in enumerate(hits) if key in h]
+            if not starts:
+                continue
+            for i, g in enumerate(gz.match(norms, stems, starts)):
+                if g:
+                    t = g[2:]
+                    out.append((i, f"{key}={g}"))
+                    out.append((i, f"{key}={t}"))
+                    if i > 0:
+                        out.append((i - 1, f"+1{key}={t}"))
+                    if i + 1 < n:
+                        out.append((i + 1, f"-1{key}={t}"))
         return out
 
     def fingerprint(self) -> str:
