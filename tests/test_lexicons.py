@@ -98,9 +98,14 @@ def test_no_unintended_duplicates():
 
 
 def test_frame_terms_are_not_actors():
+    """Loaded labels built from a common noun are frames only; a loaded *name*
+    of a state or an alliance's conventional name is also an actor
+    (tests/gold/README.md)."""
     idx = actor_index()
-    for term in ("الكيان الصهيوني", "محور المقاومة", "مليشيات المرتزقة", "النظام السوري", "جيش الاحتلال"):
+    for term in ("مليشيات المرتزقة", "النظام السوري", "جيش الاحتلال", "قوات الاحتلال", "العدوان الأمريكي"):
         assert idx.lookup(term) is None, term
+    assert idx.lookup("الكيان الصهيوني").code == "ISR"
+    assert idx.lookup("محور المقاومة").type == "ORG"
 
 
 def test_generated_files_are_up_to_date():

@@ -408,6 +408,7 @@ class EntityRecognizer:
                     m.country = role.country
                     m.sector = role.sector
         entities = resolve(mentions, self._fuzzy)
+        entities = _merge_parentheses(doc.text, entities)
         self._add_surnames(doc, entities)
         doc.entities = [self._record(i, e) for i, e in enumerate(entities, 1)]
         return doc
@@ -486,6 +487,55 @@ class EntityRecognizer:
         if actor is not None:
             rec["actor_key"] = actor.key
         return rec
+
+
+def _merge_parentheses(text: str, entities: list[Entity]) -> list[Entity]:
+    """An organization's name followed by another in parentheses is one actor.
+
+    "منظمة الأمم المتحدة للطفولة (يونيسف)", "جهاز الأمن العام (الشاباك)",
+    "حركة المقاومة الإسلامية (حماس)": the bracketed name is an acronym or
+    short name of the one before it, so the two entities merge (taking the
+    dictionary actor of either).  Only ORG with ORG: "الداخلة (المغرب)" puts
+    a place inside a country, it does not rename it.
+    """
+    owner: dict[int, Entity] = {}
+    ends: dict[int, Mention] = {}
+    for ent in entities:
+        if ent.type != "ORG":
+            continue
+        for m in ent.mentions:
+            owner[id(m)] = ent
+            ends[m.end] = m
+    if not ends:
+        return entities
+    merged: dict[int, Entity] = {}
+
+    def find(ent: Entity) -> Entity:
+        while id(ent) in merged:
+            ent = merged[id(ent)]
+        return ent
+
+    for ent in entities:
+        if ent.type != "ORG":
+            continue
+        for m in ent.mentions:
+            before = text[max(0, m.start - 3):m.start].rstrip()
+            if not before.endswith("(") or not text[m.end:m.end + 2].lstrip().startswith(")"):
+                continue
+            k = m.start - 1
+            while k > 0 and text[k - 1] in " (":
+                k -= 1
+            head = ends.get(k)
+            if head is None:
+                continue
+            a, b = find(owner[id(head)]), find(ent)
+            if a is b or (a.actor is not None and b.actor is not None and a.actor.key != b.actor.key):
+                continue
+            a.mentions.extend(b.mentions)
+            a.mentions.sort(key=lambda x: x.start)
+            a.actor = a.actor or b.actor
+            merged[id(b)] = a
+    return [e for e in entities if id(e) not in merged]
 
 
 def strip_len(tok: Token) -> int:

@@ -68,6 +68,14 @@ def close_enough(a: str, b: str) -> bool:
     """Misspelling test on bare match forms (see rule 3)."""
     if a == b:
         return True
+    wa, wb = a.split(), b.split()
+    if len(wa) == len(wb) and len(wa) > 1:
+        # several words: the same words but one, and that one a misspelling by
+        # its own length ("قاسم سليمان" ~ "قاسم سليماني"); two words that differ
+        # by two letters are two names ("مجلس الوزراء" / "مجلس الخبراء",
+        # "الخارجية المصرية" / "الخارجية القطرية")
+        diff = [(x, y) for x, y in zip(wa, wb) if x != y]
+        return len(diff) == 1 and close_enough(*diff[0])
     n = min(len(a), len(b))
     if n < 6:
         return False
