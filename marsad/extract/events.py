@@ -168,6 +168,7 @@ _WAW_WORDS = tuple(fold(w) for w in ("وزير", "وزارة", "وفد", "وكي
 _MN_COMPOUNDS = frozenset(fold(w) for w in ("أجل", "قبل", "جانب", "خلال", "بين", "جهة", "دون", "ضمن", "حيث", "جديد"))
 _MARKS = "".join(chr(c) for c in range(0x064B, 0x0660)) + "\u0670\u0640"
 _QUOTE_PAIRS = {"«": "»", "“": "”", '"': '"', "„": "”"}
+_HARD_STOPS = frozenset(".؛;!?؟")
 _QUOTE_OPEN = re.compile('[«“"„]')
 
 
@@ -687,6 +688,7 @@ class _Reader:
         self.last_source: Arg | None = None
         self.last_meeting: tuple[Arg, Arg] | None = None  # (source, target) of the last CONSULT
         self._base: dict[int, str] = {}
+        self._stems: dict[int, set[str]] = {}
         self._ppl: list[dict] | None = None
         self._sur: list[tuple[dict, frozenset[str]]] | None = None
         self.punct = [len(t.text) == 1 and t.text in _PUNCT_BREAK for t in doc.tokens]
@@ -882,6 +884,26 @@ class _Reader:
             if len(n) >= 4 and n[1] in "بلك":
                 keys.add(n[2:])
         return keys
+
+    def stems(self, k: int) -> set[str]:
+        """Keys of token k for closed-class word lists: the forms of :meth:`forms_of`,
+        also with the proclitics و ف + ب ل and a possessive suffix dropped
+        ("لتورطه" -> "تورط", "بتهمة" -> "تهمة")."""
+        got = self._stems.get(k)
+        if got is None:
+            got = set()
+            for w in self.forms_of(k):
+                got.add(w)
+                w2 = w[1:] if len(w) >= 4 and w[0] in "وف" else w
+                w3 = w2[1:] if len(w2) >= 4 and w2[0] in "بل" else w2
+                for x in {w2, w3, split_article(w3)[1]}:
+                    got.add(x)
+                    for suf in ("هما", "هم", "ها", "ه"):
+                        if x.endswith(suf) and len(x) - len(suf) >= 3:
+                            got.add(x[:-len(suf)])
+                            break
+            self._stems[k] = got
+        return got
 
     # -- noun phrases --------------------------------------------------------
     def arg_from_entity(self, k: int, em: tuple[dict, dict]) -> Arg:
@@ -1544,6 +1566,7 @@ class EventExtractor:
         gov_until = -1
         speech_subject: Arg | None = None
         speech_done = False
+        dropped: dict[int, _Cand] = {}  # last token of a trigger not reported -> it
         for c in kept:
             tr = c.trig
             i = c.i
@@ -1554,12 +1577,19 @@ class EventExtractor:
                     gov["action"] = tr.type
                     gov["action_trigger"] = tok.text
                     gov["_action_cand"] = c
+                dropped[c.end - 1] = c
                 continue
-            if self._background(rd, c, a) or self._not_a_report(rd, c, a, b, kept):
+            if self._chained(rd, c, dropped):
+                dropped[c.end - 1] = c
+                continue
+            if self._background(rd, c, a) or self._not_a_report(rd, c, a, b, kept) \
+                    or self._historical(rd, c, a, b):
+                dropped[c.end - 1] = c
                 continue
             # modal / irrealis word right before?
             modal = self._modal(rd, i, a)
             if modal is not None and modal[1] == "suppress":
+                dropped[c.end - 1] = c
                 continue
             if not speech_done:
                 speech_subject = self._speech_subject(rd, a, b)
@@ -1585,6 +1615,7 @@ class EventExtractor:
                 ev["date_approx"] = anchor_date  # a year or month only: the contract's date is a day
                 anchor_date = None
             if tr.kind == "n" and ev["type"] == tr.type and not self._anchored(rd, c, ev, a, b, anchor_date):
+                dropped[c.end - 1] = c
                 continue
             ev["date"] = anchor_date or doc.published
             out.append(ev)
@@ -1648,6 +1679,46 @@ class EventExtractor:
             for k in [k for k in ev if k.startswith("_")]:
                 del ev[k]
         return out
+
+    @staticmethod
+    def _historical(rd: _Reader, c: _Cand, a: int, b: int) -> bool:
+        """Is the trigger's stretch of the sentence dated to an earlier year ("في
+        يوليو 2005"، "عام 1986")?  Then it recalls history; the article reports the
+        present.  Years are compared with the publication year; an undated text
+        gives no present to compare with, so any stated year counts as history."""
+        toks = rd.toks
+        pub = rd.doc.published
+        now = int(pub[:4]) if pub and pub[:4].isdigit() else None
+        lo = max(a, c.i - 10)
+        for k in range(c.i - 1, lo - 1, -1):
+            if toks[k].text in _HARD_STOPS:
+                lo = k + 1
+                break
+        hi = min(b, c.end + 10)
+        for k in range(c.end, hi):
+            if toks[k].text in _HARD_STOPS:
+                hi = k
+                break
+        for k in range(lo, hi):
+            n = toks[k].norm
+            if len(n) == 4 and n.isdigit() and n[:2] in ("19", "20"):
+                if any(toks[q].norm in ("منذ", "ومنذ") for q in range(max(a, k - 4), k)):
+                    continue  # "منذ عام 2011": a span that runs to the present
+                if now is None or int(n) < now:
+                    return True
+        return False
+
+    @staticmethod
+    def _chained(rd: _Reader, c: _Cand, dropped: dict[int, _Cand]) -> bool:
+        """A verbal noun that continues a trigger word left unreported shares its
+        status: a coordinated list ("مسلسل الاغتيالات والتفجيرات"، "أدان القتل
+        والخطف"، "أعمال قتل واغتصاب") or its object ("لتفجير سيارات مفخخة")."""
+        if c.trig.kind != "n":
+            return False
+        prev = dropped.get(c.i - 1)
+        if prev is None or prev.trig.kind != "n":
+            return False
+        return c.hit.clitic[:1] == "و" or not c.hit.clitic
 
     @staticmethod
     def _side_clause_filter(rd: _Reader, out: list[dict[str, Any]], a: int, b: int) -> list[dict[str, Any]]:
@@ -1720,9 +1791,17 @@ class EventExtractor:
         k = i - 1
         if k >= a and (rd.base(k) in ("عن", "في", "علي", "من", "ل", "الي") or rd.is_punct(k) and toks[k].text in "«\"“"):
             k -= 1
+        # "التحقيقات القضائية والأمنية في التفجير"، "الذكرى الـ12 لمذبحة": adjectives and
+        # ordinals of the background noun stand between it and the trigger
+        skipped = 0
+        while k - 1 >= a and skipped < 2 and not rd.is_punct(k) and (
+                rd.is_number(k) or toks[k].text.startswith("الـ") or (rd.nisba(toks[k]) and not rd.is_verb(k)
+                                                                       and rd.ent_at(k) is None)) \
+                and not (rd.stems(k) & g.background):
+            k -= 1
+            skipped += 1
         if k >= a:
-            t = toks[k]
-            if rd.base(k) in g.background or t.bare in g.background or (t.norm[:1] in "وفبل" and t.norm[1:] in g.background):
+            if rd.stems(k) & g.background:
                 # "عقب لقاء جمعه مع الأسد": a meeting the clause says took place is reported
                 return not (c.trig.type == "CONSULT" and c.end < len(toks) and toks[c.end].norm in _JAMA)
         tr = c.trig
@@ -1853,7 +1932,7 @@ class EventExtractor:
             keys = (n, n[1:] if n[:1] in ("و", "ف", "ل", "ب") else n, toks[k].bare)
             if any(x in g.request_governors for x in keys):
                 return k, "request"
-            if any(x in g.suppress_governors for x in keys):
+            if rd.stems(k) & g.suppress_governors:
                 return k, "suppress"
         return None
 
