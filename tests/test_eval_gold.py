@@ -87,3 +87,20 @@ def test_cli_on_a_folder(tmp_path: Path) -> None:
     r = subprocess.run([sys.executable, "-m", "marsad.cli", "eval", "gold", str(gold), str(tmp_path / "none")],
                        capture_output=True, text=True)
     assert r.returncode == 2 and "none" in r.stderr
+
+
+def test_errors_name_what_was_missed_and_what_is_spurious() -> None:
+    s = GoldScore()
+    detail = score_document(pred(), GOLD, s)
+    errs = detail["errors"]
+    assert errs["entities"]["spurious"] == ["LOC سوريا"]
+    assert errs["entities"]["missed"] == ["ORG الحشد الشعبي"]
+    # the second quote has the wrong speaker: missed, and spurious under the predicted speaker
+    assert errs["quotes"]["missed"] == ["الخامنئي: الاعداء يعارضون الاسلام السياسي"]
+    assert errs["quotes"]["spurious"][0].startswith("العراق: الاعداء")
+    assert errs["events"]["missed"] == ["CONSULT العراق -> -"]
+    assert errs["events"]["spurious"][0].startswith("ASSAULT العراق")
+
+    from marsad.commands.eval_gold import error_report
+    report = error_report(s.per_doc)
+    assert "== x.txt" in report and "quotes    missed    الخامنئي" in report

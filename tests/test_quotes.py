@@ -500,6 +500,67 @@ _SEED_FILES = sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
 _REPORTED = re.compile(r"(?<![^\W_])(?:وقال|واضاف|وتابع|واكد)\s*[،,:]?\s*(?:ان|بان|انه)(?![^\W_])")
 
 
+# --- speakers: subjects that are easy to lose -----------------------------------
+
+
+def test_participle_keeps_the_main_verbs_subject_over_a_body_named_in_between():
+    doc, qs = quotes("في المقابل، قال الحداد في بيان وزعته وزارة الخارجية إن المحادثات مستمرة، "
+                     "مؤكدا أن بلاده لن تتراجع عن مطالبها.",
+                     (PER, ["الحداد"], []), (ORG, ["وزارة الخارجية"], []))
+    assert speaker(doc, one(qs, "لن تتراجع عن مطالبها")) == "الحداد"
+
+
+def test_a_name_beginning_with_ba_is_the_subject_not_the_preposition():
+    doc, qs = quotes("وطالب برنامج الأغذية العالمي الأطراف المتحاربة بفتح الممرات الإنسانية فورا.",
+                     (ORG, ["برنامج الأغذية العالمي"], []))
+    q = one(qs, "بفتح الممرات الإنسانية")
+    assert speaker(doc, q) == "برنامج الأغذية العالمي"
+    assert "برنامج" not in q["text"]
+
+
+def test_definite_title_with_nationality_refers_back_to_that_countrys_person():
+    doc, qs = quotes("وشدد عبد العاطي، خلال مؤتمر صحفي في القاهرة مع نظيره الكيني موسى كيبيتي، على أهمية "
+                     "التعاون. وقال الوزير الكيني إن بلاده تدعم الحوار بين دول حوض النيل.",
+                     (PER, ["عبد العاطي"], ["وزير الخارجية المصري"]), (PER, ["موسى كيبيتي"], []))
+    doc.entities[0]["country"], doc.entities[1]["country"] = "EGY", "KEN"
+    doc = _QX(doc)
+    assert speaker(doc, one(doc.quotes, "تدعم الحوار")) == "موسى كيبيتي"
+
+
+def test_one_word_after_a_cue_form_is_not_a_statement_and_does_not_cut_one():
+    # "وطالبا" is a student here; the statement of the club runs past it
+    doc, qs = quotes("وأفاد نادي الأسرى بأن بين المعتقلين صحفيا وطالبا جامعيا، لافتا إلى أن الحملة مستمرة.",
+                     (ORG, ["نادي الأسرى"], []))
+    assert not [q for q in qs if q["cue"] == "وطالبا"]
+    assert "وطالبا جامعيا" in one(qs, "بين المعتقلين")["text"]
+
+
+def test_afada_with_attached_ba_reports_a_figure():
+    doc, qs = quotes("وأفادت وزارة الصحة اللبنانية بمقتل خمسة أشخاص في الغارة على بلدة جنوبية.",
+                     (ORG, ["وزارة الصحة اللبنانية"], []))
+    assert speaker(doc, one(qs, "بمقتل خمسة أشخاص")) == "وزارة الصحة اللبنانية"
+
+
+def test_role_with_unit_number_and_envoy_destination_reach_the_name():
+    doc, qs = quotes("وقال قائد اللواء 51 العميد سامر الحسن إن قواته صدت الهجوم على المدينة.",
+                     (PER, ["سامر الحسن"], []))
+    assert speaker(doc, one(qs, "صدت الهجوم")) == "سامر الحسن"
+    doc, qs = quotes("ودعا المبعوث الأممي إلى اليمن ورئيس البعثة في الحديدة، هانس غروندبرغ، الأطراف "
+                     "إلى «وقف التصعيد العسكري فورا في الحديدة».",
+                     (LOC, ["اليمن"], []), (LOC, ["الحديدة"], []), (PER, ["هانس غروندبرغ"], []))
+    assert speaker(doc, one(qs, "وقف التصعيد العسكري")) == "هانس غروندبرغ"
+
+
+def test_its_representative_is_the_subject_and_the_body_he_is_sent_to_does_not_speak():
+    doc, qs = quotes("رفضت جبهة البوليساريو القرار، واتهم ممثلها لدى الأمم المتحدة الحكومة المغربية "
+                     "بـ«التنكر لالتزاماتها الدولية السابقة كلها».",
+                     (ORG, ["جبهة البوليساريو"], []), (ORG, ["الأمم المتحدة"], []),
+                     (ORG, ["الحكومة المغربية"], []))
+    q = one(qs, "التنكر لالتزاماتها")
+    assert speaker(doc, q) is None
+    assert q["speaker_text"].startswith("ممثلها لدى الأمم المتحدة")
+
+
 def _seed_doc(path: Path) -> Document:
     doc = _TEXT(path.read_text(encoding="utf-8"))
     try:

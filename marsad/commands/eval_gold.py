@@ -13,6 +13,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("gold_dir", type=Path, help="folder of gold .json files (shared/EVAL_FORMAT.md)")
     p.add_argument("docs_dir", type=Path, help="folder holding the articles the gold files name")
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
+    p.add_argument("--errors", action="store_true",
+                   help="also list, per document, what was missed and what was found that the gold lacks")
     p.set_defaults(func=run)
 
 
@@ -27,5 +29,19 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(score.as_dict(), ensure_ascii=False, indent=1))
     else:
+        if args.errors:
+            print(error_report(score.per_doc))
         print(score.table())
     return 0
+
+
+def error_report(per_doc: list[dict]) -> str:
+    """Missed and spurious items per document and kind, for reading errors."""
+    out: list[str] = []
+    for d in per_doc:
+        out.append(f"== {d.get('doc')}")
+        for kind, errs in d.get("errors", {}).items():
+            for label, items in (("missed", errs["missed"]), ("spurious", errs["spurious"])):
+                for item in items:
+                    out.append(f"  {kind:<9} {label:<9} {item}")
+    return "\n".join(out)

@@ -72,18 +72,29 @@ class GoldScore:
         return "\n".join(out)
 
 
-def _one_to_one(pairs: list[tuple[int, int, float]]) -> int:
+def _matching(pairs: list[tuple[int, int, float]]) -> list[tuple[int, int]]:
     """Greedy one-to-one matching over (pred, gold, weight) candidate pairs."""
     used_p: set[int] = set()
     used_g: set[int] = set()
-    n = 0
+    out: list[tuple[int, int]] = []
     for p, g, _ in sorted(pairs, key=lambda x: -x[2]):
         if p in used_p or g in used_g:
             continue
         used_p.add(p)
         used_g.add(g)
-        n += 1
-    return n
+        out.append((p, g))
+    return out
+
+
+def _one_to_one(pairs: list[tuple[int, int, float]]) -> int:
+    return len(_matching(pairs))
+
+
+def _errors(matched: list[tuple[int, int]], n_pred: int, n_gold: int) -> tuple[list[int], list[int]]:
+    """(unmatched predictions, unmatched gold items), as indexes."""
+    mp = {p for p, _ in matched}
+    mg = {g for _, g in matched}
+    return [i for i in range(n_pred) if i not in mp], [j for j in range(n_gold) if j not in mg]
 
 
 def entity_keys(ent: dict[str, Any]) -> set[str]:
@@ -108,8 +119,13 @@ def score_document(pred: dict[str, Any], gold: dict[str, Any], score: GoldScore)
             overlap = len(ent_keys[e["id"]] & {name_key(n) for n in g["names"]})
             if overlap:
                 pairs.append((i, j, overlap))
-    tp = _one_to_one(pairs)
+    matched = _matching(pairs)
+    tp = len(matched)
     score.entities.add(tp, len(ents), len(gold_ents))
+    spurious, missed = _errors(matched, len(ents), len(gold_ents))
+    errors: dict[str, Any] = {"entities": {
+        "spurious": [f"{ents[i]['type']} {ents[i]['name']}" for i in spurious],
+        "missed": [f"{gold_ents[j]['type']} {' / '.join(gold_ents[j]['names'])}" for j in missed]}}
     for t in {e["type"] for e in ents} | {g["type"] for g in gold_ents}:
         ps = [(i, j, w) for i, j, w in pairs if ents[i]["type"] == t]
         score.entities_by_type.setdefault(t, PRF()).add(
@@ -143,8 +159,15 @@ def score_document(pred: dict[str, Any], gold: dict[str, Any], score: GoldScore)
         for j, g in enumerate(gold_q):
             if fold(g["contains"]) in qtext and skeys & gold_keys(g.get("speaker")):
                 pairs.append((i, j, 1.0 / (1 + len(qtext))))  # prefer the tightest span
-    tp = _one_to_one(pairs)
+    matched = _matching(pairs)
+    tp = len(matched)
     score.quotes.add(tp, len(quotes), len(gold_q))
+    names = {e["id"]: e["name"] for e in ents}
+    spurious, missed = _errors(matched, len(quotes), len(gold_q))
+    errors["quotes"] = {
+        "spurious": [f"{names.get(quotes[i].get('speaker') or '', quotes[i].get('speaker_text') or '-')}: "
+                     f"{quotes[i].get('text', '')[:90]}" for i in spurious],
+        "missed": [f"{' / '.join(gold_q[j].get('speaker') or [])}: {gold_q[j]['contains']}" for j in missed]}
     detail["quotes"] = {"tp": tp, "pred": len(quotes), "gold": len(gold_q)}
 
     # events
@@ -161,8 +184,20 @@ def score_document(pred: dict[str, Any], gold: dict[str, Any], score: GoldScore)
             gt = g.get("target")
             if (not gt and not ev.get("target")) or (gt and tkeys & gold_keys(gt)):
                 strict.append((i, j, 1.0))
-    tp = _one_to_one(loose)
+    matched = _matching(loose)
+    tp = len(matched)
     score.events.add(tp, len(events), len(gold_ev))
+    spurious, missed = _errors(matched, len(events), len(gold_ev))
+
+    def actor(eid: str | None) -> str:
+        return names.get(eid or "", "-")
+
+    errors["events"] = {
+        "spurious": [f"{events[i]['type']} {actor(events[i].get('source'))} -> {actor(events[i].get('target'))}"
+                     f" [{events[i].get('trigger', '')}]" for i in spurious],
+        "missed": [f"{gold_ev[j]['type']} {' / '.join(gold_ev[j].get('source') or ['-'])} -> "
+                   f"{' / '.join(gold_ev[j].get('target') or ['-'])}" for j in missed]}
+    detail["errors"] = errors
     score.events_strict.add(_one_to_one(strict), len(events), len(gold_ev))
     detail["events"] = {"tp": tp, "pred": len(events), "gold": len(gold_ev)}
 

@@ -359,6 +359,19 @@ class _Doc:
         return [(t.start, t.end, t.norm) for t in self.tokens[i:j]]
 
 
+@lru_cache(maxsize=65536)
+def _attached_ba(w: str) -> bool:
+    """Is the initial ب of ``w`` the attached preposition?  "بمقتل", "بوقف",
+    "بالإفراج" are بـ + noun; "بيان", "برنامج", "بلاده" are words of their own.
+    Without the article the word list decides: the rest must be at least as
+    common as the whole word (wordfreq, offline)."""
+    if w[1:3] == "ال":
+        return True
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(w[1:], "ar") >= zipf_frequency(w, "ar")
+
+
 def _is_word(w: str) -> bool:
     return w[:1].isalnum()
 
@@ -391,7 +404,9 @@ class QuoteExtractor:
     def _is_head(self, w: str) -> bool:
         heads = self.lex.speaker_heads
         return (w in heads or split_article(w)[1] in heads
-                or (len(w) > 3 and w[0] in "وف" and w[1:] in heads))
+                or (len(w) > 3 and w[0] in "وف" and w[1:] in heads)
+                # with a possessive pronoun: "ممثلها", "رئيسهم" (ه alone would be ة)
+                or (len(w) > 4 and w[-2:] in ("ها", "هم") and w[:-2] in heads))
 
     def _is_title(self, w: str) -> bool:
         return self._in(w, self.lex.titles)
@@ -399,7 +414,7 @@ class QuoteExtractor:
     def _is_prep(self, w: str, preps: tuple[str, ...]) -> bool:
         for p in preps:
             if p == "ب":
-                if len(w) > 2 and w[0] == "ب" and w not in self.lex.complementizers:
+                if len(w) > 2 and w[0] == "ب" and w not in self.lex.complementizers and _attached_ba(w):
                     return True
             elif w == p or (p == "الي" and w == "الى"):
                 return True
@@ -455,7 +470,13 @@ class QuoteExtractor:
         if self.headlines:
             self._headline(d, recs)
         recs.sort(key=lambda r: r.cue_s)
+        # one word is not a statement: in "أسيرين محررين وطالبا جامعيا، لافتا …"
+        # وطالبا is a student, not "the two demanded"; it must not cut the
+        # statement before it either
+        cue_pos = [r.cue_s for r in recs]
+        recs = [r for r in recs if r.fixed or r.start < 0 or self._has_words(d, r, cue_pos)]
         recs = self._ends(d, recs, cuts)
+        recs = [r for r in recs if r.direct or len(_WORDS.findall(d.text[r.start:r.end])) >= 2]
         self._speakers(d, recs)
         return recs
 
@@ -514,6 +535,14 @@ class QuoteExtractor:
         cue = rec.cue
         if not prefix or cue is None or "object" not in cue.intro or rec.cue_s <= ss:
             return False
+        nxt = d.toks(rec.cue_e, d.sents[rec.sent][1], 1)
+        if nxt:
+            w = nxt[0][2]
+            for suffix in ("ها", "هم", "ه"):
+                # "…، واتهم ممثلها لدى الأمم المتحدة …": a role of the one just named
+                # ("its representative") is the verb's own subject
+                if w.endswith(suffix) and len(w) > len(suffix) + 2 and self._is_head(w[:-len(suffix)]):
+                    return False
         k = bisect.bisect_left(d.ment_starts, ss)
         while k < len(d.ments) and d.ments[k][0] < rec.cue_s:
             m = d.ments[k]
@@ -536,11 +565,14 @@ class QuoteExtractor:
         s, e, w = toks[k]
         if w in lex.honorific_pronouns:
             return k + 1  # "وأكد سموه أن …": the person already talked about
+        ment = d.mention_in(s, e)
+        # a name that starts with the letter ب is not the preposition بـ:
+        # "وطالب برنامج الأغذية العالمي …" (the mention starts at the word itself)
+        named = ment is not None and ment[0] == s
         if (not _is_word(w) or w in lex.complementizers or self._in(w, lex.stop_words)
                 or s in d.cue_starts or s in d.after_at
-                or (rec.cue is not None and self._is_prep(w, rec.cue.preps))):
+                or (rec.cue is not None and not named and self._is_prep(w, rec.cue.preps))):
             return k
-        ment = d.mention_in(s, e)
         if ment is not None:
             if self._object_not_subject(d, rec, ment):
                 return k
@@ -557,8 +589,17 @@ class QuoteExtractor:
             return k
         end = self._np_end(d, toks, k)
         j = end
-        while j < n and j - end < 4 and (toks[j][2] in _COMMAS or (_is_word(toks[j][2]) and self._is_title(toks[j][2]))):
-            j += 1
+        while j < n and j - end < 6:
+            w = toks[j][2]
+            if w in _COMMAS or (_is_word(w) and self._is_title(w)):
+                j += 1
+                continue
+            if w in ("في", "الي", "لدي") and j + 1 < n:  # "… ورئيس البعثة في ليبيا، ماركو بيلليني"
+                ment = d.mention_in(toks[j + 1][0], toks[j + 1][1])
+                if ment is not None and ment[3] in ("LOC", "ORG") and ment[0] == toks[j + 1][0]:
+                    j = self._skip_to(toks, j + 1, ment[1])
+                    continue
+            break
         lim = toks[j][1] if j < n else toks[-1][1]
         i = bisect.bisect_left(d.ment_starts, s)
         while i < len(d.ments) and d.ments[i][0] < lim:
@@ -584,8 +625,8 @@ class QuoteExtractor:
             s, e, w = toks[k]
             if (not _is_word(w) or w in lex.complementizers or self._in(w, lex.stop_words) or s in d.cue_starts
                     or s in d.after_at or split_article(w)[0] or self._is_head(w) or self._is_title(w)
-                    or w[0] in "بل"):
-                break
+                    or w[0] in "بل" or d.mention_in(s, e) is not None):
+                break  # (a word of another entity is not part of an unknown name: "مطالب واشنطن")
             if d.text[e - 1] == "ة":
                 return j  # "ضرورة احترام سيادة …" is an object, not a name
             k += 1
@@ -661,11 +702,12 @@ class QuoteExtractor:
         construct = not toks[k][2].startswith("ال") and self._is_head(toks[k][2])
         indef = 2 if construct else 0  # "مصدر أمني مطلع", "وسائل إعلام تابعة للحوثيين"
         skip_until = -1
+        accredited = False  # after "إلى/لدى X" only a name or a title may follow
         n = len(toks)
         ment = d.mention_in(toks[k][0], toks[k][1])
         if ment is not None:
             skip_until = ment[1]
-        while j < n and j - k < 10:
+        while j < n and j - k < 20:
             s, e, w = toks[j]
             if s < skip_until:
                 j += 1
@@ -689,6 +731,26 @@ class QuoteExtractor:
             if w in "()" and j + 1 < n:
                 j += 1
                 continue
+            if w.isdigit() and j > k:  # a unit's number: "آمر اللواء 444 قتال", "قائد الفرقة 9"
+                construct = True
+                j += 1
+                continue
+            if w in ("الي", "لدي") and j + 1 < n:  # folded إلى, لدى
+                # "المبعوث الأممي إلى اليمن", "سفير إيران لدى العراق", "ممثلها لدى الأمم المتحدة"
+                ment = d.mention_in(toks[j + 1][0], toks[j + 1][1])
+                if ment is not None and ment[3] in ("LOC", "ORG") and ment[0] == toks[j + 1][0]:
+                    skip_until = ment[1]
+                    construct = False
+                    accredited = True
+                    j += 1
+                    continue
+            if accredited and s >= skip_until and not (self._is_title(w) or w in _COMMAS
+                                                        or (w[0] == "و" and self._is_head(w))):
+                ment = d.mention_in(s, e)
+                if ment is None or ment[3] != "PER":
+                    break  # "ممثلها لدى الأمم المتحدة | الحكومة المغربية": the object
+            if accredited and w[0] == "و" and self._is_head(w):
+                accredited = False  # a second role: "… إلى ليبيا ورئيس بعثة …"
             if (not _is_word(w) or w in lex.complementizers or self._in(w, lex.stop_words) or w in lex.relatives
                     or s in d.cue_starts or s in d.after_at or self._in(w, lex.adverbial_starts)
                     or (w[0] == "ل" and split_article(w[1:])[1] in lex.media_words)):
@@ -1100,6 +1162,15 @@ class QuoteExtractor:
             recs.append(rec)
 
     # -- content ends ------------------------------------------------------
+    @staticmethod
+    def _has_words(d: _Doc, r: _Rec, cue_pos: list[int], words: int = 2) -> bool:
+        """Does the content run for ``words`` words before the sentence or the next cue ends it?"""
+        end = d.sents[r.sent][1]
+        k = bisect.bisect_right(cue_pos, r.start)
+        if k < len(cue_pos) and cue_pos[k] < end:
+            end = cue_pos[k]
+        return len(_WORDS.findall(d.text[r.start:end])) >= words
+
     def _ends(self, d: _Doc, recs: list[_Rec], cuts: list[_After]) -> list[_Rec]:
         text = d.text
         bounds = sorted([(r.clause_s if r.clause_s >= 0 else r.cue_s, None) for r in recs
@@ -1251,8 +1322,20 @@ class QuoteExtractor:
 
         topic: tuple[str | None, str | None, str | None] = (None, None, None)  # (id, type, phrase)
         topic_pos = -1
+        main: _Rec | None = None  # the last statement of the current sentence outside reported content
         for r in recs:
             pos = r.cue_s
+            if main is not None and main.sent != r.sent:
+                main = None
+            if (r.mode == "carry" and r.cue is not None and r.cue.kind == "participle" and main is not None
+                    and (main.speaker or main.speaker_text)):
+                # a circumstantial participle ("…، مؤكدا أن …") adds a statement of
+                # the subject of its sentence's main verb, whatever was named in between
+                # ("قال كوبر في بيان وزعه البيت الأبيض إن …، مؤكدا أن …")
+                r.speaker, r.speaker_text = main.speaker, main.speaker_text
+                r.attribution = r.attribution or "carried"
+                topic_pos = max(topic_pos, pos)
+                continue
             if r.mode in ("carry", "pron") or (r.mode == "np" and r.cue is not None and r.cue.continues):
                 # a subject named since the last statement takes over: first in the
                 # statement's own sentence (a name, else a phrase), then before it
@@ -1296,6 +1379,8 @@ class QuoteExtractor:
             elif r.speaker_text:
                 topic = (None, None, r.speaker_text)
             topic_pos = max(topic_pos, pos, r.speaker_pos)
+            if not in_content(r.cue_s):
+                main = r
 
     @staticmethod
     def _org_in(d: _Doc, span: tuple[int, int]) -> str | None:
@@ -1303,7 +1388,10 @@ class QuoteExtractor:
         k = bisect.bisect_left(d.ment_starts, span[0])
         while k < len(d.ments) and d.ments[k][0] < span[1]:
             if d.ments[k][3] == "ORG":
-                return d.ments[k][2]
+                before = d.toks_before(d.ments[k][0], span[0], 1)
+                # "ممثلها لدى الأمم المتحدة": the body one is accredited to does not speak
+                if not (before and before[-1][2] in ("لدي", "الي")):
+                    return d.ments[k][2]
             k += 1
         return None
 
@@ -1470,6 +1558,29 @@ class QuoteExtractor:
                 key = (hit / len(pset), -dist)
                 if best_key is None or key > best_key:
                     best, best_key = eid, key
+        if best is None:
+            best = self._national_of(d, np, pos)
+        return best
+
+    def _national_of(self, d: _Doc, np: tuple[int, int], pos: int) -> str | None:
+        """"وقال الوزير الكيني إن …" after "… مع نظيره الكيني صامويل أوتينو": a
+        definite title plus a nationality, with no role that matches, refers
+        back to the person of that country named last before it."""
+        toks = [t for t in d.toks(np[0], np[1], 4) if _is_word(t[2])]
+        if len(toks) != 2 or not toks[0][2].startswith("ال") or not self._is_head(toks[0][2]):
+            return None
+        from marsad.lexicons.loader import load_nationalities
+
+        code = load_nationalities().get(toks[1][2])
+        if code is None:
+            return None
+        best, best_pos = None, -1
+        for e in d.entities:
+            if e.get("type") != "PER" or e.get("country") != code:
+                continue
+            for m in e.get("mentions") or ():
+                if best_pos < m["start"] < pos:
+                    best, best_pos = e.get("id"), m["start"]
         return best
 
     # -- output --------------------------------------------------------------
