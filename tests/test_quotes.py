@@ -561,6 +561,24 @@ def test_its_representative_is_the_subject_and_the_body_he_is_sent_to_does_not_s
     assert q["speaker_text"].startswith("ممثلها لدى الأمم المتحدة")
 
 
+def test_unknown_subject_closed_by_comma_and_complementizer():
+    doc, qs = quotes("أكد المصرفي المعروف خالد الراشد، أن البنوك جاهزة لشراء السندات الحكومية.",
+                     (PER, ["خالد الراشد"], []))
+    q = one(qs, "البنوك جاهزة")
+    assert speaker(doc, q) == "خالد الراشد" and not q["text"].startswith("المصرفي")
+    doc, qs = quotes("أكد الخبير الاقتصادي البارز، أن السوق ستتعافى قريبا.")
+    q = one(qs, "السوق ستتعافى")
+    assert q["speaker_text"] == "الخبير الاقتصادي البارز" and q["text"].startswith("أن")
+    # an object clause is not a subject: "أكد ضرورة أن …"
+    doc, qs = quotes("وأكد الوزير سامي الحداد ضرورة أن تتخذ الحكومة خطوات عاجلة.", (PER, ["سامي الحداد"], []))
+    assert speaker(doc, one(qs, "تتخذ الحكومة")) == "سامي الحداد"
+
+
+def test_demonstrative_subject_is_a_speaker_phrase():
+    doc, qs = quotes("وقالت مصادر عسكرية إن القوات تقدمت. وأوضحت هذه المصادر أن الهجوم انطلق من الساحل.")
+    assert one(qs, "الهجوم انطلق")["speaker_text"] == "هذه المصادر"
+
+
 def _seed_doc(path: Path) -> Document:
     doc = _TEXT(path.read_text(encoding="utf-8"))
     try:

@@ -519,6 +519,8 @@ class QuoteExtractor:
             k = self._subject(d, rec, toks, 0)
             if rec.mode == "carry" and not prefix:
                 self._subject_before(d, rec, ss)
+        if cue.kind == "verb" and rec.mode == "carry" and k == 0 and not describes:
+            k = self._subject_to_comp(d, rec, toks)
         intro = self._intro(d, rec, toks, k)
         if describes and (intro is None or intro[0] != "comp"):
             return None  # "هتافات تطالب بإقالة الوزير": the verb describes the noun before it
@@ -565,6 +567,11 @@ class QuoteExtractor:
         s, e, w = toks[k]
         if w in lex.honorific_pronouns:
             return k + 1  # "وأكد سموه أن …": the person already talked about
+        if w in ("هذه", "هذا", "هولاء") and k + 1 < n and self._is_head(toks[k + 1][2]):
+            # "واوضحت هذه المصادر أنه …": the speaker already named, by a demonstrative
+            end = self._np_end(d, toks, k + 1)
+            rec.mode, rec.np, rec.speaker_pos = "np", (s, toks[end - 1][1]), s
+            return end
         ment = d.mention_in(s, e)
         # a name that starts with the letter ب is not the preposition بـ:
         # "وطالب برنامج الأغذية العالمي …" (the mention starts at the word itself)
@@ -612,6 +619,45 @@ class QuoteExtractor:
             end = self._name_after(d, toks, end)
             rec.mode, rec.np, rec.speaker_pos = "np", (s, toks[end - 1][1]), s
         return end
+
+    def _subject_to_comp(self, d: _Doc, rec: _Rec, toks: list[Tok], limit: int = 9) -> int:
+        """A subject the word lists do not know, closed by the complementizer:
+        "أكد المصرفي المعروف إبراهيم السبيعي، أن …".  The words between the
+        verb and أن/إن are the subject when they end with a comma or name a
+        person or organization, and hold no preposition, particle or cue;
+        return the index of the complementizer (0 when there is none)."""
+        lex = self.lex
+        if not toks or not _is_word(toks[0][2]) or d.quote_around(toks[0][0]):
+            return 0
+        for j in range(1, min(limit, len(toks))):
+            s, e, w = toks[j]
+            if w in lex.complementizers:
+                break
+            if (s in d.cue_starts or s in d.after_at or (not _is_word(w) and w not in _COMMAS)
+                    or self._in(w, lex.stop_words) or w in lex.relatives):
+                return 0
+        else:
+            return 0
+        words = toks[:j]
+        comma = words[-1][2] in _COMMAS
+        while words and words[-1][2] in _COMMAS:
+            words = words[:-1]
+        if not words or any(t[2] in _COMMAS for t in words):
+            return 0
+        span = (words[0][0], words[-1][1])
+        named = None
+        i = bisect.bisect_left(d.ment_starts, span[0])
+        while i < len(d.ments) and d.ments[i][0] < span[1]:
+            if d.ments[i][3] in ("PER", "ORG") and (named is None or d.ments[i][3] == "PER" != named[3]):
+                named = d.ments[i]
+            i += 1
+        if named is not None:
+            rec.mode, rec.speaker, rec.speaker_pos, rec.attribution = "explicit", named[2], named[0], "explicit"
+        elif comma and split_article(words[0][2])[0] == "ال":
+            rec.mode, rec.np, rec.speaker_pos = "np", span, span[0]
+        else:
+            return 0
+        return j
 
     def _name_after(self, d: _Doc, toks: list[Tok], j: int) -> int:
         """A name no entity covers, written after a role or title ("وزير الدفاع
