@@ -610,3 +610,61 @@ def test_conjunction_on_a_verb_starting_with_al_is_no_article() -> None:
     doc = doc_with("والتقى عباس عراقجي في بغداد محمد شياع السوداني.", ["عباس عراقجي", "بغداد", "محمد شياع السوداني"])
     ev = only(doc, "CONSULT")
     assert ev["source"] == ent_id(doc, "عباس عراقجي") and ev["trigger"] == "والتقى"
+
+
+# --------------------------------------------------------------------------
+# reports, not references (OEDA precision rules)
+
+
+def reported(doc: Document, etype: str) -> list[dict]:
+    return [e for e in doc.events if e["type"] == etype and not e["negated"]]
+
+
+def test_background_noun_read_through_clitic_and_possessive() -> None:
+    doc = doc_with("واعتقلت الشرطة رجلا لتورطه في اختطاف صحافيين في بغداد.", ["بغداد"])
+    assert reported(doc, "ASSAULT") == []
+    assert reported(doc, "COERCE")
+
+
+def test_background_noun_with_adjectives_before_the_trigger() -> None:
+    doc = doc_with("وتواصلت التحقيقات القضائية والأمنية في التفجير الذي استهدف دورية في بيروت.", ["بيروت"])
+    assert reported(doc, "ASSAULT") == []
+
+
+def test_generic_any_attack_is_no_event() -> None:
+    doc = doc_with("وقال الوزير إن بلاده تدين أي اعتداء على المدنيين في كركوك.", ["كركوك"])
+    assert reported(doc, "ASSAULT") == []
+
+
+def test_warning_against_an_attack_is_no_event() -> None:
+    doc = doc_with("ونقلت الإذاعة عن النائبة تحذيرها من حدوث اغتيال سياسي آخر في بغداد.", ["بغداد"])
+    assert reported(doc, "ASSAULT") == []
+
+
+def test_coordinated_nouns_share_the_status_of_the_first() -> None:
+    doc = doc_with("وتمنى أن يضع العام الجديد حدا لمسلسل الاغتيالات والتفجيرات في بيروت.", ["بيروت"])
+    assert reported(doc, "ASSAULT") == []
+    doc = doc_with("وتتهم المنظمة الميليشيات بارتكاب أعمال قتل واغتصاب في البصرة أمس.", ["البصرة"])
+    assert reported(doc, "ASSAULT") == []
+
+
+def test_attack_dated_to_an_earlier_year_is_history() -> None:
+    doc = doc_with("وفي يوليو 2005 فجر انتحاريون أنفسهم في محطات المترو.", [], published="2008-03-02")
+    assert reported(doc, "ASSAULT") == []
+    doc = doc_with("وفجر انتحاري نفسه أمس في سوق ببغداد.", ["بغداد"], published="2008-03-02")
+    assert reported(doc, "ASSAULT")
+
+
+def test_a_span_since_a_year_is_not_history() -> None:
+    doc = doc_with("واعتقلت القوات الأمريكية منذ عام 2005 مئات المشتبه بهم في كركوك.", ["كركوك"],
+                   published="2008-03-02")
+    assert reported(doc, "COERCE")
+
+
+def test_signing_an_agreement_is_agree() -> None:
+    doc = doc_with("ووقع عباس عراقجي مع عبد اللطيف رشيد اتفاقية للتعاون الأمني في بغداد.",
+                   ["عباس عراقجي", "عبد اللطيف رشيد", "بغداد"])
+    ev = only(doc, "AGREE")
+    assert ev["mode"] == "sign" and ev["cameo"] == "05"
+    assert ev["source"] == ent_id(doc, "عباس عراقجي")
+    assert not [e for e in candidates(doc) if e["type"] == "SUPPORT"]

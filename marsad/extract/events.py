@@ -1579,7 +1579,7 @@ class EventExtractor:
                     gov["_action_cand"] = c
                 dropped[c.end - 1] = c
                 continue
-            if self._chained(rd, c, dropped):
+            if self._chained(rd, c, dropped) or self._restates_dropped(rd, c, a, dropped):
                 dropped[c.end - 1] = c
                 continue
             if self._background(rd, c, a) or self._not_a_report(rd, c, a, b, kept) \
@@ -1716,9 +1716,25 @@ class EventExtractor:
         if c.trig.kind != "n":
             return False
         prev = dropped.get(c.i - 1)
-        if prev is None or prev.trig.kind != "n":
+        if prev is None:
             return False
-        return c.hit.clitic[:1] == "و" or not c.hit.clitic
+        return c.hit.clitic[:1] == "و" or (not c.hit.clitic and prev.trig.kind == "n")
+
+    @staticmethod
+    def _restates_dropped(rd: _Reader, c: _Cand, a: int, dropped: dict[int, _Cand]) -> bool:
+        """A verb in a relative or descriptive clause of an event noun restates that
+        event ("التحقيق في التفجير الذي استهدف ..."، "بعد هجوم انتحاري استهدف ..."):
+        when the noun is no report, neither is the clause."""
+        if c.trig.kind != "v" or not dropped:
+            return False
+        left = rd.clause_left(c.i, a)
+        if left - 1 >= a and rd.base(left - 1) in rd.g.relatives:
+            rel = left - 1
+        elif not c.hit.clitic and EventExtractor._embedded(rd, c.i, left):
+            rel = c.i
+        else:
+            return False
+        return any(rel - 5 <= k < rel and not any(rd.is_punct(q) for q in range(k, rel)) for k in dropped)
 
     @staticmethod
     def _side_clause_filter(rd: _Reader, out: list[dict[str, Any]], a: int, b: int) -> list[dict[str, Any]]:
@@ -2094,7 +2110,7 @@ class EventExtractor:
                     if cand is not None and carry and tr.governs and c.hit.clitic[:1] in ("و", "ف") \
                             and self._object_of_demand(rd, cand, limit) and (
                                 (speech is not None and speech.start < tok.start and speech.ent is not None)
-                                or any(e.get("source") is not None and not e.get("source_inferred") for e in out)):
+                                or any(e.get("source") is not None for e in out)):
                         # "أكد الحموي أن ...، وطالب الجانب التركي بسحب قواته": a second verb
                         # of a sentence with an explicit subject keeps it; the noun phrase
                         # before the demanded "بـ/إلى" complement is the addressee
@@ -2304,7 +2320,15 @@ class EventExtractor:
             return False
         if rd.attached_prep(k) == "ب" or rd.marker_prep(k) == "ب":
             return True
-        return rd.base(k) in (fold("إلى"), "ب", "بـ")
+        if rd.base(k) in (fold("إلى"), "ب", "بـ"):
+            return True
+        if rd.base(k) == "في":  # "طالب الحكومة في بغداد بـ«التدخل»": a place phrase first
+            for q in range(k + 2, min(limit, k + 4)):
+                if rd.attached_prep(q) == "ب" or rd.base(q) in ("ب", "بـ"):
+                    return True
+                if rd.is_punct(q) and rd.toks[q].text not in "«\"“":
+                    break
+        return False
 
     @staticmethod
     def _embedded(rd: _Reader, i: int, left: int) -> bool:
