@@ -579,6 +579,21 @@ def test_demonstrative_subject_is_a_speaker_phrase():
     assert one(qs, "الهجوم انطلق")["speaker_text"] == "هذه المصادر"
 
 
+def test_dual_subject_is_a_joint_statement_of_the_two_parties_just_named():
+    doc, qs = quotes("استقبل الرئيس سامي الحداد في القاهرة نظيره موسى كيبيتي وبحثا سبل التعاون. "
+                     "وأكد الرئيسان أن التعاون في مجال المياه يخدم مصالح الشعبين.",
+                     (PER, ["سامي الحداد"], []), (PER, ["موسى كيبيتي"], []), (LOC, ["القاهرة"], []))
+    q = one(qs, "يخدم مصالح الشعبين")
+    assert q["text"].startswith("أن") and q["attribution"] == "joint"
+    names = {e["id"]: e["name"] for e in doc.entities}
+    assert [names[x] for x in q["speakers"]] == ["سامي الحداد", "موسى كيبيتي"]
+    doc, qs = quotes("وقعت مصر وكينيا اتفاقية للري. وأكد البلدان أن الاتفاقية تفتح صفحة جديدة.",
+                     (LOC, ["مصر"], []), (LOC, ["كينيا"], []))
+    q = one(qs, "تفتح صفحة جديدة")
+    assert sorted(names for names in ({e["id"]: e["name"] for e in doc.entities}[x] for x in q["speakers"])) \
+        == ["كينيا", "مصر"]
+
+
 def _seed_doc(path: Path) -> Document:
     doc = _TEXT(path.read_text(encoding="utf-8"))
     try:

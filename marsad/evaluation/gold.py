@@ -9,7 +9,8 @@ Matching is one-to-one (greedy, best overlap first):
   name or any mention) is one of the gold names;
 * quotes — the predicted quote's text contains the gold ``contains`` string
   (compared in match form) and its speaker's names meet the gold speaker's
-  (a gold speaker or event actor name stands for all names of its gold entity);
+  (a gold speaker or event actor name stands for all names of its gold entity;
+  a joint statement's ``speakers`` all count);
 * events — same PLOVER type and the source actor's names meet the gold
   source's; the *strict* score also requires the target to match (both
   absent, or names that meet).
@@ -156,6 +157,8 @@ def score_document(pred: dict[str, Any], gold: dict[str, Any], score: GoldScore)
     for i, q in enumerate(quotes):
         qtext = fold(q.get("text", ""))
         skeys = speaker_keys(q.get("speaker"))
+        for other in q.get("speakers") or ():  # a joint statement ("وأكد الجانبان")
+            skeys = skeys | speaker_keys(other)
         for j, g in enumerate(gold_q):
             if fold(g["contains"]) in qtext and skeys & gold_keys(g.get("speaker")):
                 pairs.append((i, j, 1.0 / (1 + len(qtext))))  # prefer the tightest span

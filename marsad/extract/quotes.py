@@ -223,6 +223,13 @@ _PRONOUN_ILA = {"اليه": "m", "اليها": "f", "اليهم": "p", "اليه
 _QAWL = frozenset({"قوله", "قولها", "قولهم", "قولهما", "تصريحه", "تصريحها"})
 _COMMAS = frozenset("،,")
 _WORDS = re.compile(r"[^\W_]+")
+#: dual subjects that name two parties (match form without the article), and the
+#: entity types to look for, in order of preference
+_DUAL_PARTIES: dict[str, tuple[tuple[str, ...], ...]] = {
+    **{fold(w): (("PER",),) for w in ("وزيران", "رئيسان", "زعيمان", "قائدان", "مسؤولان")},
+    **{fold(w): (("LOC",),) for w in ("بلدان", "دولتان")},
+    **{fold(w): (("PER",), ("ORG", "LOC")) for w in ("جانبان", "طرفان")},
+}
 
 Tok = tuple  # (start, end, norm) in doc.text offsets
 
@@ -268,6 +275,7 @@ class _Rec:
     plural: bool = False
     fem: bool = False
     clause_s: int = -1  # where the statement's clause starts ("بينما رأى …")
+    speakers: tuple[str, ...] = ()  # a joint statement: "وأكد الجانبان …"
 
 
 class _Doc:
@@ -585,6 +593,10 @@ class QuoteExtractor:
                 return k
             rec.mode, rec.speaker, rec.speaker_pos, rec.attribution = "explicit", ment[2], ment[0], "explicit"
             return self._skip_to(toks, k, ment[1])
+        if split_article(w)[0].endswith("ال") and split_article(w)[1] in _DUAL_PARTIES and w.endswith(("ان", "تان")):
+            # "وأكد الرئيسان أن …" (a subject is nominative: not "البلدين")
+            rec.mode, rec.np, rec.speaker_pos = "np", (s, e), s
+            return k + 1
         if not (self._is_head(w) or self._is_title(w)):
             pre, bare = split_article(w)
             if pre.endswith("ال") and bare.endswith("ون") and len(bare) > 4:
@@ -1398,6 +1410,14 @@ class QuoteExtractor:
                     r.mode, r.np = "np", np
             if r.mode == "np" and r.np is not None:
                 phrase = d.text[r.np[0]:r.np[1]]
+                pair = self._parties(d, r, in_content)
+                if pair:
+                    r.mode, r.speaker, r.speakers, r.attribution = "explicit", pair[0], pair, "joint"
+                    r.speaker_text = phrase
+                    topic, topic_pos = (pair[0], (d.ents.get(pair[0]) or {}).get("type"), None), max(topic_pos, pos)
+                    if not in_content(r.cue_s):
+                        main = r
+                    continue
                 # a plural verb ("وأكدوا") has a plural subject: no one person's role
                 eid = None if r.plural else self._role_entity(d, r.np, r.cue_s)
                 org = self._org_in(d, r.np) if eid is None else None
@@ -1427,6 +1447,36 @@ class QuoteExtractor:
             topic_pos = max(topic_pos, pos, r.speaker_pos)
             if not in_content(r.cue_s):
                 main = r
+
+    def _parties(self, d: _Doc, r: _Rec, in_content) -> tuple[str, ...]:
+        """"وأكد الجانبان …", "واتفق الوزيران …": a dual that names the two
+        parties told just before — the last two people (the last two countries
+        for البلدان, people or else bodies for الجانبان/الطرفان), in the order
+        the text names them."""
+        assert r.np is not None
+        words = [t[2] for t in d.toks(r.np[0], r.np[1], 3)]
+        if len(words) != 1:
+            return ()
+        word = split_article(words[0])[1]
+        types = _DUAL_PARTIES.get(word)
+        if types is None:
+            return ()
+        floor = d.sents[max(0, r.sent - 3)][0]
+        for etype in types:
+            found: list[tuple[int, str]] = []
+            k = bisect.bisect_left(d.ment_starts, r.cue_s) - 1
+            while k >= 0 and d.ments[k][0] >= floor and len(found) < 2:
+                s, _e, eid, t = d.ments[k]
+                if t in etype and not in_content(s) and not d.quote_around(s) and eid not in {f[1] for f in found}:
+                    found.append((s, eid))
+                k -= 1
+            if len(found) == 2:
+                first = {}
+                for s, _e, eid, _t in d.ments:
+                    if eid in (found[0][1], found[1][1]) and eid not in first:
+                        first[eid] = s
+                return tuple(sorted(first, key=first.get))
+        return ()
 
     @staticmethod
     def _org_in(d: _Doc, span: tuple[int, int]) -> str | None:
@@ -1648,6 +1698,8 @@ class QuoteExtractor:
         }
         if r.speaker_text:
             rec["speaker_text"] = r.speaker_text
+        if r.speakers:
+            rec["speakers"] = list(r.speakers)
         if r.reported_by is not None or r.reported_by_text:
             rb = d.ents.get(r.reported_by) if r.reported_by else None
             rec["reported_by"] = r.reported_by
