@@ -594,6 +594,19 @@ def test_dual_subject_is_a_joint_statement_of_the_two_parties_just_named():
         == ["كينيا", "مصر"]
 
 
+def test_role_with_its_place_resolves_to_the_holder_named_later():
+    text = ("وقال محافظ طولكرم في تصريح لمراسلنا إن الاقتحام ألحق أضرارا واسعة بالمخيم. "
+            "وتابع المحافظ عبد الله كميل أن الطواقم منعت من الوصول إلى المصابين.")
+    doc, qs = quotes(text, (LOC, ["طولكرم"], []), (PER, ["عبد الله كميل"], []))
+    assert speaker(doc, one(qs, "ألحق أضرارا واسعة")) == "عبد الله كميل"
+    # with two governors, the place decides
+    text = ("والتقى محافظ نابلس غسان دغلس محافظ طولكرم عبد الله كميل. "
+            "وقال محافظ طولكرم إن التنسيق مستمر بين المحافظتين.")
+    doc, qs = quotes(text, (LOC, ["نابلس"], []), (LOC, ["طولكرم"], []),
+                     (PER, ["غسان دغلس"], []), (PER, ["عبد الله كميل"], []))
+    assert speaker(doc, one(qs, "التنسيق مستمر")) == "عبد الله كميل"
+
+
 def _seed_doc(path: Path) -> Document:
     doc = _TEXT(path.read_text(encoding="utf-8"))
     try:

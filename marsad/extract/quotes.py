@@ -1636,11 +1636,15 @@ class QuoteExtractor:
         """The person whose role is the phrase at ``np``: a role listed in
         ``doc.entities`` or the role words written before one of the person's
         mentions ("وزير الدفاع التركي أورهان تكين")."""
-        phrase = self._role_words(t[2] for t in d.toks(np[0], np[1], 12))
+        toks = d.toks(np[0], np[1], 12)
+        phrase = self._role_words(t[2] for t in toks)
         if not phrase:
             return None
         head = phrase[0]
-        pset = set(phrase)
+        # the place a role is held in need not be written with the name again:
+        # "محافظ جنين" is "المحافظ محمود العتيلي"
+        places = set(self._role_words(t[2] for t in toks[1:] if (m := d.mention_in(t[0], t[1])) and m[3] == "LOC"))
+        pset = set(phrase) - (places - {head}) or set(phrase)
         need = 1 if len(pset) == 1 else max(2, -(-3 * len(pset) // 4))
         best, best_key = None, None
         for eid, starts, sources in self._role_sources(d):
@@ -1651,7 +1655,8 @@ class QuoteExtractor:
                 hit = len(pset & rw)
                 if hit < need:
                     continue
-                key = (hit / len(pset), -dist)
+                # the place, when written with the person too, decides between two governors
+                key = (hit / len(pset), len(places & rw), -dist)
                 if best_key is None or key > best_key:
                     best, best_key = eid, key
         if best is None:
