@@ -569,6 +569,10 @@ def test_unknown_subject_closed_by_comma_and_complementizer():
     doc, qs = quotes("أكد الخبير الاقتصادي البارز، أن السوق ستتعافى قريبا.")
     q = one(qs, "السوق ستتعافى")
     assert q["speaker_text"] == "الخبير الاقتصادي البارز" and q["text"].startswith("أن")
+    doc, qs = quotes("وقال سامي الحداد إن الوضع هادئ. وأكد فلان الفلاني عضو المجلس المحلي بالمدينة، أن الخدمات عادت.",
+                     (PER, ["سامي الحداد"], []))
+    q = one(qs, "الخدمات عادت")
+    assert q["speaker"] is None and q["speaker_text"].endswith("عضو المجلس المحلي بالمدينة")
     # an object clause is not a subject: "أكد ضرورة أن …"
     doc, qs = quotes("وأكد الوزير سامي الحداد ضرورة أن تتخذ الحكومة خطوات عاجلة.", (PER, ["سامي الحداد"], []))
     assert speaker(doc, one(qs, "تتخذ الحكومة")) == "سامي الحداد"

@@ -632,7 +632,7 @@ class QuoteExtractor:
             rec.mode, rec.np, rec.speaker_pos = "np", (s, toks[end - 1][1]), s
         return end
 
-    def _subject_to_comp(self, d: _Doc, rec: _Rec, toks: list[Tok], limit: int = 9) -> int:
+    def _subject_to_comp(self, d: _Doc, rec: _Rec, toks: list[Tok], limit: int = 12) -> int:
         """A subject the word lists do not know, closed by the complementizer:
         "أكد المصرفي المعروف إبراهيم السبيعي، أن …".  The words between the
         verb and أن/إن are the subject when they end with a comma or name a
@@ -665,7 +665,9 @@ class QuoteExtractor:
             i += 1
         if named is not None:
             rec.mode, rec.speaker, rec.speaker_pos, rec.attribution = "explicit", named[2], named[0], "explicit"
-        elif comma and split_article(words[0][2])[0] == "ال":
+        elif comma and (split_article(words[0][2])[0] == "ال"
+                        or any(self._is_head(t[2]) or self._is_title(t[2]) for t in words[1:])):
+            # "أكد المصرفي المعروف …، أن", "وأكد علي المهاشير عضو المجلس المحلي، أن"
             rec.mode, rec.np, rec.speaker_pos = "np", span, span[0]
         else:
             return 0
