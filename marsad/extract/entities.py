@@ -109,10 +109,46 @@ def place_nouns() -> frozenset[str]:
 
 
 def _word_list(name: str) -> frozenset[str]:
+    return frozenset(_flagged_list(name)[0])
+
+
+@lru_cache(maxsize=8)
+def _flagged_list(name: str) -> tuple[dict[str, frozenset[str]], frozenset[str]]:
+    """A word list whose lines may carry flags after the word ("حكومة person
+    definite"), and its "adj: …" lines (``org_heads.txt``)."""
     from importlib import resources
 
     text = resources.files("marsad.lexicons").joinpath(name).read_text("utf-8")
-    return frozenset(fold(x) for x in text.splitlines() if x.strip() and not x.startswith("#"))
+    words: dict[str, frozenset[str]] = {}
+    adjectives: set[str] = set()
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("adj:"):
+            adjectives.add(fold(line[4:].strip()))
+            continue
+        word, *flags = line.split()
+        words[fold(word)] = frozenset(flags)
+    return words, frozenset(adjectives)
+
+
+@lru_cache(maxsize=1)
+def region_nouns() -> frozenset[str]:
+    """Match forms of ``lexicons/region_nouns.txt``."""
+    return _word_list("region_nouns.txt")
+
+
+#: a word rarer than this (wordfreq Zipf) after a place noun is taken for a name;
+#: an indefinite word must be rarer still (indefinite adjectives: "منطقة عازلة")
+RARE_DEFINITE = 3.6
+RARE_INDEFINITE = 3.0
+#: first words of compound place names ("مخيم أبو شوك", "بلدة عين عرب")
+_COMPOUND_FIRST = frozenset(fold(w) for w in ("أبو", "أم", "عين", "رأس", "بئر", "تل", "جبل", "دير", "كفر", "بيت", "بني", "ابن"))
+#: endings of indefinite words that are no place names (nisba adjectives, pronoun suffixes, plurals)
+_NOT_NAME_ENDINGS = ("يه", "ي", "ها", "هم", "هما", "كم", "نا", "ات")
+#: adjectives that belong to a facility's name ("مطار معيتيقة الدولي")
+_FACILITY_TAILS = frozenset(fold(w) for w in ("الدولي",))
 
 
 @lru_cache(maxsize=50_000)
@@ -172,19 +208,39 @@ class EntityRecognizer:
         toks = doc.tokens
         taken = [False] * len(toks)
         found: list[Mention] = []
+        # dictionary and place mentions by first token: (last token + 1, index in found),
+        # which an organization's chain may take in ("غرفة تجارة الأردن")
+        spans: dict[int, tuple[int, int]] = {}
+        for i in range(1, len(toks)):
+            if not taken[i]:
+                for k in range(i, i + self.roles.title_body(toks, i)):
+                    taken[k] = True  # "رئيس هيئة الأركان العامة ...": part of the title
         strong = self.gazetteer.find(toks)
-        present = {m.actor.key for m in strong} & self.gazetteer.weak_actors
+        present = ({m.actor.key for m in strong} | self._bylines(toks)) & self.gazetteer.weak_actors
         matches = self.gazetteer.find(toks, present) if present else strong
-        for m in matches:
+        for m in self._past_titles(toks, matches, taken):
             if self.roles.is_nationality_span(toks[m.first:m.last]):
                 continue
-            found.append(Mention(m.start, m.end, doc.text[m.start:m.end], m.actor.type, m.actor))
             for k in range(m.first, m.last):
                 taken[k] = True
+            if m.actor.sector == "CVL" or (m.last - m.first == 1 and self._month_name(doc, m)):
+                # "الشعب العراقي": an unnamed group; "آب" (August) is not إب (Ibb)
+                continue
+            start, first = m.start, m.first
+            if m.actor.type == "LOC" and first > 0 and not taken[first - 1] \
+                    and toks[first - 1].sentence == toks[first].sentence:
+                pre = _noun_prefix(toks[first - 1], region_nouns())
+                if pre is not None:  # "جمهورية كينيا", "ولاية شمال دارفور": the same place
+                    first -= 1
+                    taken[first] = True
+                    start = toks[first].start + surface_len(toks[first].text, len(pre))
+            found.append(Mention(start, m.end, doc.text[start:m.end], m.actor.type, m.actor))
+            spans[first] = (m.last, len(found) - 1)
+        self._places(doc, taken, spans, found)
         for mention in self._after_titles(doc, taken):
             found.append(mention)
-        for mention in self._org_chains(doc, taken):
-            found.append(mention)
+        self._org_chains(doc, taken, spans, found)
+        found = [m for m in found if m is not None]
         for mention in self._given_names(doc, taken):
             found.append(mention)
         if self.tagger is not None:
@@ -197,9 +253,116 @@ class EntityRecognizer:
                     continue
                 mention = self._trim(doc, toks, a, b, etype)
                 if mention is not None:
+                    mention.source = "model"
                     found.append(mention)
         found.sort(key=lambda x: x.start)
         return found
+
+    def _bylines(self, toks: list[Token]) -> set[str]:
+        """Agencies credited in parentheses ("(بترا)", "(ومع)", "(العمانية)"): a
+        weak variant of a news agency alone between brackets is the agency."""
+        out: set[str] = set()
+        for i in range(1, len(toks) - 1):
+            if toks[i - 1].text == "(" and toks[i + 1].text == ")":
+                actor = self.gazetteer.weak.get((toks[i].norm,))
+                if actor is not None and actor.sector == "MED":
+                    out.add(actor.key)
+        return out
+
+    def _past_titles(self, toks: list[Token], matches, taken: list[bool]):
+        """Dictionary matches, cut where a title body begins them: after "رئيس"
+        the words "هيئة الأركان العامة" are the title, and the name is what follows."""
+        for m in matches:
+            k = m.first
+            while k < m.last and taken[k]:
+                k += 1
+            if k == m.first:
+                yield m
+                continue
+            for sub in self.gazetteer.find(toks[k:m.last]):
+                sub.first += k
+                sub.last += k
+                yield sub
+
+    @staticmethod
+    def _month_name(doc: Document, m) -> bool:
+        """A one-word match written as a month name ("آب" folds to إب, the city)."""
+        return doc.text[m.start:m.end] in _MONTHS
+
+    def _rare_name(self, toks: list[Token], j: int, taken: list[bool], sent: int,
+                   definite_only: bool = False) -> int:
+        """The end of a place name starting at ``j`` after a place noun: one rare word
+        ("طريبيل", "الكومة") or أبو/عين/… + a rare word ("أبو شوك"); ``j`` when none."""
+        stops = function_words()
+
+        def ok(t: Token) -> bool:
+            return (t.text[0].isalpha() and t.prefix in ("", "ال") and t.norm not in stops
+                    and not self.roles.nationality(t) and not self.roles.is_title(t) and not self.roles.is_head(t))
+
+        def rare(t: Token) -> bool:
+            if t.prefix == "ال":
+                return zipf(t.text) < RARE_DEFINITE
+            # indefinite: rarer, and no nisba adjective ("حدودية", "نفطي"), no
+            # possessive suffix ("سنداتها") and no feminine plural
+            return zipf(t.text) < RARE_INDEFINITE and not t.norm.endswith(_NOT_NAME_ENDINGS)
+
+        n = len(toks)
+        if j >= n or taken[j] or toks[j].sentence != sent or not ok(toks[j]):
+            return j
+        if toks[j].norm in _COMPOUND_FIRST:
+            if j + 1 < n and not taken[j + 1] and toks[j + 1].sentence == sent and ok(toks[j + 1]) \
+                    and zipf(toks[j + 1].text) < RARE_DEFINITE:
+                return j + 2
+            return j
+        if definite_only and toks[j].prefix != "ال":
+            return j
+        return j + 1 if rare(toks[j]) else j
+
+    def _places(self, doc: Document, taken: list[bool], spans: dict[int, tuple[int, int]],
+                found: list) -> None:
+        """Places named by a noun and a name.
+
+        A facility noun flagged "name" in ``place_nouns.txt`` starts one LOC with
+        the name after it — a rare word or a place the dictionary knows, which
+        is then only part of the longer name ("مطار مصراتة الدولي"); a region
+        noun (``region_nouns.txt``) before a rare word makes that word a place
+        ("منطقة الكومة" -> الكومة).
+        """
+        toks = doc.tokens
+        facilities = {w for w, flags in _flagged_list("place_nouns.txt")[0].items() if "name" in flags}
+        regions = region_nouns()
+        n = len(toks)
+        for i, tok in enumerate(toks[:-1]):
+            if taken[i] or "ال" in tok.prefix:
+                continue
+            sent = tok.sentence
+            pre = _noun_prefix(tok, facilities)
+            if pre is not None:
+                j = i + 1
+                nested = spans.get(j)
+                if nested is not None and found[nested[1]] is not None and found[nested[1]].type == "LOC" \
+                        and toks[nested[0] - 1].sentence == sent and not _is_country(found[nested[1]]):
+                    k = nested[0]
+                    found[nested[1]] = None
+                else:
+                    k = self._rare_name(toks, j, taken, sent)
+                if k == j:
+                    continue
+                if k < n and not taken[k] and toks[k].sentence == sent and toks[k].norm in _FACILITY_TAILS:
+                    k += 1
+                start = tok.start + surface_len(tok.text, len(pre))
+                found.append(Mention(start, toks[k - 1].end, doc.text[start:toks[k - 1].end], "LOC"))
+                spans[i] = (k, len(found) - 1)
+                for p in range(i, k):
+                    taken[p] = True
+            elif _noun_prefix(tok, regions) is not None:
+                k = self._rare_name(toks, i + 1, taken, sent, definite_only=True)
+                if k > i + 1:
+                    start, end = toks[i + 1].start, toks[k - 1].end
+                    found.append(Mention(start, end, doc.text[start:end], "LOC"))
+                    spans[i + 1] = (k, len(found) - 1)
+                    for p in range(i + 1, k):
+                        taken[p] = True
 
     def _after_titles(self, doc: Document, taken: list[bool]) -> list[Mention]:
         """A name right after a rank or honorific ("اللواء سامر الحموي", "الشيخ نعيم قاسم").
@@ -215,6 +378,9 @@ class EntityRecognizer:
         for i, tok in enumerate(toks):
             if taken[i] or not self.roles.is_title(tok):
                 continue
+            if not self.roles.is_whole_title(tok) and not (
+                    i + 1 < len(toks) and (self.roles.is_title_tail(toks[i + 1]) or self.roles.is_title(toks[i + 1]))):
+                continue  # "دوله أولا": the first word of "دولة الرئيس" alone is no title
             place_prefix = None
             if i > 0 and not taken[i - 1]:
                 for pre, stem in clitic_forms(toks[i - 1].norm):
@@ -229,7 +395,7 @@ class EntityRecognizer:
             while k < len(toks) and k - j < limit and not taken[k] and toks[k].sentence == tok.sentence:
                 t = toks[k]
                 if (not t.text[0].isalpha() or t.norm in stops or self.roles.is_title(t) or self.roles.is_head(t)
-                        or self.roles.nationality(t)):
+                        or self.roles.nationality(t) or t.text in _NOT_NAMES):
                     break
                 if t.norm in ("بن", "ابو", "عبد", "ابن", "بنت", "ال"):
                     limit = 4
@@ -294,7 +460,7 @@ class EntityRecognizer:
             while k < n and k - i < 4 and not taken[k] and toks[k].sentence == tok.sentence:
                 t = toks[k]
                 if (not t.text[0].isalpha() or t.norm in stops or self.roles.is_title(t) or self.roles.is_head(t)
-                        or self.roles.nationality(t) or (t.prefix and t.prefix != "ال")):
+                        or self.roles.nationality(t) or (t.prefix and t.prefix != "ال") or t.text in _NOT_NAMES):
                     break
                 if name_part(t.norm) is None and not (t.prefix == "ال" and name_part(t.norm, "surname")):
                     break
@@ -310,59 +476,113 @@ class EntityRecognizer:
                 i += 1
         return out
 
-    def _org_chains(self, doc: Document, taken: list[bool], max_len: int = 7) -> list[Mention]:
+    def _org_chains(self, doc: Document, taken: list[bool], spans: dict[int, tuple[int, int]],
+                    found: list, max_len: int = 7) -> None:
         """An organization named by a head noun and its genitive chain.
 
         "وزارة الصحة الفلسطينية", "جهاز الأمن العام", "غرفة تجارة الأردن":
         a head from ``lexicons/org_heads.txt`` in the construct state (no
         article), at most one indefinite word, then the definite words of the
-        chain (a nationality adjective included).  Function words,
-        punctuation, a conjunction and a token already taken end it.
+        chain (a nationality adjective included).  A place or organization the
+        dictionary knows may be part of the chain (then it is no mention of its
+        own); a person only after heads flagged "person" ("حكومة الأسد").
+        Function words, punctuation, a conjunction and other taken tokens end it.
+        Heads flagged "definite" also name an organization with the article when
+        a nationality or institutional adjective follows ("الحكومة الكينية",
+        "الحكومة الاتحادية"); "weak" heads need more than one definite word.
         """
         toks = doc.tokens
-        heads = org_heads()
+        heads, adjectives = _flagged_list("org_heads.txt")
         stops = function_words()
-        out: list[Mention] = []
         n = len(toks)
         for i, tok in enumerate(toks):
-            if taken[i] or tok.prefix:
+            if taken[i]:
                 continue
-            head_prefix = ""
+            head_prefix, flags = None, frozenset()
+            definite = False
             for pre, stem in clitic_forms(tok.norm):
-                if stem in heads and "ال" not in pre and not pre.endswith("لل"):
-                    head_prefix = pre
+                if stem not in heads or pre.endswith("لل"):
+                    continue
+                if "ال" in pre:
+                    if pre.endswith("ال") and ("definite" in heads[stem] or "only-definite" in heads[stem]):
+                        head_prefix, flags, definite = pre[:-2], heads[stem], True
+                        break
+                    continue
+                if "only-definite" not in heads[stem] and not tok.prefix:
+                    head_prefix, flags = pre, heads[stem]
                     break
-            else:
+            if head_prefix is None:
+                continue
+            if definite:
+                # "الحكومة الكينية", "الرئاسة الفلسطينية", "الحكومة الاتحادية"
+                k = i + 1
+                if k < n and not taken[k] and toks[k].sentence == tok.sentence and toks[k].prefix == "ال" and (
+                        self.roles.nationality(toks[k]) or toks[k].norm in adjectives):
+                    start = tok.start + surface_len(tok.text, len(head_prefix))
+                    found.append(Mention(start, toks[k].end, doc.text[start:toks[k].end], "ORG"))
+                    taken[i] = taken[k] = True
                 continue
             last_definite = -1
+            nested: list[int] = []
+            nested_end = -1
+            definites = 0
+            own = 0  # words of the chain outside nested names
             k = i + 1
-            while k < n and k - i <= max_len and not taken[k] and toks[k].sentence == tok.sentence:
+            while k < n and k - i <= max_len and toks[k].sentence == tok.sentence:
                 t = toks[k]
-                if not t.text[0].isalnum() or t.norm in stops or t.bare in stops:
+                if taken[k]:
+                    span = spans.get(k)
+                    m = found[span[1]] if span is not None else None
+                    if m is None or (m.type == "PER" and ("person" not in flags or k != i + 1)) or \
+                            toks[span[0] - 1].sentence != tok.sentence or \
+                            (last_definite >= 0 and m.start > t.start and t.norm[0] in "وف"):
+                        break  # "قيادة شرطة البصرة وقوات …": the conjunction starts a new name
+                    nested.append(span[1])
+                    last_definite = nested_end = span[0] - 1
+                    definites += 2
+                    k = span[0]
+                    if m.type == "PER":
+                        break  # "حكومة الأسد", "إدارة بايدن": the person closes the name
+                    continue
+                if not t.text[0].isalnum() or t.norm in stops or t.bare in stops or t.text in _NOT_NAMES:
                     break
                 if last_definite >= 0 and t.prefix.startswith(("و", "ف")):
                     break  # "… والكشف": a conjunction starts a new phrase
                 if t.prefix.endswith(("ال", "لل")) or t.text[0].isdigit():
                     last_definite = k
+                    definites += 2 if self.roles.nationality(t) else 1
+                    own += 1
                 elif last_definite >= 0 or k - i > 1:
                     # after the chain closed, or a second indefinite word before any
                     # definite one ("شركة يونانية تنتهك …"): not a name
                     break
+                else:
+                    own += 1
                 k += 1
-            if last_definite < 0:
+            while last_definite > max(i, nested_end) and self.roles.is_whole_title(toks[last_definite]) \
+                    and toks[last_definite].prefix:
+                last_definite -= 1  # "حكومة خادم الحرمين الشريفين الملك …": the title is not in the name
+                while last_definite > max(i, nested_end) and not toks[last_definite].prefix.endswith(("ال", "لل")):
+                    last_definite -= 1
+            if last_definite <= i or ("weak" in flags and definites < 2):
                 continue
+            if own == 0 and "person" not in flags and all(found[j].type == "LOC" for j in nested):
+                continue  # "قيادة الولايات المتحدة", "معسكر تركيا": a common noun before a place
             end = last_definite + 1
             start = tok.start + surface_len(tok.text, len(head_prefix))
-            out.append(Mention(start, toks[end - 1].end, doc.text[start:toks[end - 1].end], "ORG"))
+            found.append(Mention(start, toks[end - 1].end, doc.text[start:toks[end - 1].end], "ORG"))
+            for j in nested:
+                found[j] = None
             for p in range(i, end):
                 taken[p] = True
-        return out
 
     def _trim(self, doc: Document, toks: list[Token], a: int, b: int, etype: str) -> Mention | None:
         """Drop titles, nationality adjectives and proclitics from a tagged span."""
         while a < b and (self.roles.is_title(toks[a]) or not toks[a].text[0].isalpha()):
             a += 1
         stops = function_words()
+        if etype == "PER" and any((t.norm in stops and t.text != "علي") or t.text in _NOT_NAMES for t in toks[a:b]):
+            return None  # "على كامل أراضيها", "واحتجاجا على الاقتحام": no name holds a function word
         for k in range(a + 1, b):
             if toks[k].norm in stops:  # "وكالة الأنباء الجزائرية إن القرار": the name ends before إن
                 b = k
@@ -382,6 +602,37 @@ class EntityRecognizer:
         if len(fold(text)) < 2:
             return None
         return Mention(start, toks[b - 1].end, text, etype)
+
+    @staticmethod
+    def _plausible(ent: Entity) -> bool:
+        """Keep a tagger-only entity unless its words read as common Arabic.
+
+        A person none of whose words is an attested name part (the romanizer's
+        index) while all are common words ("أولا وأخيرا", "فيروس كورونا"), or one
+        common word alone ("عقاب", "صدام" = clash); an organization or place that
+        is one very common word ("فتح" = opening, "المدينة" = the city).
+        """
+        if ent.actor is not None or any(m.source != "model" for m in ent.mentions):
+            return True
+        texts = {m.text for m in ent.mentions}
+        words = {w for t in texts for w in t.split()}
+        if ent.type == "PER":
+            if all(len(t.split()) == 1 for t in texts):
+                return not all(zipf(w) >= 4.0 and name_part(w) != "given" for w in words)
+            for t in texts:
+                ws = t.split()
+                for w in ws[1:]:
+                    # "أولا وأخيرا", "عز وجل": a later word is a conjunction + common word
+                    if w[0] == "و" and not name_part(w) and zipf(w[1:]) >= 4.0:
+                        return False
+                if fold(ws[0]).startswith(("لل", "بال")) and not name_part(ws[0]):
+                    return False  # "للجهاد والمقاومة": a preposition and the article
+            if any(name_part(w) or name_part(w, "surname") for w in words if len(w) > 2):
+                return True
+            return not all(zipf(w) >= 4.4 for w in words)
+        if ent.type == "LOC" and all(len(t.split()) == 1 for t in texts):
+            return not all(zipf(w) >= 5.5 for w in words)  # "المدينة" = the city
+        return True
 
     def _fuzzy(self, m: Mention) -> Actor | None:
         """A dictionary actor one edit away from an unmatched mention (resolve rule 3)."""
@@ -408,6 +659,7 @@ class EntityRecognizer:
                     m.country = role.country
                     m.sector = role.sector
         entities = resolve(mentions, self._fuzzy)
+        entities = [e for e in entities if self._plausible(e)]
         entities = _merge_parentheses(doc.text, entities)
         self._add_surnames(doc, entities)
         doc.entities = [self._record(i, e) for i, e in enumerate(entities, 1)]
@@ -487,6 +739,24 @@ class EntityRecognizer:
         if actor is not None:
             rec["actor_key"] = actor.key
         return rec
+
+
+#: month names that fold like a dictionary place ("آب" August ~ "إب" Ibb), as written
+_MONTHS = frozenset({"آب"})
+
+
+def _is_country(m: Mention) -> bool:
+    """A mention of a country ("معسكر تركيا" is a training camp in Turkey, not a name)."""
+    return m.actor is not None and "country" in m.actor.tags
+
+
+def _noun_prefix(tok: Token, nouns: frozenset[str] | set[str]) -> str | None:
+    """The proclitics before ``tok`` when its stem is one of ``nouns`` in the
+    construct state (no article), else None: "ومطار" -> "و"."""
+    for pre, stem in clitic_forms(tok.norm):
+        if stem in nouns and "ال" not in pre and not pre.endswith("لل"):
+            return pre
+    return None
 
 
 def _merge_parentheses(text: str, entities: list[Entity]) -> list[Entity]:

@@ -32,6 +32,7 @@ class Actor:
     variants: list[str] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
     weak_variants: list[str] = field(default_factory=list)
+    tags: tuple[str, ...] = ()
 
     @classmethod
     def from_entry(cls, e: Any) -> "Actor":
@@ -48,6 +49,7 @@ class Actor:
             sector=get("sector") or (code[3:6] if code and len(code) >= 6 else None),
             variants=list(get("variants") or []), roles=[r for r in roles if r],
             weak_variants=list(get("weak_variants") or []),
+            tags=tuple(get("tags") or ()),
         )
 
 

@@ -11,6 +11,9 @@ Rules, in order (each is a rule a reader applies too):
    of 6+ letters, 2 for 10+; "الخامئني" ~ "الخامنئي", "قاسم سليمان" ~
    "قاسم سليماني") is that name — for the dictionary as well as for names
    already seen in the document.
+4. An organization or place named by the first two or more words of one
+   longer name in the document is that name ("وزارة الكهرباء" →
+   "وزارة الكهرباء الاتحادية").
 """
 from __future__ import annotations
 
@@ -41,6 +44,7 @@ class Mention:
     roles: list[str] = field(default_factory=list)
     country: str | None = None
     sector: str | None = None
+    source: str = "rule"  # "model" for the statistical tagger's spans
 
     @property
     def words(self) -> list[str]:
@@ -148,4 +152,13 @@ def _find_by_words(entities: list[Entity], m: Mention) -> Entity | None:
                 len(o.words) > 1 and close_enough(words[0], o.words[-1]) for o in ent.mentions
             ):
                 return ent
+    if m.type != "PER" and m.actor is None and len(words) >= 2:
+        # rule 4: a shortened name of an organization or place named in full
+        # ("وزارة الكهرباء" after "وزارة الكهرباء الاتحادية", "مطار معيتيقة" after
+        # "مطار معيتيقة الدولي") — when only one entity's name begins so
+        n = len(words)
+        found = [ent for ent in entities if ent.type == m.type and any(
+            len(o.words) > n and o.words[:n] == words for o in ent.mentions)]
+        if len(found) == 1:
+            return found[0]
     return None

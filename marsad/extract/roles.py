@@ -41,9 +41,11 @@ class RoleLexicon:
 
     titles: set[str] = field(default_factory=set)  # ranks and honorifics: اللواء، الشيخ، آية الله
     title_tails: set[str] = field(default_factory=set)  # later words of multiword titles: أول، الركن، الله
+    whole_titles: set[str] = field(default_factory=set)  # one-word titles (not first words of longer ones)
     heads: set[str] = field(default_factory=set)  # role head nouns: رئيس، وزير، أمين
     sectors: dict[str, str] = field(default_factory=dict)  # word -> sector
     nationalities: dict[str, str] = field(default_factory=dict)  # adjective -> country code
+    bodies: set[tuple[str, ...]] = field(default_factory=set)  # title bodies, as bare word tuples
 
     @classmethod
     def load(cls) -> "RoleLexicon":
@@ -55,6 +57,13 @@ class RoleLexicon:
     def is_title(self, tok: Token) -> bool:
         return tok.norm in self.titles or tok.bare in self.titles or any(
             stem in self.titles for _, stem in clitic_forms(tok.norm)[1:2]
+        )
+
+    def is_whole_title(self, tok: Token) -> bool:
+        """A title on its own, not only the first word of a longer one ("الفريق"
+        is a rank; "دولة" is a title only in "دولة الرئيس")."""
+        return tok.norm in self.whole_titles or tok.bare in self.whole_titles or any(
+            stem in self.whole_titles for _, stem in clitic_forms(tok.norm)[1:2]
         )
 
     def is_title_tail(self, tok: Token) -> bool:
@@ -70,6 +79,16 @@ class RoleLexicon:
             if code:
                 return code
         return None
+
+    def title_body(self, toks: list[Token], i: int) -> int:
+        """How many tokens from ``i`` name a body that belongs to the role head
+        just before it ("رئيس هيئة الأركان العامة"); 0 when none does."""
+        if i == 0 or not self.bodies or not self.is_head(toks[i - 1]):
+            return 0
+        for length in (3, 2, 1):
+            if i + length <= len(toks) and tuple(t.bare for t in toks[i:i + length]) in self.bodies:
+                return length
+        return 0
 
     def is_nationality_span(self, toks: list[Token]) -> bool:
         return len(toks) == 1 and self.nationality(toks[0]) is not None and toks[0].bare not in self.heads
@@ -193,8 +212,11 @@ def _load_default() -> RoleLexicon:
     lex = RoleLexicon()
     lex.titles = {fold(x) for x in titles.titles}
     lex.title_tails = {w for x in lex.titles for w in x.split()[1:]}
+    lex.whole_titles = {x for x in lex.titles if " " not in x}
+    lex.whole_titles |= {split_article(x)[1] for x in lex.whole_titles}
     lex.titles = {x for x in lex.titles if " " not in x} | {x.split()[0] for x in lex.titles}
     lex.heads = {split_article(fold(x))[1] for x in titles.heads} | {fold(x) for x in titles.heads}
+    lex.bodies = {tuple(split_article(w)[1] for w in fold(b).split()) for b in titles.bodies}
     lex.sectors = {}
     for word, sector in titles.sectors.items():
         f = fold(word)

@@ -445,7 +445,7 @@ def actor_index(extra_files: Iterable[Path | str] = ()) -> ActorIndex:
 class TitleEntry:
     form: str
     en: str
-    kind: str  # honorific | rank | religious | epithet | role_head | role | sector_word
+    kind: str  # honorific | rank | religious | epithet | role_head | role | sector_word | title_body
     sector: str | None = None  # a role code, "inherit", or None
     stance: str | None = None  # epithets: positive | negative | neutral
 
@@ -466,6 +466,9 @@ class Titles:
     epithets: tuple[str, ...]
     roles: tuple[str, ...]
     entries: Mapping[str, TitleEntry] = field(default_factory=dict)
+    #: bodies named inside a role phrase that belong to the title, not to an
+    #: organization ("رئيس هيئة الأركان العامة للقوات المسلحة" → ORG القوات المسلحة)
+    bodies: tuple[str, ...] = ()
 
     def lookup(self, form: str) -> TitleEntry | None:
         return self.entries.get(fold(form))
@@ -483,6 +486,7 @@ _TITLE_SECTIONS = {
     "role_heads": "role_head",
     "roles": "role",
     "sector_words": "sector_word",
+    "title_bodies": "title_body",
 }
 _TITLE_KEYS = frozenset({"form", "en", "sector", "variants", "stance", "note"})
 _STANCES = frozenset({"positive", "negative", "neutral"})
@@ -546,6 +550,7 @@ def _load_titles(path: str) -> Titles:
         epithets=tuple(by_kind["epithet"]),
         roles=tuple(by_kind["role"]),
         entries=entries,
+        bodies=tuple(by_kind["title_body"]),
     )
 
 
