@@ -668,3 +668,26 @@ def test_signing_an_agreement_is_agree() -> None:
     assert ev["mode"] == "sign" and ev["cameo"] == "05"
     assert ev["source"] == ent_id(doc, "عباس عراقجي")
     assert not [e for e in candidates(doc) if e["type"] == "SUPPORT"]
+
+
+def test_walkout_in_protest_is_a_protest_not_a_retreat() -> None:
+    doc = doc_with("انسحب وزراء الحشد الشعبي من جلسة الحكومة العراقية اليوم احتجاجا على قرار الحكومة العراقية.",
+                   ["الحشد الشعبي", "الحكومة العراقية"])
+    ev = only(doc, "PROTEST")
+    assert ev["mode"] == "boycott" and ev["cameo"] == "14"
+    assert not [e for e in candidates(doc) if e["type"] == "RETREAT"]
+
+
+def test_in_protest_after_another_act_is_its_motive() -> None:
+    doc = doc_with("واستدعت الحكومة العراقية سفيرها في دمشق اليوم احتجاجا على تصريحات المسؤولين.",
+                   ["الحكومة العراقية", "دمشق"])
+    assert not [e for e in candidates(doc) if e["type"] == "PROTEST"]
+    assert [e for e in candidates(doc) if e["type"] == "SANCTION"]
+
+
+def test_demand_after_a_place_phrase_keeps_the_subject() -> None:
+    doc = doc_with("وانتقد محمد شياع السوداني الوزارة، وطالب الحكومة العراقية في بغداد بالتدخل الفوري.",
+                   ["محمد شياع السوداني", "الحكومة العراقية", "بغداد"])
+    ev = only(doc, "REQUEST")
+    assert ev["source"] == ent_id(doc, "محمد شياع السوداني")
+    assert ev["target"] == ent_id(doc, "الحكومة العراقية")

@@ -688,7 +688,7 @@ class _Reader:
         self.last_source: Arg | None = None
         self.last_meeting: tuple[Arg, Arg] | None = None  # (source, target) of the last CONSULT
         self._base: dict[int, str] = {}
-        self._stems: dict[int, set[str]] = {}
+        self._stems: dict[int, frozenset[str]] = {}
         self._ppl: list[dict] | None = None
         self._sur: list[tuple[dict, frozenset[str]]] | None = None
         self.punct = [len(t.text) == 1 and t.text in _PUNCT_BREAK for t in doc.tokens]
@@ -885,24 +885,14 @@ class _Reader:
                 keys.add(n[2:])
         return keys
 
-    def stems(self, k: int) -> set[str]:
+    def stems(self, k: int) -> frozenset[str]:
         """Keys of token k for closed-class word lists: the forms of :meth:`forms_of`,
         also with the proclitics و ف + ب ل and a possessive suffix dropped
         ("لتورطه" -> "تورط", "بتهمة" -> "تهمة")."""
         got = self._stems.get(k)
         if got is None:
-            got = set()
-            for w in self.forms_of(k):
-                got.add(w)
-                w2 = w[1:] if len(w) >= 4 and w[0] in "وف" else w
-                w3 = w2[1:] if len(w2) >= 4 and w2[0] in "بل" else w2
-                for x in {w2, w3, split_article(w3)[1]}:
-                    got.add(x)
-                    for suf in ("هما", "هم", "ها", "ه"):
-                        if x.endswith(suf) and len(x) - len(suf) >= 3:
-                            got.add(x[:-len(suf)])
-                            break
-            self._stems[k] = got
+            t = self.toks[k]
+            got = self._stems[k] = _stems(t.norm, t.bare, t.prefix)
         return got
 
     # -- noun phrases --------------------------------------------------------
@@ -1343,6 +1333,29 @@ class _Reader:
 _SPLIT_CACHE: dict[str, bool] = {}
 
 
+@lru_cache(maxsize=100_000)
+def _stems(norm: str, bare: str, prefix: str) -> frozenset[str]:
+    """See :meth:`_Reader.stems` (memoized per word form)."""
+    forms = {norm, bare}
+    if not prefix and len(norm) >= 3 and norm[0] in "وفبلك":
+        forms.add(norm[1:])
+        forms.add(split_article(norm[1:])[1])
+        if len(norm) >= 4 and norm[1] in "بلك":
+            forms.add(norm[2:])
+    got = set()
+    for w in forms:
+        got.add(w)
+        w2 = w[1:] if len(w) >= 4 and w[0] in "وف" else w
+        w3 = w2[1:] if len(w2) >= 4 and w2[0] in "بل" else w2
+        for x in {w2, w3, split_article(w3)[1]}:
+            got.add(x)
+            for suf in ("هما", "هم", "ها", "ه"):
+                if x.endswith(suf) and len(x) - len(suf) >= 3:
+                    got.add(x[:-len(suf)])
+                    break
+    return frozenset(got)
+
+
 def _prefer_split(surface: str) -> bool:
     """Is ``surface`` a one-letter proclitic plus a more frequent word?"""
     got = _SPLIT_CACHE.get(surface)
@@ -1591,6 +1604,9 @@ class EventExtractor:
             if modal is not None and modal[1] == "suppress":
                 dropped[c.end - 1] = c
                 continue
+            if tr.kind == "p" and tr.type == "PROTEST" and self._motive(rd, c, out):
+                dropped[c.end - 1] = c
+                continue
             if not speech_done:
                 speech_subject = self._speech_subject(rd, a, b)
                 speech_done = True
@@ -1679,6 +1695,30 @@ class EventExtractor:
             for k in [k for k in ev if k.startswith("_")]:
                 del ev[k]
         return out
+
+    def _motive(self, rd: _Reader, c: _Cand, out: list[dict[str, Any]]) -> bool:
+        """"احتجاجا على ..." after an act told in its clause is that act's motive, not
+        a protest of its own: a withdrawal from a session is a walkout (the RETREAT
+        becomes a PROTEST), a recalled ambassador stays a SANCTION.  Returns True when
+        the adverbial was absorbed this way."""
+        start = rd.toks[c.i].start
+        prev = [e for e in out if e["trigger_start"] < start and not e.get("negated")]
+        if not prev:
+            return False
+        ev = prev[-1]
+        if ev["type"] == "PROTEST":
+            return False  # "تظاهر المئات احتجاجا على ...": the same protest, merged later
+        if ev["type"] == "RETREAT" and ev.get("mode") == "withdraw":
+            ev["type"], ev["cameo"], ev["mode"] = "PROTEST", "14", "boycott"
+            tgt = self._target(rd, c.trig, c.end, rd.clause_right(c.end, len(rd.toks)),
+                               rd.punct_right(c.end, len(rd.toks)))
+            if tgt is not None:
+                tgt = rd.resolve(tgt)
+                if tgt is not None and tgt.ent is not None:
+                    for k in ("target", "target_text", "target_start", "target_end", "target_code", "_tgt_arg"):
+                        ev.pop(k, None)
+                    self._set_arg(ev, "target", tgt)
+        return True
 
     @staticmethod
     def _historical(rd: _Reader, c: _Cand, a: int, b: int) -> bool:
