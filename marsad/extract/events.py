@@ -1892,15 +1892,20 @@ class EventExtractor:
         form = c.hit.form
         if "س" in c.hit.clitic or (i - 1 >= a and rd.base(i - 1) in ("سوف", "لن")):
             return True  # an intention, not an event (yet)
+        if form.tense == "pres" and i - 1 >= a and rd.base(i - 1) == "قد":
+            return True  # "قد يقاطعون": a possibility
         left = rd.clause_left(i, a)
         if form.tense == "pres" and tr.punctual and not form.jussive \
                 and not self._has_time(rd, left, rd.punct_right(c.end, b)):
             return True
+        if form.tense == "pres" and not c.hit.clitic and self._embedded(rd, i, left):
+            return True  # "متظاهرين يحتجون على ...": a description of the noun, not a report
         # "... خليل الوزير الذي اغتالته اسرائيل عام 1989": a relative clause about a
-        # person or thing is background; one about an event noun restates that event
+        # person or thing is background; one about an event noun (right before the
+        # relative, adjectives aside) restates that event
         if left - 1 >= a and rd.base(left - 1) in rd.g.relatives:
             rel = left - 1
-            if not any(o.trig.kind == "n" and rel - 5 <= o.i < rel for o in kept):
+            if not any(o.trig.kind == "n" and o.i < rel and o.end >= rel - 2 for o in kept):
                 return True
         return False
 
