@@ -611,6 +611,15 @@ def test_role_with_its_place_resolves_to_the_holder_named_later():
     assert speaker(doc, one(qs, "التنسيق مستمر")) == "عبد الله كميل"
 
 
+def test_long_role_phrase_keeps_the_named_person_the_subject_of_the_next_verb():
+    text = ("وتبنى المتحدث باسم الجماعة صالح العمري الهجوم. "
+            "من جهته، أدان وزير الإعلام في الحكومة اليمنية المعترف بها دوليا خالد الشريف الهجوم، "
+            "واتهم إيران بـ\"تزويد الجماعة بالصواريخ والطائرات المسيرة\".")
+    doc, qs = quotes(text, (PER, ["صالح العمري"], []), (PER, ["خالد الشريف"], []),
+                     (ORG, ["الحكومة اليمنية"], []), (LOC, ["إيران"], []))
+    assert speaker(doc, one(qs, "تزويد الجماعة بالصواريخ")) == "خالد الشريف"
+
+
 def _seed_doc(path: Path) -> Document:
     doc = _TEXT(path.read_text(encoding="utf-8"))
     try:

@@ -223,6 +223,8 @@ _PRONOUN_ILA = {"اليه": "m", "اليها": "f", "اليهم": "p", "اليه
 _QAWL = frozenset({"قوله", "قولها", "قولهم", "قولهما", "تصريحه", "تصريحها"})
 _COMMAS = frozenset("،,")
 _WORDS = re.compile(r"[^\W_]+")
+#: a preposition with a pronoun that completes a participle inside a role phrase
+_ROLE_LINKS = frozenset(fold(w) for w in ("بها", "به", "بهم", "منه", "منها", "لها", "له", "عليها", "عليه"))
 #: dual subjects that name two parties (match form without the article), and the
 #: entity types to look for, in order of preference
 _DUAL_PARTIES: dict[str, tuple[tuple[str, ...], ...]] = {
@@ -1551,7 +1553,7 @@ class QuoteExtractor:
                 return False
             s = d.tokens[k].start
         ss = d.sents[d.sent_of(s)][0]
-        before = d.toks_before(s, ss, 12)
+        before = d.toks_before(s, ss, 16)
         for i in range(len(before) - 1, -1, -1):
             bs, be, w = before[i]
             if not _is_word(w):
@@ -1560,6 +1562,15 @@ class QuoteExtractor:
                 return True
             if d.mention_covering(bs) is not None:
                 continue
+            # inside a long role phrase: "وزير الإعلام في الحكومة اليمنية المعترف بها دوليا"
+            if i > 0 and w in _ROLE_LINKS and split_article(before[i - 1][2])[0].endswith("ال"):
+                continue  # "المعترف بها", "المقرب منه"
+            if w in ("في", "لدي", "الي") and i + 1 < len(before) and d.mention_covering(before[i + 1][0]) is not None \
+                    and (d.mention_covering(before[i + 1][0]) or (0, 0, "", ""))[3] in ("ORG", "LOC") \
+                    and any(self._is_head(t[2]) for t in before[max(0, i - 3):i]):
+                continue  # "وزير الإعلام في الحكومة اليمنية", "سفيرها لدى الأمم المتحدة"
+            if i > 1 and len(w) > 4 and w.endswith("يا") and not split_article(w)[0]:
+                continue  # an adverb inside the role: "المعترف بها دوليا"
             if bs in d.cue_starts:
                 got = lex.cue_tokens.get(w)
                 if got is not None and i == len(before) - 1:
