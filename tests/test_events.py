@@ -691,3 +691,10 @@ def test_demand_after_a_place_phrase_keeps_the_subject() -> None:
     ev = only(doc, "REQUEST")
     assert ev["source"] == ent_id(doc, "محمد شياع السوداني")
     assert ev["target"] == ent_id(doc, "الحكومة العراقية")
+
+
+def test_what_known_protesters_do_elaborates_the_protest() -> None:
+    doc = doc_with("وتظاهر مئات الطلاب أمس في البصرة. ورشق المتظاهرون قوات الأمن بالحجارة وقطعوا الطريق الرئيسي.",
+                   ["البصرة"])
+    protests = reported(doc, "PROTEST")
+    assert len(protests) == 1 and protests[0]["trigger"] == "وتظاهر"

@@ -390,6 +390,7 @@ class Grammar:
     side_clauses: frozenset[str]
     time_anchors: frozenset[str]
     casualty: frozenset[str]
+    protesters: frozenset[str] = frozenset()
 
 
 class TriggerLexicon:
@@ -566,6 +567,7 @@ class TriggerLexicon:
             verbal_cues=frozenset(_core(w) for w in _words(raw.get("verbal_cues"), f"{source}: grammar.verbal_cues")),
             time_anchors=words("time_anchors"),
             casualty=words("casualty"),
+            protesters=frozenset(_core(w) for w in _words(raw.get("protesters"), f"{source}: grammar.protesters")),
         )
 
     # -- queries -------------------------------------------------------------
@@ -1626,6 +1628,9 @@ class EventExtractor:
                 ev = req
             if ev.get("_require_tgt") and ev.get("target_text") is None:
                 continue
+            if ev["type"] == "PROTEST" and self._known_protesters(rd, ev):
+                dropped[c.end - 1] = c
+                continue
             anchor_date = self._date(doc, date_fn, ev["trigger_start"], ev["trigger_end"], fallback=False)
             if anchor_date and len(anchor_date) != 10:
                 ev["date_approx"] = anchor_date  # a year or month only: the contract's date is a day
@@ -1719,6 +1724,17 @@ class EventExtractor:
                         ev.pop(k, None)
                     self._set_arg(ev, "target", tgt)
         return True
+
+    @staticmethod
+    def _known_protesters(rd: _Reader, ev: dict[str, Any]) -> bool:
+        """"ورشق المتظاهرون ..."، "وقطع المحتجون الطريق": what the protesters (definite:
+        the ones the text has told of) do elaborates a protest already reported."""
+        text = ev.get("source_text")
+        if not text or ev.get("source") is not None or ev.get("source_inferred"):
+            return False
+        head = fold(text.split()[0])
+        head = head[1:] if head[:1] in "وف" and len(head) > 4 else head
+        return head.startswith(("ال", "لل")) and split_article(head)[1] in rd.g.protesters
 
     @staticmethod
     def _historical(rd: _Reader, c: _Cand, a: int, b: int) -> bool:
