@@ -134,6 +134,32 @@ def _flagged_list(name: str) -> tuple[dict[str, frozenset[str]], frozenset[str]]
 
 
 @lru_cache(maxsize=1)
+def speech_verbs() -> frozenset[str]:
+    """Match forms of the speech verbs and participles in ``lexicons/speech.yaml``
+    (read only): "شدد", "أدان" after a role are verbs, not a name."""
+    from importlib import resources
+
+    import yaml
+
+    data = yaml.safe_load(resources.files("marsad.lexicons").joinpath("speech.yaml").read_text("utf-8"))
+    out: set[str] = set()
+
+    def walk(node) -> None:
+        if isinstance(node, dict):
+            for key, val in node.items():
+                if key in ("forms", "present") and isinstance(val, list):
+                    out.update(fold(v) for v in val if isinstance(v, str))
+                else:
+                    walk(val)
+        elif isinstance(node, list):
+            for x in node:
+                walk(x)
+
+    walk(data)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
 def region_nouns() -> frozenset[str]:
     """Match forms of ``lexicons/region_nouns.txt``."""
     return _word_list("region_nouns.txt")
@@ -237,10 +263,11 @@ class EntityRecognizer:
             found.append(Mention(start, m.end, doc.text[start:m.end], m.actor.type, m.actor))
             spans[first] = (m.last, len(found) - 1)
         self._places(doc, taken, spans, found)
-        for mention in self._after_titles(doc, taken):
+        for mention in self._after_titles(doc, taken, spans, found):
             found.append(mention)
         self._org_chains(doc, taken, spans, found)
         found = [m for m in found if m is not None]
+        found.extend(self._after_roles(doc, taken, spans))
         for mention in self._given_names(doc, taken):
             found.append(mention)
         if self.tagger is not None:
@@ -364,7 +391,8 @@ class EntityRecognizer:
                     for p in range(i + 1, k):
                         taken[p] = True
 
-    def _after_titles(self, doc: Document, taken: list[bool]) -> list[Mention]:
+    def _after_titles(self, doc: Document, taken: list[bool], spans: dict[int, tuple[int, int]] | None = None,
+                      found: list | None = None) -> list[Mention]:
         """A name right after a rank or honorific ("اللواء سامر الحموي", "الشيخ نعيم قاسم").
 
         Two to three words (four with بن/أبو/عبد), stopping at punctuation, a
@@ -400,6 +428,13 @@ class EntityRecognizer:
                 if t.norm in ("بن", "ابو", "عبد", "ابن", "بنت", "ال"):
                     limit = 4
                 k += 1
+            span = spans.get(k) if spans is not None and k < len(toks) and taken[k] else None
+            if span is not None and k - j >= 1 and span[0] == k + 1 and found[span[1]] is not None \
+                    and found[span[1]].type == "PER" and place_prefix is None:
+                # "السيد فهد بن سالم البوسعيدي": a family name the dictionary lists for
+                # someone else ends this person's full name
+                found[span[1]] = None
+                k += 1
             if place_prefix is not None and k > j:
                 # "مطار الملك خالد الدولي", "جامعة الشيخ زايد": a place named after a
                 # person — one LOC from the place noun, with a trailing definite adjective
@@ -419,6 +454,67 @@ class EntityRecognizer:
                 out.append(Mention(start, end, doc.text[start:end], "PER"))
                 for p in range(j, k):
                     taken[p] = True
+        return out
+
+    def _after_roles(self, doc: Document, taken: list[bool], spans: dict[int, tuple[int, int]]) -> list[Mention]:
+        """A person named right after a role phrase: "وزير الدفاع الإسرائيلي موشيه
+        ليفي", "منسقة الطوارئ في المنظمة كلير دوبوا".
+
+        The role runs from a role head over definite words, nationality
+        adjectives, names already found and في/لدى/باسم; the two or three words
+        after it are a name when none is a common word (wordfreq) and one is an
+        attested name part or rare — foreign names no dictionary lists.
+        """
+        toks = doc.tokens
+        n = len(toks)
+        stops = function_words()
+        out: list[Mention] = []
+        links = {fold(w) for w in ("في", "لدى", "باسم")}
+        i = 0
+        while i < n:
+            tok = toks[i]
+            if taken[i] or not self.roles.is_head(tok):
+                i += 1
+                continue
+            sent = tok.sentence
+            k = i + 1
+            while k < n and k - i <= 10 and toks[k].sentence == sent:
+                t = toks[k]
+                if taken[k]:
+                    span = spans.get(k)
+                    if span is None:
+                        break
+                    k = span[0]
+                elif t.prefix.endswith(("ال", "لل")) and not name_part(t.norm) == "given":
+                    k += 1
+                elif t.norm in links or self.roles.is_head(t):
+                    k += 1
+                else:
+                    break
+            j = k
+            verbs = speech_verbs()
+            common = 0  # words neither attested as name parts nor rare ("كلير")
+            while k < n and k - j < 3 and not taken[k] and toks[k].sentence == sent:
+                t = toks[k]
+                if (not t.text[0].isalpha() or t.norm in stops or t.text in _NOT_NAMES or self.roles.is_title(t)
+                        or self.roles.is_head(t) or self.roles.nationality(t) or zipf(t.text) >= 4.5
+                        or t.norm in verbs or strip_len(t) > 0
+                        or (t.prefix and not (k == j and t.prefix == "ال" and name_part(t.norm) == "given"))):
+                    break
+                if not (name_part(t.norm) or name_part(t.norm, "surname") or zipf(t.text) < 3.6):
+                    if common or k > j:
+                        break  # a common word after the name ("… ويستفول أدان")
+                    common += 1
+                k += 1
+            words = toks[j:k]
+            if j > i + 1 and len(words) >= 2:
+                start, end = words[0].start, words[-1].end
+                out.append(Mention(start, end, doc.text[start:end], "PER"))
+                for p in range(j, k):
+                    taken[p] = True
+                i = k
+            else:
+                i += 1
         return out
 
     def _given_names(self, doc: Document, taken: list[bool]) -> list[Mention]:

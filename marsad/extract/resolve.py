@@ -95,6 +95,13 @@ def resolve(mentions: list[Mention], fuzzy_lookup=None) -> list[Entity]:
     """
     entities: list[Entity] = []
     by_actor: dict[str, Entity] = {}
+    # a family name the document gives a person it names in full, whom the
+    # dictionary does not list, is that person's — not a listed namesake's
+    # ("فهد بن سالم البوسعيدي" … "البوسعيدي" is not بدر البوسعيدي)
+    own_surnames = {m.words[-1] for m in mentions if m.type == "PER" and m.actor is None and len(m.words) > 1}
+    for m in mentions:
+        if m.actor is not None and m.type == "PER" and len(m.words) == 1 and m.words[0] in own_surnames:
+            m.actor = None
     # longer names first so that a surname seen before the full name still links to it
     order = sorted(range(len(mentions)), key=lambda i: (-len(mentions[i].words), mentions[i].start))
     for i in order:
