@@ -160,6 +160,14 @@ def speech_verbs() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _place_noun_sets() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Facility nouns (flag "name" in place_nouns.txt), region nouns, and both."""
+    facilities = frozenset(w for w, flags in _flagged_list("place_nouns.txt")[0].items() if "name" in flags)
+    regions = region_nouns()
+    return facilities, regions, facilities | regions
+
+
+@lru_cache(maxsize=1)
 def region_nouns() -> frozenset[str]:
     """Match forms of ``lexicons/region_nouns.txt``."""
     return _word_list("region_nouns.txt")
@@ -237,8 +245,9 @@ class EntityRecognizer:
         # dictionary and place mentions by first token: (last token + 1, index in found),
         # which an organization's chain may take in ("غرفة تجارة الأردن")
         spans: dict[int, tuple[int, int]] = {}
+        starts = self.roles.body_starts
         for i in range(1, len(toks)):
-            if not taken[i]:
+            if toks[i].bare in starts:
                 for k in range(i, i + self.roles.title_body(toks, i)):
                     taken[k] = True  # "رئيس هيئة الأركان العامة ...": part of the title
         strong = self.gazetteer.find(toks)
@@ -356,11 +365,10 @@ class EntityRecognizer:
         ("منطقة الكومة" -> الكومة).
         """
         toks = doc.tokens
-        facilities = {w for w, flags in _flagged_list("place_nouns.txt")[0].items() if "name" in flags}
-        regions = region_nouns()
+        facilities, regions, both = _place_noun_sets()
         n = len(toks)
         for i, tok in enumerate(toks[:-1]):
-            if taken[i] or "ال" in tok.prefix:
+            if taken[i] or "ال" in tok.prefix or not any(stem in both for _, stem in clitic_forms(tok.norm)):
                 continue
             sent = tok.sentence
             pre = _noun_prefix(tok, facilities)

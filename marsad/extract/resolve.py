@@ -72,6 +72,8 @@ def close_enough(a: str, b: str) -> bool:
     """Misspelling test on bare match forms (see rule 3)."""
     if a == b:
         return True
+    if abs(len(a) - len(b)) > 2:
+        return False  # no limit below allows more
     wa, wb = a.split(), b.split()
     if len(wa) == len(wb) and len(wa) > 1:
         # several words: the same words but one, and that one a misspelling by

@@ -46,6 +46,10 @@ class RoleLexicon:
     sectors: dict[str, str] = field(default_factory=dict)  # word -> sector
     nationalities: dict[str, str] = field(default_factory=dict)  # adjective -> country code
     bodies: set[tuple[str, ...]] = field(default_factory=set)  # title bodies, as bare word tuples
+    body_starts: set[str] = field(default_factory=set)
+    _head_cache: dict[tuple[str, str], bool] = field(default_factory=dict, repr=False)
+    _title_cache: dict[tuple[str, str], bool] = field(default_factory=dict, repr=False)
+    _nat_cache: dict[str, str | None] = field(default_factory=dict, repr=False)
 
     @classmethod
     def load(cls) -> "RoleLexicon":
@@ -55,9 +59,15 @@ class RoleLexicon:
         return tok.bare
 
     def is_title(self, tok: Token) -> bool:
-        return tok.norm in self.titles or tok.bare in self.titles or any(
-            stem in self.titles for _, stem in clitic_forms(tok.norm)[1:2]
-        )
+        key = (tok.norm, tok.bare)
+        hit = self._title_cache.get(key)
+        if hit is None:
+            hit = tok.norm in self.titles or tok.bare in self.titles or any(
+                stem in self.titles for _, stem in clitic_forms(tok.norm)[1:2]
+            )
+            if len(self._title_cache) < 200_000:
+                self._title_cache[key] = hit
+        return hit
 
     def is_whole_title(self, tok: Token) -> bool:
         """A title on its own, not only the first word of a longer one ("الفريق"
@@ -71,19 +81,32 @@ class RoleLexicon:
         return tok.norm in self.title_tails
 
     def is_head(self, tok: Token) -> bool:
-        return any(stem in self.heads for _, stem in clitic_forms(tok.norm)) or tok.bare in self.heads
+        key = (tok.norm, tok.bare)
+        hit = self._head_cache.get(key)
+        if hit is None:
+            hit = any(stem in self.heads for _, stem in clitic_forms(tok.norm)) or tok.bare in self.heads
+            if len(self._head_cache) < 200_000:
+                self._head_cache[key] = hit
+        return hit
 
     def nationality(self, tok: Token) -> str | None:
+        cache = self._nat_cache
+        if tok.norm in cache:
+            return cache[tok.norm]
+        found = None
         for _, stem in clitic_forms(tok.norm):
             code = self.nationalities.get(stem) or self.nationalities.get(split_article(stem)[1])
             if code:
-                return code
-        return None
+                found = code
+                break
+        if len(cache) < 200_000:
+            cache[tok.norm] = found
+        return found
 
     def title_body(self, toks: list[Token], i: int) -> int:
         """How many tokens from ``i`` name a body that belongs to the role head
         just before it ("رئيس هيئة الأركان العامة"); 0 when none does."""
-        if i == 0 or not self.bodies or not self.is_head(toks[i - 1]):
+        if i == 0 or toks[i].bare not in self.body_starts or not self.is_head(toks[i - 1]):
             return 0
         for length in (3, 2, 1):
             if i + length <= len(toks) and tuple(t.bare for t in toks[i:i + length]) in self.bodies:
@@ -217,6 +240,7 @@ def _load_default() -> RoleLexicon:
     lex.titles = {x for x in lex.titles if " " not in x} | {x.split()[0] for x in lex.titles}
     lex.heads = {split_article(fold(x))[1] for x in titles.heads} | {fold(x) for x in titles.heads}
     lex.bodies = {tuple(split_article(w)[1] for w in fold(b).split()) for b in titles.bodies}
+    lex.body_starts = {b[0] for b in lex.bodies}
     lex.sectors = {}
     for word, sector in titles.sectors.items():
         f = fold(word)
