@@ -217,3 +217,86 @@ def test_sector_from_a_multiword_role_phrase() -> None:
     lex = RoleLexicon.load()
     assert lex.sector_of(tokenize("المدعي العام")) == "JUD"
     assert lex.sector_of(tokenize("قائد القوات المسلحة")) == "MIL"
+
+
+def types_of(entities: list[dict]) -> dict[str, str]:
+    """Every mention text -> its entity's type."""
+    return {m["text"]: e["type"] for e in entities for m in e["mentions"]}
+
+
+def test_organization_chain_takes_in_a_nested_place() -> None:
+    text = "وأعلنت غرفة صناعة عمان عن معرض جديد، فيما قالت قيادة شرطة الموصل إن الطريق مفتوح."
+    got = types_of(ents(text))
+    assert got.get("غرفة صناعة عمان") == "ORG" and got.get("قيادة شرطة الموصل") == "ORG"
+    assert "عمان" not in got and "الموصل" not in got  # only part of the longer names
+
+
+def test_definite_head_with_a_nationality_or_institutional_adjective() -> None:
+    text = "وطالبت الحكومة التشادية بوقف القتال، ودعت الرئاسة اللبنانية والحكومة الانتقالية إلى الحوار، فيما قال الرئيس إن الحكومة الجديدة ستعلن برنامجها."
+    got = types_of(ents(text))
+    for name in ("الحكومة التشادية", "الرئاسة اللبنانية", "الحكومة الانتقالية"):
+        assert got.get(name) == "ORG", (name, got)
+    assert "الحكومة الجديدة" not in got  # a plain adjective names no body
+
+
+def test_government_named_by_its_leader_and_weak_heads() -> None:
+    got = types_of(ents("وانتقدت حكومة نتنياهو القرار، بينما توقفت حركة المرور في المدينة."))
+    assert got.get("حكومة نتنياهو") == "ORG"
+    assert "حركة المرور" not in got  # one common definite word after a weak head
+
+
+def test_facility_and_region_nouns_name_places() -> None:
+    text = "هبطت الطائرة في مطار مصراتة الدولي، ووصلت القافلة إلى مخيم أبو ديس ثم إلى منطقة العوجا، بينما بقي مخيم اللاجئين مغلقا."
+    es = ents(text)
+    got = types_of(es)
+    assert got.get("مطار مصراتة الدولي") == "LOC" and "مصراتة" not in got
+    assert got.get("مخيم أبو ديس") == "LOC"
+    assert got.get("العوجا") == "LOC" and "منطقة العوجا" not in got  # a name no dictionary lists
+    assert "مخيم اللاجئين" not in got  # a common word after the noun
+
+
+def test_republic_of_a_country_is_the_country() -> None:
+    e = by_name(ents("استدعت الجزائر سفيرها لدى جمهورية تنزانيا للتشاور."), "جمهورية تنزانيا")
+    assert e["type"] == "LOC" and e["actor_code"] == "TZA"
+
+
+def test_general_staff_after_a_role_head_is_part_of_the_title() -> None:
+    es = ents("التقى رئيس هيئة الأركان العامة للقوات المسلحة الإيرانية اللواء محمد باقري وفدا عراقيا.")
+    got = types_of(es)
+    # "للقوات": the mention starts after the fused lam, where the written name does
+    assert got.get("قوات المسلحة الإيرانية") == "ORG"
+    assert not any("الأركان" in name for name in got)
+
+
+def test_acronym_in_brackets_and_agency_credits() -> None:
+    text = "عمّان (بترا) - قالت منظمة الصحة العالمية (WHO) إن مكتب الأمم المتحدة للمخدرات (يونودك) سيساعد."
+    es = ents(text)
+    petra = by_name(es, "بترا")
+    assert petra["type"] == "ORG" and petra["actor_code"] == "JORMED"
+    unodc = by_name(es, "يونودك")
+    assert any(m["text"] == "مكتب الأمم المتحدة للمخدرات" for m in unodc["mentions"])
+
+
+def test_person_named_after_a_role_phrase() -> None:
+    es = ents("وقال وزير المالية الكيني نجوغونا ندونغو إن الميزانية جاهزة.")
+    e = by_name(es, "نجوغونا ندونغو")
+    assert e["type"] == "PER" and e["roles"]
+
+
+def test_unnamed_peoples_months_and_common_words_are_no_entities() -> None:
+    text = "وأكد أن الشعب اليمني صامد أولا وأخيرا، وأن الاتفاق وقع في آب/أغسطس 2021 على كامل أراضيها."
+    got = types_of(ents(text))
+    assert "الشعب اليمني" not in got and "آب" not in got
+    assert not any(t == "PER" for t in got.values()), got
+
+
+def test_shortened_organization_name_links_to_the_full_one() -> None:
+    es = ents("أعلنت وزارة الزراعة الاتحادية خطة جديدة. وقالت وزارة الزراعة إن الخطة تبدأ غدا.")
+    orgs = [e for e in es if e["type"] == "ORG"]
+    assert len(orgs) == 1 and len(orgs[0]["mentions"]) == 2
+
+
+def test_multiword_misspelling_differs_in_one_word_only() -> None:
+    assert close_enough("مجلس سليماني", "مجلس سليمان")
+    assert not close_enough("مجلس الوزراء", "مجلس الخبراء")
+    assert not close_enough("الخارجيه المصريه", "الخارجيه القطريه")
