@@ -698,3 +698,43 @@ def test_what_known_protesters_do_elaborates_the_protest() -> None:
                    ["البصرة"])
     protests = reported(doc, "PROTEST")
     assert len(protests) == 1 and protests[0]["trigger"] == "وتظاهر"
+
+
+# --------------------------------------------------------------------------
+# the report filter (marsad/models/events_filter.*)
+
+
+def test_report_filter_keeps_an_incident_report_without_a_named_actor() -> None:
+    doc = doc_with("قتل خمسة أشخاص وأصيب عشرة آخرون في انفجار سيارة مفخخة في سوق شعبي ببغداد أمس.", ["بغداد"])
+    ev = reported(doc, "ASSAULT")
+    assert ev and ev[0]["source"] is None and ev[0]["report_score"] >= 0.5
+
+
+def test_report_filter_moves_an_actorless_mention_to_meta() -> None:
+    text = "وقالت الممثلة إن دورها في المسلسل يجسد امرأة خطف مسلحون ابنها، وإن التصوير استغرق عاما كاملا."
+    doc = doc_with(text, [])
+    assert reported(doc, "ASSAULT") == []
+    loose = [e for e in doc.meta.get("unattributed_events", []) if e["type"] == "ASSAULT"]
+    assert loose and loose[0]["report_score"] < 0.5
+
+
+def test_report_filter_leaves_events_with_an_actor_alone() -> None:
+    doc = doc_with("وقال الكاتب إن الحرس الثوري اغتال المعارض في مقهى بدمشق.", ["الحرس الثوري", "دمشق"])
+    ev = reported(doc, "ASSAULT")
+    assert ev and ev[0]["source"] == ent_id(doc, "الحرس الثوري") and "report_score" not in ev[0]
+
+
+def test_report_filter_can_be_turned_off() -> None:
+    text = "وقالت الممثلة إن دورها في المسلسل يجسد امرأة خطف مسلحون ابنها، وإن التصوير استغرق عاما كاملا."
+    doc = TEXT(Document(raw_text=text, published="2024-01-10"))
+    EventExtractor(report_filter=False)(doc)
+    assert [e for e in doc.events if e["type"] == "ASSAULT"]
+
+
+def test_report_filter_features_hold_words_not_sentences() -> None:
+    data = json.loads((Path(__file__).resolve().parents[1] / "marsad" / "models" / "events_filter.json")
+                      .read_text(encoding="utf-8"))
+    assert set(data["types"]) == {"ASSAULT", "PROTEST"}
+    for m in data["types"].values():
+        assert 0 < m["threshold"] < 1
+        assert all(" " not in f for f in m["weights"])  # single words and flags only

@@ -128,6 +128,7 @@ from marsad.text.normalize import fold
 from marsad.text.segment import split_article
 
 LEXICON_FILE = Path(__file__).resolve().parents[1] / "lexicons" / "events.yaml"
+FILTER_FILE = Path(__file__).resolve().parents[1] / "models" / "events_filter.json"
 
 #: the PLOVER event types Marsad codes (POLECAT's sixteen)
 PLOVER_TYPES = (
@@ -1415,15 +1416,100 @@ def _strip_surface(t: Token, stem: bool) -> int:
 # the component
 
 
+_WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+@lru_cache(maxsize=100_000)
+def _filter_key(word: str) -> str:
+    n = fold(word)
+    pre, bare = split_article(n)
+    if not pre and len(bare) >= 4 and bare[0] in "وفبل":
+        bare = bare[1:]
+    return bare
+
+
+def report_features(ev: dict[str, Any]) -> list[str]:
+    """Features of an event for the report filter (:class:`ReportFilter`): the
+    words of its sentence (folded, article and one proclitic dropped), its trigger
+    word, which argument slots the rules filled, where the trigger sits and how
+    long the sentence is.  Training (``tools/train_events_filter.py``) and the
+    pipeline use this one function."""
+    sent = ev.get("sentence") or ""
+    words = [_filter_key(w) for w in _WORD_RE.findall(sent)]
+    trig = (ev.get("trigger") or "").split()
+    feats = {f"w={w}" for w in words if len(w) >= 2}
+    feats.add(f"len={min(len(words) // 12, 5)}")
+    feats.add(f"tr={_filter_key(trig[0])[:5] if trig else ''}")
+    for k in ("source_text", "target_text", "victims_text", "location", "quoted", "mode", "date"):
+        if ev.get(k):
+            feats.add(f"has_{k}")
+    span = max(1, int(ev.get("end", 0)) - int(ev.get("start", 0)))
+    pos = (int(ev.get("trigger_start", 0)) - int(ev.get("start", 0))) / span
+    feats.add(f"pos={min(int(pos * 3), 2)}")
+    return sorted(feats)
+
+
+class ReportFilter:
+    """Does a sentence report an ASSAULT / PROTEST as news, or only mention one?
+
+    A logistic regression over :func:`report_features`, trained on the dev half
+    of the OEDA Arabic event gold standard (MIT; ``tools/train_events_filter.py``,
+    weights and attribution in ``marsad/models/events_filter.*``).  It judges only
+    the events the rules could not tie to a named actor: a material event with an
+    unnamed or no source (and no actor code) is kept when its sentence reads as an
+    incident report ("قتل 5 في انفجار سيارة مفخخة"), else it goes to the
+    unattributed events (``doc.meta["unattributed_events"]``)."""
+
+    def __init__(self, path: str | Path | None = None) -> None:
+        import json
+
+        path = Path(path) if path else FILTER_FILE
+        self.models: dict[str, tuple[float, float, dict[str, float]]] = {}
+        if path.is_file():
+            data = json.loads(path.read_text(encoding="utf-8"))
+            for etype, m in (data.get("types") or {}).items():
+                self.models[etype] = (float(m["bias"]), float(m["threshold"]),
+                                      {k: float(v) for k, v in m["weights"].items()})
+
+    def score(self, ev: dict[str, Any]) -> float | None:
+        m = self.models.get(ev.get("type"))
+        if m is None:
+            return None
+        import math
+
+        bias, _thr, w = m
+        z = bias + sum(w.get(f, 0.0) for f in report_features(ev))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    @staticmethod
+    def judges(ev: dict[str, Any]) -> bool:
+        """The filter judges events with no identified actor: no source entity and no
+        actor code ("غارة إسرائيلية" names its actor by the adjective)."""
+        return ev.get("source") is None and not ev.get("source_code") and not ev.get("negated")
+
+    def keep(self, ev: dict[str, Any]) -> bool:
+        """Score ``ev`` (``report_score``) when it is an event the filter judges."""
+        if not self.judges(ev) or ev.get("type") not in self.models:
+            return True
+        p = self.score(ev)
+        ev["report_score"] = round(p, 3)
+        return p >= self.models[ev["type"]][1]
+
+
 class EventExtractor:
     """Pipeline component: fills ``doc.events`` (see the module docstring)."""
 
     name = "events"
-    OPTIONS = ("event_lexicon",)
+    OPTIONS = ("event_lexicon", "report_filter")
 
-    def __init__(self, event_lexicon: str | None = None) -> None:
+    def __init__(self, event_lexicon: str | None = None, report_filter: bool | str = True) -> None:
         self.lex = load_lexicon(event_lexicon)
         self._cache: dict[str, tuple[_Hit, ...]] = {}
+        self.filter = None
+        if report_filter:
+            self.filter = ReportFilter(report_filter if isinstance(report_filter, str) else None)
+            if not self.filter.models:
+                self.filter = None
 
     # -- matching ------------------------------------------------------------
     def _hits(self, norm: str) -> tuple[_Hit, ...]:
@@ -1468,8 +1554,9 @@ class EventExtractor:
             events.extend(self._sentence(rd, si, by_sent[si], date_fn))
         events = _dedupe(events, _headline_end(doc))
         kept, loose = [], []
+        filt = self.filter
         for ev in events:
-            (kept if _attributed(ev) else loose).append(ev)
+            (kept if _attributed(ev) and (filt is None or filt.keep(ev)) else loose).append(ev)
         doc.events = kept
         if loose:
             doc.meta["unattributed_events"] = loose
@@ -2727,4 +2814,5 @@ def extract_events(doc: Document, lexicon: str | None = None) -> list[dict[str, 
     return EventExtractor(lexicon)(doc).events
 
 
-__all__ = ["PLOVER_TYPES", "EventExtractor", "Trigger", "TriggerLexicon", "extract_events", "load_lexicon"]
+__all__ = ["PLOVER_TYPES", "EventExtractor", "ReportFilter", "Trigger", "TriggerLexicon", "extract_events",
+           "load_lexicon", "report_features"]
