@@ -264,3 +264,63 @@ def test_train_ner_cli_reports_missing_data(tmp_path, capsys):
 
     assert main(["train", "ner", "--data", str(tmp_path / "absent"), "--out", str(tmp_path / "m.crfsuite")]) == 2
     assert "not found" in capsys.readouterr().err
+
+
+# -- the document-level second pass ----------------------------------------------------------
+def test_doc_attrs_see_the_same_name_tagged_elsewhere():
+    from marsad.ner.doc import doc_attrs, word_key
+    from marsad.text.normalize import normalize
+
+    sents = ["قال الرئيس حسن روحاني إن إيران ترفض".split(),
+             "وأكد روحاني أن الاتفاق قائم".split(),
+             "وزار حسن روحاني العراق".split()]
+    first = [["O", "O", "B-PERS", "I-PERS", "O", "B-LOC", "O"],
+             ["O", "O", "O", "O", "O"],
+             ["O", "O", "O", "B-LOC"]]
+    keys = [[word_key(normalize(w)) for w in s] for s in sents]
+    attrs = doc_attrs(keys, first, window=10)
+    # "روحاني" missed in sentence 2: of its two other mentions, one was tagged a person
+    assert "dt=PERS|O" in attrs[1][1] and "dr=hi" in attrs[1][1]
+    # "حسن روحاني" missed in sentence 3 matches the name tagged in sentence 1
+    assert "de=B-PERS" in attrs[2][1] and "de=I-PERS" in attrs[2][2]
+    # "العراق" occurs once: nothing elsewhere
+    assert attrs[2][3] == ["dn"]
+    # punctuation and one-letter tokens have no key
+    assert word_key(normalize("،")) is None and word_key(normalize("و")) is None
+    # a window of 0 sentences sees only the sentence itself
+    assert not any(a.startswith("dt=") for a in doc_attrs(keys, first, window=0)[1][1])
+
+
+@pytest.fixture(scope="module")
+def tiny_doc_tagger(tmp_path_factory):
+    """The tiny model trained with second-pass copies (document attributes from gold tags)."""
+    pytest.importorskip("pycrfsuite")
+    from marsad.ner.conll import Sentence
+    from marsad.ner.crf import NerTagger, lex_path
+    from marsad.ner.doc import doc_attrs, word_key
+    from marsad.ner.features import FeatureConfig, FeatureExtractor, WordTable
+    from marsad.ner.train import train_crf
+
+    d = tmp_path_factory.mktemp("tinydoc")
+    model = d / "tiny.crfsuite"
+    table = WordTable(clusters={"ايران": ("1", "2")}, freq={"قال": "5.5"})
+    config = FeatureConfig(lexicons=())
+    table.meta.update(config.to_meta())
+    table.meta["doc_window"] = "10"
+    table.save(lex_path(model))
+    fx = FeatureExtractor(table, {}, config)
+    sents = [Sentence(t, g) for t, g in TINY]
+    keys = [[word_key(fx.word_parts(w)[2]) for w in s.tokens] for s in sents]
+    doc = doc_attrs(keys, [s.tags for s in sents], 10)
+    train_crf(sents, fx, model, c1=0.0, c2=0.01, max_iterations=50, doc=doc)
+    return NerTagger.load(model, lexicons={})
+
+
+def test_second_pass_fast_decoder_agrees_with_crfsuite(tiny_doc_tagger):
+    assert tiny_doc_tagger.doc_window == 10
+    sents = [t for t, _ in TINY] + ["قال حسن علي في طهران إن الرئيس زار بغداد".split(), [], ["إيران"]]
+    if tiny_doc_tagger._fast is None:
+        pytest.skip("numpy not installed: only the crfsuite path exists")
+    assert tiny_doc_tagger.tag_many(sents) == tiny_doc_tagger.tag_many_crfsuite(sents)
+    for toks, gold in TINY:
+        assert tiny_doc_tagger.tag(toks) == gold

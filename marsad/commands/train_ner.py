@@ -23,6 +23,12 @@ def _default_out() -> Path:
     return Path(marsad.models.__file__).resolve().parent / "ner.crfsuite"
 
 
+def _doc_window() -> int:
+    from marsad.ner.doc import WINDOW
+
+    return WINDOW
+
+
 def add_parser(train_sub: argparse._SubParsersAction) -> None:
     p = train_sub.add_parser(
         "ner",
@@ -54,6 +60,10 @@ def add_parser(train_sub: argparse._SubParsersAction) -> None:
     p.add_argument("--min-freq", type=int, default=1, help="drop attributes seen fewer times (default 1)")
     p.add_argument("--no-lexicons", action="store_true", help="train without the actor/title/nationality features")
     p.add_argument("--no-domains", action="store_true", help="no per-corpus feature copies (domain adaptation)")
+    p.add_argument("--doc-window", type=int, default=None, metavar="N",
+                   help="train the document-level second pass, which sees the first-pass tags of N sentences "
+                   "either side (default %d; 0: no second pass). Costs two extra trainings (jackknife) and "
+                   "doubles the last one" % _doc_window())
     p.add_argument("-q", "--quiet", action="store_true")
     p.set_defaults(func=run)
 
@@ -84,6 +94,7 @@ def run(args: argparse.Namespace) -> int:
             lex=Path(args.lex) if args.lex else None, dev=args.dev,
             c1=args.c1, c2=args.c2, iterations=args.iterations, min_freq=args.min_freq,
             lexicons=not args.no_lexicons, domains=not args.no_domains,
+            doc_window=_doc_window() if args.doc_window is None else args.doc_window,
         )
     except T.DataMissing as exc:
         print(f"marsad: {exc}", file=sys.stderr)

@@ -18,8 +18,10 @@ from importlib import resources
 from pathlib import Path
 
 from marsad.ner.conll import from_bilou
+from marsad.ner.doc import doc_attrs, word_key
 from marsad.ner.features import _PAD as _PAD_ATTRS
 from marsad.ner.features import FeatureConfig, FeatureExtractor, Gazetteer, WordTable
+from marsad.text.normalize import normalize
 
 DEFAULT_MODEL = "ner.crfsuite"
 
@@ -175,6 +177,9 @@ class _FastDecoder:
         self.eos = self._vec(["EOS"])
         self._bigram_tables()
         self._word_tables()
+        self._doc_ids: dict[str, int] = {}
+        self._doc_rows = [np.zeros(L)]
+        self._doc_W = self._doc_rows[0][None]
         # word -> (row, norm, stems, lexicon keys); per window offset a matrix of
         # per-word score vectors; row 0 is the padding row (neighbor outside the
         # sentence); rows grow by doubling
@@ -268,25 +273,53 @@ class _FastDecoder:
         self.Wl = np.vstack([W[ids].sum(0) for ids in lrows]) if lrows else np.zeros((1, L))
         self.Wn = np.vstack([np.concatenate([W[ids].sum(0) for ids in r]) for r in nrows])
 
+    def _add_words(self, new: list[str]) -> None:
+        """Cache entries for words not seen before, their score rows summed in one go."""
+        np = self.np
+        r0 = self._n
+        need = r0 + len(new)
+        if need > len(self._mats[0]):
+            size = len(self._mats[0])
+            while size < need:
+                size *= 2
+            grown = []
+            for m in self._mats:
+                g = np.zeros((size, self.L))
+                g[:r0] = m[:r0]
+                grown.append(g)
+            self._mats = grown
+        lg, ng = self.lidx.get, self.nidx.get
+        analyze = self.fx.analyze_base
+        words = self.words
+        lids: list[int] = []
+        lst: list[int] = []
+        nids: list[int] = []
+        nst: list[int] = []
+        r = r0
+        for w in new:
+            local, nb, norm, stems, lexhits = analyze(w)
+            lst.append(len(lids))
+            lids.extend([lg(a, 0) for a in local])
+            lids.append(0)  # keeps every segment non-empty for reduceat
+            nst.append(len(nids))
+            nids.extend([ng(a, 0) for a in nb])
+            nids.append(0)
+            words[w] = (r, norm, stems, lexhits)
+            r += 1
+        mats = self._mats
+        mats[0][r0:r] = np.add.reduceat(self.Wl[lids], lst, axis=0)
+        nv = np.add.reduceat(self.Wn[nids], nst, axis=0)
+        L = self.L
+        for j in range(1, len(self.offsets)):
+            mats[j][r0:r] = nv[:, (j - 1) * L:j * L]
+        self._n = r
+
     def _word(self, word: str) -> tuple:
         """The cache entry of a word (computed on first sight)."""
         hit = self.words.get(word)
-        if hit is not None:
-            return hit
-        r = self._n
-        if r >= len(self._mats[0]):
-            self._mats = [self.np.concatenate([m, self.np.zeros_like(m)]) for m in self._mats]
-        local, nb, norm, stems, lexhits = self.fx.analyze_base(word)
-        lg, ng = self.lidx.get, self.nidx.get
-        mats = self._mats
-        mats[0][r] = self.Wl[[lg(a, 0) for a in local]].sum(0)
-        L = self.L
-        nv = self.Wn[[ng(a, 0) for a in nb]].sum(0)
-        for j in range(1, len(self.offsets)):
-            mats[j][r] = nv[(j - 1) * L:j * L]
-        self._n = r + 1
-        hit = (r, norm, stems, lexhits)
-        self.words[word] = hit
+        if hit is None:
+            self._add_words([word])
+            hit = self.words[word]
         return hit
 
     def _row(self, word: str) -> int:
@@ -301,8 +334,11 @@ class _FastDecoder:
             # whose rows must stay valid until it is scored)
             words.clear()
             self._n = 1
-        new = self._word
-        infos = [words.get(w) or new(w) for s in sentences for w in s]
+        get = words.get
+        infos = [get(w) for s in sentences for w in s]
+        if None in infos:
+            self._add_words(list(dict.fromkeys(w for s in sentences for w in s if w not in words)))
+            infos = [get(w) for s in sentences for w in s]
         N = len(infos)
         lens = np.fromiter((len(s) for s in sentences), dtype=np.intp, count=len(sentences))
         ends = np.cumsum(lens)
@@ -356,48 +392,93 @@ class _FastDecoder:
                 np.add.at(E, ctx_pos, self.Wm[ctx_idx])
         return E, sid_a, pos_a
 
-    def decode(self, sentences):
+    def first_pass(self, batch):
+        """Scores ``(S, Tmax, L)``, Viterbi label indices ``(S, Tmax)`` and lengths of non-empty sentences."""
         np = self.np
+        flat, sid, pos = self.emissions(batch)
+        S = len(batch)
+        lens = np.fromiter((len(x) for x in batch), dtype=np.intp, count=S)
+        E = np.zeros((S, int(lens.max()), self.L))
+        E[sid, pos] = flat
+        return E, viterbi(np, E, lens, self.T), lens
+
+    def decode(self, sentences, window: int = 0):
+        """BIO tags per sentence; ``window`` > 0 runs the document-level second pass."""
         res: list[list[str]] = [[] for _ in sentences]
         order = [i for i, s in enumerate(sentences) if len(s)]
         if not order:
             return res
         batch = [sentences[i] for i in order]
-        flat, sid, pos = self.emissions(batch)
-        S = len(batch)
-        lens = np.fromiter((len(x) for x in batch), dtype=np.intp, count=S)
-        Tmax = int(lens.max())
-        L = self.L
-        E = np.zeros((S, Tmax, L))
-        E[sid, pos] = flat
-        back = np.zeros((S, Tmax, L), dtype=np.intp)
-        score = E[:, 0]
-        best_final = np.where(lens[:, None] == 1, score, 0.0)
-        T = self.T[None]
-        for t in range(1, Tmax):
-            cand = score[:, :, None] + T
-            bk = cand.argmax(1)
-            back[:, t] = bk
-            score = cand.max(1) + E[:, t]
-            done = lens == t + 1
-            if done.any():
-                best_final[done] = score[done]
-        # backtrack all sentences at once: a sentence's path starts at its last position
-        yf = best_final.argmax(1)
-        y = yf
-        path = np.zeros((S, Tmax), dtype=np.intp)
-        rows = np.arange(S)
-        last = lens - 1
-        for t in range(Tmax - 1, -1, -1):
-            y = np.where(last == t, yf, y)
-            path[:, t] = y
-            if t:
-                y = back[rows, t, y]
-        labels = self.labels
-        bio = from_bilou(labels)
+        E, path, lens = self.first_pass(batch)
+        if window > 0:
+            E = self.add_doc_scores(batch, E, path, lens, window)
+            path = viterbi(self.np, E, lens, self.T)
+        bio = from_bilou(self.labels)
         for b, i in enumerate(order):
             res[i] = [bio[k] for k in path[b, : lens[b]].tolist()]
         return res
+
+    def add_doc_scores(self, batch, E, path, lens, window: int):
+        """First-pass scores plus the weights of the document attributes (:mod:`marsad.ner.doc`)."""
+        np = self.np
+        words = self.words
+        labels = self.labels
+        keys = [[_key(words.get(w), w) for w in s] for s in batch]
+        first = [[labels[k] for k in path[b, : lens[b]].tolist()] for b in range(len(batch))]
+        cache = self._doc_ids
+        pb: list[int] = []
+        pt: list[int] = []
+        ids: list[int] = []
+        for b, feats in enumerate(doc_attrs(keys, first, window)):
+            for t, fs in enumerate(feats):
+                for a in fs:
+                    j = cache.get(a)
+                    if j is None:
+                        v = self._vec([a])
+                        j = cache[a] = len(self._doc_rows) if v.any() else 0
+                        if j:
+                            self._doc_rows.append(v)
+                            self._doc_W = np.vstack(self._doc_rows)
+                    if j:
+                        pb.append(b)
+                        pt.append(t)
+                        ids.append(j)
+        E = E.copy()
+        if ids:
+            np.add.at(E, (pb, pt), self._doc_W[ids])
+        return E
+
+
+def viterbi(np, E, lens, T):
+    """Best label indices ``(S, Tmax)`` for score vectors ``E`` ``(S, Tmax, L)`` of sentences of ``lens``."""
+    S, Tmax, L = E.shape
+    back = np.zeros((S, Tmax, L), dtype=np.intp)
+    score = E[:, 0]
+    best_final = np.where(lens[:, None] == 1, score, 0.0)
+    T = T[None]
+    for t in range(1, Tmax):
+        cand = score[:, :, None] + T
+        back[:, t] = cand.argmax(1)
+        score = cand.max(1) + E[:, t]
+        done = lens == t + 1
+        if done.any():
+            best_final[done] = score[done]
+    # backtrack all sentences at once: a sentence's path starts at its last position
+    yf = best_final.argmax(1)
+    y = yf
+    path = np.zeros((S, Tmax), dtype=np.intp)
+    rows = np.arange(S)
+    last = lens - 1
+    for t in range(Tmax - 1, -1, -1):
+        y = np.where(last == t, yf, y)
+        path[:, t] = y
+        if t:
+            y = back[rows, t, y]
+    return path
+
+
+def _key(entry, word: str):
+    return word_key(entry[1] if entry is not None else (normalize(word) or word))
 
 
 class NerTagger:
@@ -459,25 +540,46 @@ class NerTagger:
         tagger.scheme = scheme
         return tagger
 
+    @property
+    def doc_window(self) -> int:
+        """Sentences either side the second pass looks at (0: the model has no second pass)."""
+        return int(self.fx.table.meta.get("doc_window") or 0)
+
     def tag(self, tokens: Sequence[str]) -> list[str]:
         """BIO tags (``B-PERS`` …) for one sentence's tokens."""
         if not tokens:
             return []
-        if self._fast is not None:
-            return self._fast.decode([list(tokens)])[0]
-        return self.tag_crfsuite(tokens)
+        return self.tag_many([tokens])[0]
 
     def tag_crfsuite(self, tokens: Sequence[str]) -> list[str]:
         """Reference path: python-crfsuite's own Viterbi (slower)."""
         if not tokens:
             return []
-        return from_bilou(self._tagger.tag(self.fx.sentence(tokens, self.domain)))
+        return self.tag_many_crfsuite([tokens])[0]
+
+    def tag_many_crfsuite(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        """Reference path for :meth:`tag_many`: python-crfsuite's Viterbi, both passes."""
+        sentences = [list(s) for s in sentences]
+        feats = [self.fx.sentence(s, self.domain) for s in sentences]
+        first = [self._tagger.tag(f) if f else [] for f in feats]
+        w = self.doc_window
+        if w <= 0:
+            return [from_bilou(t) for t in first]
+        keys = [[word_key(self.fx.word_parts(x)[2]) for x in s] for s in sentences]
+        extra = doc_attrs(keys, first, w)
+        return [from_bilou(self._tagger.tag([a + e for a, e in zip(f, x)])) if f else []
+                for f, x in zip(feats, extra)]
 
     def tag_many(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
-        """Tags for many sentences at once (faster than calling :meth:`tag` on each)."""
+        """Tags for many sentences at once (faster than calling :meth:`tag` on each).
+
+        Sentences are taken to be in text order: with a second pass (see
+        :mod:`marsad.ner.doc`), each sentence sees the first-pass tags of
+        its neighbors.
+        """
         if self._fast is not None:
-            return self._fast.decode([list(s) for s in sentences])
-        return [self.tag_crfsuite(s) for s in sentences]
+            return self._fast.decode([list(s) for s in sentences], self.doc_window)
+        return self.tag_many_crfsuite(sentences)
 
     def tag_doc(self, doc) -> list[EntitySpan]:
         """Entity spans over ``doc.tokens`` (from :mod:`marsad.text.segment`), per sentence."""

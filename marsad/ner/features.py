@@ -105,6 +105,8 @@ class Gazetteer:
     def __init__(self, names: Iterable[tuple[str, str]] = ()) -> None:
         self.first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         self.size = 0
+        #: first token -> (one-token types, {second token: entries of 2+ tokens}), built lazily
+        self._index: dict[str, tuple[list[str], dict[str, list[tuple[tuple[str, ...], str, int]]]]] | None = None
         for name, etype in names:
             self.add(name, etype)
 
@@ -117,9 +119,22 @@ class Gazetteer:
             entries.append((toks, etype))
             entries.sort(key=lambda e: -len(e[0]))
             self.size += 1
+            self._index = None
 
     def __len__(self) -> int:
         return self.size
+
+    def _build_index(self) -> dict:
+        index = {}
+        for tok, entries in self.first.items():
+            singles = [e for toks, e in entries if len(toks) == 1]
+            longer: dict[str, list] = {}
+            for pos, (toks, etype) in enumerate(entries):  # longest first, then first added
+                if len(toks) > 1:
+                    longer.setdefault(toks[1], []).append((toks, etype, pos))
+            index[tok] = (singles, longer)
+        self._index = index
+        return index
 
     def match(self, norms: Sequence[str], stems: Sequence[Sequence[str]],
               starts: Sequence[int] | None = None) -> list[str]:
@@ -128,27 +143,46 @@ class Gazetteer:
         ``stems[i]`` lists the forms token ``i`` may be looked up by (its
         normalized form first, then clitic-stripped stems).  ``starts``, if
         given, lists (ascending) the only positions where a match may begin.
+        For each form of the first token the longest matching entry counts
+        (the first added among equally long ones); a later form's match
+        replaces it only if longer.
         """
         out = [""] * len(norms)
         n = len(norms)
-        first = self.first
+        index = self._index if self._index is not None else self._build_index()
         todo = range(n) if starts is None else starts
         nxt = 0
         for i in todo:
             if i < nxt:
                 continue
-            best = None
+            best = None  # (length, type)
             for form in stems[i]:
-                for toks, etype in first.get(form, ()):
-                    m = len(toks)
-                    if i + m <= n and (best is None or m > len(best[0])) and all(
-                        toks[j] == norms[i + j] or toks[j] in stems[i + j] for j in range(1, m)
-                    ):
-                        best = (toks, etype)
-                        break  # entries are longest first
+                hit = index.get(form)
+                if hit is None:
+                    continue
+                singles, longer = hit
+                cand = None
+                if longer and i + 1 < n:
+                    seconds = stems[i + 1]
+                    nx = norms[i + 1]
+                    keys = seconds if nx in seconds else (nx, *seconds)
+                    for k2 in keys:
+                        for toks, etype, pos in longer.get(k2, ()):
+                            m = len(toks)
+                            if cand is not None and (m < cand[0] or (m == cand[0] and pos > cand[2])):
+                                break  # entries are longest first, then first added
+                            if i + m <= n and all(
+                                toks[j] == norms[i + j] or toks[j] in stems[i + j] for j in range(2, m)
+                            ):
+                                cand = (m, etype, pos)
+                                break
+                if cand is None and singles:
+                    cand = (1, singles[0], 0)
+                if cand is not None and (best is None or cand[0] > best[0]):
+                    best = cand
             if best is None:
                 continue
-            m = len(best[0])
+            m = best[0]
             out[i] = "B-" + best[1]
             for j in range(1, m):
                 out[i + j] = "I-" + best[1]

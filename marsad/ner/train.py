@@ -184,15 +184,24 @@ def add_freq_bands(table: WordTable, top_n: int = 100_000) -> None:
 # -- CRF ---------------------------------------------------------------------------
 def train_crf(sents: Sequence[Sentence], fx: FeatureExtractor, model_path: str | os.PathLike,
               c1: float = 0.1, c2: float = 0.05, max_iterations: int = 200, min_freq: int = 1,
-              domains: Sequence[str] | None = None, verbose: bool = False, scheme: str = "BIO") -> float:
-    """Train python-crfsuite (L-BFGS, elastic net).  Returns seconds spent."""
+              domains: Sequence[str] | None = None, verbose: bool = False, scheme: str = "BIO",
+              doc: Sequence[Sequence[Sequence[str]]] | None = None) -> float:
+    """Train python-crfsuite (L-BFGS, elastic net).  Returns seconds spent.
+
+    ``doc``: per sentence and token, document attributes (:func:`marsad.ner.doc.doc_attrs`
+    over first-pass tags); each sentence is then added twice, without them (the
+    first pass) and with them (the second pass).
+    """
     import pycrfsuite
 
     t0 = time.time()
     trainer = pycrfsuite.Trainer(verbose=verbose)
     for i, s in enumerate(sents):
         tags = to_bilou(s.tags) if scheme == "BILOU" else s.tags
-        trainer.append(fx.sentence(s.tokens, domains[i] if domains else None), tags)
+        feats = fx.sentence(s.tokens, domains[i] if domains else None)
+        trainer.append(feats, tags)
+        if doc is not None:
+            trainer.append([a + e for a, e in zip(feats, doc[i])], tags)
     trainer.set_params({
         "c1": c1,
         "c2": c2,
@@ -204,6 +213,52 @@ def train_crf(sents: Sequence[Sentence], fx: FeatureExtractor, model_path: str |
     return time.time() - t0
 
 
+#: jackknife for the second pass's training data: folds, and sentences per block
+#: (blocks alternate between folds, so each fold keeps whole stretches of text)
+DOC_FOLDS = 2
+DOC_BLOCK = 200
+
+
+def jackknife_doc_attrs(sents: Sequence[Sentence], doms: Sequence[str], fx: FeatureExtractor, workdir: Path,
+                        window: int, folds: int = DOC_FOLDS, block: int = DOC_BLOCK, use_domains: bool = True,
+                        **crf) -> list:
+    """Document attributes for every training sentence from first-pass tags of a model
+    that did not see it (Krishnan & Manning 2006: train the second stage on
+    held-out first-stage output).  Windows never cross corpora."""
+    from marsad.ner.crf import SCHEMES, NerTagger, lex_path
+    from marsad.ner.doc import doc_attrs, word_key
+
+    schemes = {v: k for k, v in SCHEMES.items() if v}
+    # position of each sentence within its corpus, and its fold
+    index: dict[str, list[int]] = {}
+    for i, d in enumerate(doms):
+        index.setdefault(d, []).append(i)
+    fold_of = [0] * len(sents)
+    for idx in index.values():
+        for r, i in enumerate(idx):
+            fold_of[i] = (r // block) % folds
+    tags: list = [None] * len(sents)
+    for k in range(folds):
+        model = workdir / f"fold{k}.crfsuite"
+        fx.table.save(lex_path(model))
+        keep = [i for i in range(len(sents)) if fold_of[i] != k]
+        secs = train_crf([sents[i] for i in keep], fx, model,
+                         domains=[doms[i] for i in keep] if use_domains else None, **crf)
+        log.info("second-pass jackknife: fold %d of %d trained in %.0fs", k + 1, folds, secs)
+        for d, idx in index.items():
+            held = [i for i in idx if fold_of[i] == k]
+            tagger = NerTagger.load(model, lexicons=fx.lexicons, scheme=schemes.get(d, "general"))
+            for i, t in zip(held, tagger._fast.decode([sents[i].tokens for i in held]) if tagger._fast
+                            else tagger.tag_many_crfsuite([sents[i].tokens for i in held])):
+                tags[i] = t
+    out: list = [None] * len(sents)
+    for idx in index.values():
+        keys = [[word_key(fx.word_parts(w)[2]) for w in sents[i].tokens] for i in idx]
+        for i, a in zip(idx, doc_attrs(keys, [tags[i] for i in idx], window)):
+            out[i] = a
+    return out
+
+
 TARGET_DOMAIN = "an"  # ANERcorp: the newswire conventions the tagger is tuned for
 DOMAIN_TAGS = {"anercorp": "an", "newsfane": "nf", "aqmar": "aq", "wikifane": "wf"}
 
@@ -212,7 +267,7 @@ def train(data_dir: Path, out: Path, corpora: Sequence[str] = ("anercorp", "news
           cluster_corpora: Sequence[str] = ("anercorp", "newsfane", "aqmar", "wikifane"),
           news_dir: Path | None = None, lex: Path | None = None, dev: bool = False,
           c1: float = 0.1, c2: float = 0.05, iterations: int = 200, min_freq: int = 1,
-          lexicons: bool = True, domains: bool = True) -> dict:
+          lexicons: bool = True, domains: bool = True, doc_window: int = 0) -> dict:
     """The reproducible training recipe behind ``marsad train ner``."""
     from marsad.ner.crf import NerTagger, lex_path, load_lexicons
 
@@ -250,9 +305,18 @@ def train(data_dir: Path, out: Path, corpora: Sequence[str] = ("anercorp", "news
     fx = FeatureExtractor(table, load_lexicons() if lexicons else {}, config)
     table.meta["feat.fingerprint"] = fx.fingerprint()
     table.save(lp)
-    log.info("training CRF on %d sentences, %d tokens", len(sents), sum(map(len, sents)))
-    train_crf(sents, fx, out, c1=c1, c2=c2, max_iterations=iterations, min_freq=min_freq,
-              domains=doms if domains else None)
+    crf = {"c1": c1, "c2": c2, "max_iterations": iterations, "min_freq": min_freq}
+    doc = None
+    if doc_window > 0:
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as tmp:
+            doc = jackknife_doc_attrs(sents, doms, fx, Path(tmp), doc_window, use_domains=domains, **crf)
+        table.meta["doc_window"] = str(doc_window)
+        table.save(lp)
+    log.info("training CRF on %d sentences, %d tokens%s", len(sents), sum(map(len, sents)),
+             " (each twice: first and second pass)" if doc else "")
+    train_crf(sents, fx, out, domains=doms if domains else None, doc=doc, **crf)
     result = {"lex": lp, "seconds": time.time() - t0, "tokens": sum(map(len, sents)), "dev": None}
     if dev_sents:
         result["dev"] = evaluate(NerTagger.load(out, scheme="anercorp"), dev_sents)
