@@ -262,6 +262,10 @@ class EntityRecognizer:
                 # "الشعب العراقي": an unnamed group; "آب" (August) is not إب (Ibb)
                 continue
             start, first = m.start, m.first
+            if m.last - m.first == 2 and m.actor.sector == "MED" and not toks[m.first + 1].prefix \
+                    and _noun_prefix(toks[m.first], _AGENCY_NOUNS) is not None:
+                # "وكالة ارنا": the agency is named "ارنا" ("وكالة الأنباء …" keeps its noun)
+                start = toks[m.first + 1].start
             if m.actor.type == "LOC" and first > 0 and not taken[first - 1] \
                     and toks[first - 1].sentence == toks[first].sentence:
                 pre = _noun_prefix(toks[first - 1], region_nouns())
@@ -345,6 +349,9 @@ class EntityRecognizer:
         n = len(toks)
         if j >= n or taken[j] or toks[j].sentence != sent or not ok(toks[j]):
             return j
+        weak = self.gazetteer.weak.get((toks[j].norm,))
+        if weak is not None and weak.type == "LOC" and not definite_only:
+            return j + 1  # "مصفاة الزرقاء": the noun settles a place name that is also a common word
         if toks[j].norm in _COMPOUND_FIRST:
             if j + 1 < n and not taken[j + 1] and toks[j + 1].sentence == sent and ok(toks[j + 1]) \
                     and zipf(toks[j + 1].text) < RARE_DEFINITE:
@@ -554,7 +561,7 @@ class EntityRecognizer:
                     if name_part(f"{stem} {toks[i + 1].norm}") == "given":
                         prefix, compound = pre, True
                         break
-                elif name_part(stem) == "given" and tok.text[len(pre):] not in _NOT_NAMES:
+                elif name_part(stem) == "given" and tok.text[len(pre):] not in _NOT_NAMES and stem not in stops:
                     prefix = pre
                     break
             if prefix is None:
@@ -621,9 +628,11 @@ class EntityRecognizer:
                 # "الحكومة الكينية", "الرئاسة الفلسطينية", "الحكومة الاتحادية"
                 k = i + 1
                 if k < n and not taken[k] and toks[k].sentence == tok.sentence and toks[k].prefix == "ال" and (
-                        self.roles.nationality(toks[k]) or toks[k].norm in adjectives):
+                        toks[k].norm in adjectives
+                        or ("adjective-only" not in flags and self.roles.nationality(toks[k]))):
                     start = tok.start + surface_len(tok.text, len(head_prefix))
                     found.append(Mention(start, toks[k].end, doc.text[start:toks[k].end], "ORG"))
+                    spans[i] = (k + 1, len(found) - 1)
                     taken[i] = taken[k] = True
                 continue
             last_definite = -1
@@ -675,6 +684,7 @@ class EntityRecognizer:
             end = last_definite + 1
             start = tok.start + surface_len(tok.text, len(head_prefix))
             found.append(Mention(start, toks[end - 1].end, doc.text[start:toks[end - 1].end], "ORG"))
+            spans[i] = (end, len(found) - 1)
             for j in nested:
                 found[j] = None
             for p in range(i, end):
@@ -687,7 +697,10 @@ class EntityRecognizer:
         stops = function_words()
         if etype == "PER" and any((t.norm in stops and t.text != "علي") or t.text in _NOT_NAMES for t in toks[a:b]):
             return None  # "على كامل أراضيها", "واحتجاجا على الاقتحام": no name holds a function word
+        facility = etype == "LOC" and _noun_prefix(toks[a], _place_noun_sets()[0]) is not None
         for k in range(a + 1, b):
+            if facility and k == a + 1:
+                continue  # "سوق الجمعة", "سوق الخميس": a facility named by a day
             if toks[k].norm in stops:  # "وكالة الأنباء الجزائرية إن القرار": the name ends before إن
                 b = k
                 break
@@ -716,21 +729,19 @@ class EntityRecognizer:
         common word alone ("عقاب", "صدام" = clash); an organization or place that
         is one very common word ("فتح" = opening, "المدينة" = the city).
         """
-        if ent.actor is not None or any(m.source != "model" for m in ent.mentions):
+        if ent.actor is not None:
             return True
         texts = {m.text for m in ent.mentions}
+        if ent.type == "PER" and any(m.source != "model" for m in ent.mentions):
+            return not any(_junk_name(t) for t in texts)
+        if any(m.source != "model" for m in ent.mentions):
+            return True
         words = {w for t in texts for w in t.split()}
         if ent.type == "PER":
             if all(len(t.split()) == 1 for t in texts):
                 return not all(zipf(w) >= 4.0 and name_part(w) != "given" for w in words)
-            for t in texts:
-                ws = t.split()
-                for w in ws[1:]:
-                    # "أولا وأخيرا", "عز وجل": a later word is a conjunction + common word
-                    if w[0] == "و" and not name_part(w) and zipf(w[1:]) >= 4.0:
-                        return False
-                if fold(ws[0]).startswith(("لل", "بال")) and not name_part(ws[0]):
-                    return False  # "للجهاد والمقاومة": a preposition and the article
+            if any(_junk_name(t) for t in texts):
+                return False
             if any(name_part(w) or name_part(w, "surname") for w in words if len(w) > 2):
                 return True
             return not all(zipf(w) >= 4.4 for w in words)
@@ -845,8 +856,21 @@ class EntityRecognizer:
         return rec
 
 
+#: "وكالة X": the noun before an agency's short name is not part of it
+_AGENCY_NOUNS = frozenset({fold("وكالة")})
 #: month names that fold like a dictionary place ("آب" August ~ "إب" Ibb), as written
 _MONTHS = frozenset({"آب"})
+
+
+def _junk_name(text: str) -> bool:
+    """A person's name that reads as a phrase: a later word is و + a common word
+    ("أولا وأخيرا", "عز وجل"), or the first opens with a preposition and the
+    article ("للجهاد والمقاومة")."""
+    ws = text.split()
+    for w in ws[1:]:
+        if w[0] == "و" and not name_part(w) and zipf(w[1:]) >= 4.0:
+            return True
+    return fold(ws[0]).startswith(("لل", "بال")) and not name_part(ws[0])
 
 
 def _is_country(m: Mention) -> bool:

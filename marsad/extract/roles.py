@@ -85,6 +85,9 @@ class RoleLexicon:
         hit = self._head_cache.get(key)
         if hit is None:
             hit = any(stem in self.heads for _, stem in clitic_forms(tok.norm)) or tok.bare in self.heads
+            if not hit and len(tok.bare) >= 6 and tok.bare.endswith(("ها", "هم")):
+                # "ممثلها لدى الأمم المتحدة": a head with a possessive suffix
+                hit = tok.bare[:-2] in self.heads
             if len(self._head_cache) < 200_000:
                 self._head_cache[key] = hit
         return hit
