@@ -300,3 +300,11 @@ def test_multiword_misspelling_differs_in_one_word_only() -> None:
     assert close_enough("مجلس سليماني", "مجلس سليمان")
     assert not close_enough("مجلس الوزراء", "مجلس الخبراء")
     assert not close_enough("الخارجيه المصريه", "الخارجيه القطريه")
+
+
+def test_lineage_names_after_titles_and_roles_are_no_people() -> None:
+    es = ents("واستقبله الأمير سعود بن نايف بن عبدالعزيز ومدير الشرطة اللواء خالد بن سعد أبو عمرة، بحضور مستشار ولي العهد.")
+    got = types_of(es)
+    assert got.get("سعود بن نايف بن عبدالعزيز") == "PER"
+    assert got.get("خالد بن سعد أبو عمرة") == "PER"
+    assert "ولي العهد" not in got

@@ -295,6 +295,8 @@ class EntityRecognizer:
                 if mention is not None:
                     mention.source = "model"
                     found.append(mention)
+        heads = self.roles.heads
+        found = [m for m in found if not (m.type == "PER" and m.actor is None and fold(m.text) in heads)]  # "ولي العهد"
         found.sort(key=lambda x: x.start)
         return found
 
@@ -440,9 +442,12 @@ class EntityRecognizer:
                 if (not t.text[0].isalpha() or t.norm in stops or self.roles.is_title(t) or self.roles.is_head(t)
                         or self.roles.nationality(t) or t.text in _NOT_NAMES):
                     break
-                if t.norm in ("بن", "ابو", "عبد", "ابن", "بنت", "ال"):
-                    limit = 4
+                if t.norm in _LINKS:
+                    # "تركي بن محمد بن فهد بن عبدالعزيز": each link takes the word after it
+                    limit = max(4, k - j + 2)
                 k += 1
+            while k - j > 1 and toks[k - 1].norm in _LINKS:
+                k -= 1  # the name never ends on بن / أبو
             span = spans.get(k) if spans is not None and k < len(toks) and taken[k] else None
             if span is not None and k - j >= 1 and span[0] == k + 1 and found[span[1]] is not None \
                     and found[span[1]].type == "PER" and place_prefix is None:
@@ -856,6 +861,8 @@ class EntityRecognizer:
         return rec
 
 
+#: words that join the parts of a name ("بن", "أبو", "عبد", "آل")
+_LINKS = frozenset({"بن", "ابو", "عبد", "ابن", "بنت", "ال"})
 #: "وكالة X": the noun before an agency's short name is not part of it
 _AGENCY_NOUNS = frozenset({fold("وكالة")})
 #: month names that fold like a dictionary place ("آب" August ~ "إب" Ibb), as written
