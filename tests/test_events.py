@@ -738,3 +738,24 @@ def test_report_filter_features_hold_words_not_sentences() -> None:
     for m in data["types"].values():
         assert 0 < m["threshold"] < 1
         assert all(" " not in f for f in m["weights"])  # single words and flags only
+
+
+def test_organizer_of_a_protest_is_its_source() -> None:
+    doc = doc_with("وشارك المئات أمس في الاحتجاجات التي دعت إليها حركة النجباء أمام مبنى المحافظة في البصرة.",
+                   ["حركة النجباء", "البصرة"])
+    ev = only(doc, "PROTEST")
+    assert ev["source"] == ent_id(doc, "حركة النجباء")
+    assert not [e for e in candidates(doc) if e["type"] == "REQUEST"]  # "دعت إليها" is the organizing
+
+
+def test_dispersal_read_over_a_fronted_time_adverb() -> None:
+    doc = doc_with("فرقت الحكومة العراقية، مساء أمس السبت، مئات المحتجين أمام مبنى المحافظة في البصرة.",
+                   ["الحكومة العراقية", "البصرة"])
+    ev = only(doc, "COERCE")
+    assert ev["source"] == ent_id(doc, "الحكومة العراقية")
+
+
+def test_verbal_noun_spelled_like_a_verb_after_a_light_verb_takes_its_subject() -> None:
+    doc = doc_with("وأعلنت الحكومة العراقية فرض حظر للتجوال في كركوك حتى إشعار آخر.", ["الحكومة العراقية", "كركوك"])
+    ev = only(doc, "COERCE")
+    assert ev["mode"] == "curfew" and ev["source"] == ent_id(doc, "الحكومة العراقية")

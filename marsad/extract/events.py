@@ -392,6 +392,7 @@ class Grammar:
     time_anchors: frozenset[str]
     casualty: frozenset[str]
     protesters: frozenset[str] = frozenset()
+    organizers: frozenset[str] = frozenset()
 
 
 class TriggerLexicon:
@@ -569,6 +570,7 @@ class TriggerLexicon:
             time_anchors=words("time_anchors"),
             casualty=words("casualty"),
             protesters=frozenset(_core(w) for w in _words(raw.get("protesters"), f"{source}: grammar.protesters")),
+            organizers=words("organizers"),
         )
 
     # -- queries -------------------------------------------------------------
@@ -1617,6 +1619,8 @@ class EventExtractor:
         best: tuple[int, int] | None = None
         for k in range(start, min(limit, start + tr.gap)):
             if rd.is_punct(k):
+                if tr.gap >= 6 and toks[k].text in ("،", ","):
+                    continue  # a long-distance then-phrase reads over a fronted adverb in commas
                 break
             keys = rd.forms_of(k)
             for phrase in tr.then:
@@ -1669,10 +1673,13 @@ class EventExtractor:
         speech_subject: Arg | None = None
         speech_done = False
         dropped: dict[int, _Cand] = {}  # last token of a trigger not reported -> it
+        used: set[int] = set()  # trigger words read as part of another event (an organizer's verb)
         for c in kept:
             tr = c.trig
             i = c.i
             tok = toks[i]
+            if i in used:
+                continue
             # governed by an earlier REQUEST/REJECT/THREATEN/AGREE trigger?
             if gov is not None and i < gov_until and self._complement(rd, gov, c, a):
                 if gov.get("action") is None:
@@ -1726,6 +1733,8 @@ class EventExtractor:
                 dropped[c.end - 1] = c
                 continue
             ev["date"] = anchor_date or doc.published
+            if ev.get("_organizer_tok") is not None:
+                used.add(ev["_organizer_tok"])
             out.append(ev)
             also = ev.pop("_also_target", None)
             if also is not None and also.ent != ev.get("target"):
@@ -1811,6 +1820,42 @@ class EventExtractor:
                         ev.pop(k, None)
                     self._set_arg(ev, "target", tgt)
         return True
+
+    @staticmethod
+    def _light_subject(rd: _Reader, i: int, a: int) -> Arg | None:
+        g = rd.g
+        for k in range(i - 2, max(a, i - 9) - 1, -1):
+            if rd.is_punct(k):
+                return None
+            if rd.stems(k) & g.light_verbs:
+                arg = rd.np_at(k + 1, i)
+                if arg is not None and (arg.t1 == i or (arg.t1 <= 0 and _tok_after(rd, arg, i) == i)):
+                    arg = rd.resolve(arg)
+                    return arg if arg is not None and arg.ent is not None else None  # a named actor only
+                return None
+        return None
+
+    def _organizer(self, rd: _Reader, c: _Cand, b: int) -> tuple[int, Arg] | None:
+        """"مظاهرة نظمها حزب البعث"، "الاحتجاجات التي دعت إليها تنسيقية حراك البصرة":
+        who organized or called for the protest is its source.  Returns the
+        organizing verb's token and the organizer."""
+        toks = rd.toks
+        k = c.end
+        while k < min(b, c.end + 3) and not rd.is_punct(k) and rd.nisba(toks[k]) and rd.ent_at(k) is None:
+            k += 1  # adjectives: "مظاهرة احتجاجية نظمها"
+        if k < b and rd.base(k) in rd.g.relatives:
+            k += 1
+        if k >= b:
+            return None
+        verb = k
+        if not (rd.stems(k) & rd.g.organizers):
+            return None
+        k += 1
+        if k < b and rd.base(k) in (fold("إليها"), fold("إليه"), fold("لها"), fold("له")):
+            k += 1
+        arg = rd.np_at(k, rd.punct_right(k, b)) if k < b else None
+        arg = rd.resolve(arg) if arg is not None else None
+        return (verb, arg) if arg is not None else None
 
     @staticmethod
     def _known_protesters(rd: _Reader, ev: dict[str, Any]) -> bool:
@@ -2275,6 +2320,10 @@ class EventExtractor:
                 obj_from = max(obj_from, c.end)
                 if tgt is None:
                     tgt = self._target(rd, tr, obj_from, right, wide_right, allow_obj=tr.voice != "intr")
+            if src is None and tgt is None and not pronoun_subject and not form.pron and tr.voice != "inst":
+                # "وأعلنت قيادة العمليات فرض حظر التجول": a verbal noun spelled like the
+                # verb, object of a light verb whose subject stands right before it
+                src = self._light_subject(rd, i, a)
             if src is None and carry and pronoun_subject and tr.voice not in ("passive", "inst") \
                     and not (form.person == "3p" and not prev in _PRONOUN_COMPS):
                 src = self._carry(rd, i, s_start, s_end, out, speech)
@@ -2358,6 +2407,12 @@ class EventExtractor:
         if agent is not None and (src is None or inferred):
             src, inferred = agent, False
             ev["_agent"] = True
+        if tr.type == "PROTEST" and tr.kind == "n" and (src is None or inferred or rd.resolve(src).ent is None):
+            org = self._organizer(rd, c, b)
+            if org is not None and (src is None or org[1].ent is not None):
+                src, inferred = org[1], False
+                ev["_agent"] = True
+                ev["_organizer_tok"] = org[0]
         if src is not None and tgt is not None and src.start == tgt.start:
             tgt = None
         for arg in (src,):  # "طائرات أمريكية" act for the United States
