@@ -258,8 +258,10 @@ class EntityRecognizer:
                 continue
             for k in range(m.first, m.last):
                 taken[k] = True
-            if m.actor.sector == "CVL" or (m.last - m.first == 1 and self._month_name(doc, m)):
-                # "الشعب العراقي": an unnamed group; "آب" (August) is not إب (Ibb)
+            if m.actor.sector == "CVL" or (m.last - m.first == 1 and (
+                    self._month_name(doc, m) or (m.start > toks[m.first].start and len(fold(doc.text[m.start:m.end])) <= 2))):
+                # "الشعب العراقي": an unnamed group; "آب" (August) is not إب (Ibb), nor
+                # "باب" (door) ب + إب: a two-letter name is not reached through a clitic
                 continue
             start, first = m.start, m.first
             if m.last - m.first == 2 and m.actor.sector == "MED" and not toks[m.first + 1].prefix \
@@ -291,6 +293,8 @@ class EntityRecognizer:
                 a, b = span.token_start, span.token_end
                 if any(taken[a:b]):
                     continue
+                if b - a >= 2 and _noun_prefix(toks[a], _place_noun_sets()[0]) is not None:
+                    etype = "LOC"  # "قصر قرطاج", "سوق الجمعة": a facility and its name
                 mention = self._trim(doc, toks, a, b, etype)
                 if mention is not None:
                     mention.source = "model"
@@ -566,7 +570,8 @@ class EntityRecognizer:
                     if name_part(f"{stem} {toks[i + 1].norm}") == "given":
                         prefix, compound = pre, True
                         break
-                elif name_part(stem) == "given" and tok.text[len(pre):] not in _NOT_NAMES and stem not in stops:
+                elif name_part(stem) == "given" and tok.text[len(pre):] not in _NOT_NAMES and stem not in stops \
+                        and stem not in _place_noun_sets()[2]:
                     prefix = pre
                     break
             if prefix is None:
@@ -630,15 +635,22 @@ class EntityRecognizer:
             if head_prefix is None:
                 continue
             if definite:
-                # "الحكومة الكينية", "الرئاسة الفلسطينية", "الحكومة الاتحادية"
+                # "الحكومة الكينية", "الرئاسة الفلسطينية", "الحكومة الاتحادية", and one
+                # more adjective before the nationality ("المجلس الوطني الفلسطيني")
+                def closes(t: Token) -> bool:
+                    return t.prefix == "ال" and (t.norm in adjectives or (
+                        "adjective-only" not in flags and self.roles.nationality(t) is not None))
+
                 k = i + 1
-                if k < n and not taken[k] and toks[k].sentence == tok.sentence and toks[k].prefix == "ال" and (
-                        toks[k].norm in adjectives
-                        or ("adjective-only" not in flags and self.roles.nationality(toks[k]))):
+                ok = [p for p in (k, k + 1) if p < n and not any(taken[k:p + 1])
+                      and toks[p].sentence == tok.sentence and all(t.prefix == "ال" for t in toks[k:p + 1])]
+                end = next((p for p in ok if closes(toks[p]) and (p == k or toks[k].norm not in stops)), None)
+                if end is not None:
                     start = tok.start + surface_len(tok.text, len(head_prefix))
-                    found.append(Mention(start, toks[k].end, doc.text[start:toks[k].end], "ORG"))
-                    spans[i] = (k + 1, len(found) - 1)
-                    taken[i] = taken[k] = True
+                    found.append(Mention(start, toks[end].end, doc.text[start:toks[end].end], "ORG"))
+                    spans[i] = (end + 1, len(found) - 1)
+                    for p in range(i, end + 1):
+                        taken[p] = True
                 continue
             last_definite = -1
             nested: list[int] = []
