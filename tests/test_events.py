@@ -759,3 +759,11 @@ def test_verbal_noun_spelled_like_a_verb_after_a_light_verb_takes_its_subject() 
     doc = doc_with("وأعلنت الحكومة العراقية فرض حظر للتجوال في كركوك حتى إشعار آخر.", ["الحكومة العراقية", "كركوك"])
     ev = only(doc, "COERCE")
     assert ev["mode"] == "curfew" and ev["source"] == ent_id(doc, "الحكومة العراقية")
+
+
+def test_congratulated_with_hamza_is_support_here_is_not() -> None:
+    doc = doc_with("بدوره هنأ عباس عراقجي خلال اللقاء بإجراء الانتخابات بنجاح.", ["عباس عراقجي"])
+    ev = only(doc, "SUPPORT")
+    assert ev["source"] == ent_id(doc, "عباس عراقجي")
+    doc = doc_with("وقال الوزير هنا في بغداد إن الوضع مستقر.", ["بغداد"])
+    assert not [e for e in candidates(doc) if e["type"] == "SUPPORT"]

@@ -139,7 +139,7 @@ PLOVER_TYPES = (
 _ENTRY_KEYS = frozenset({
     "v", "n", "ap", "p", "pl", "then", "gap", "not_next", "not_prev", "no_article", "mode",
     "cameo", "tgt", "gen", "voice", "loc", "require", "governs", "not_near", "casualty", "verbal",
-    "not_forms", "only_forms",
+    "not_forms", "only_forms", "hamza_forms",
 })
 _KINDS = ("v", "n", "ap", "p")
 _MARKERS = frozenset({"obj"} | {fold(w) for w in ("على", "ضد", "مع", "ب", "ل", "إلى", "من", "عن", "بين", "في", "أمام")})
@@ -213,6 +213,7 @@ class Form:
     tense: str = ""  # "past" or "pres" for verbs
     pron: str = ""  # attached object/possessive pronoun
     jussive: bool = False  # only after لم/لا ("لم يزر")
+    hamza: bool = False  # matched only when written with a hamza ("هنأ", not "هنا" here)
 
 
 @dataclass(frozen=True, slots=True)
@@ -406,6 +407,7 @@ class TriggerLexicon:
         self.index: dict[str, list[Form]] = {}
         self._not_forms: frozenset[str] = frozenset()
         self._only_forms: frozenset[str] = frozenset()
+        self._hamza_forms: frozenset[str] = frozenset()
         types = data["types"]
         unknown = set(types) - set(PLOVER_TYPES)
         if unknown:
@@ -492,6 +494,7 @@ class TriggerLexicon:
         self.triggers.append(trig)
         self._not_forms = frozenset(fold(w) for w in _words(raw.get("not_forms"), where))
         self._only_forms = frozenset(fold(w) for w in _words(raw.get("only_forms"), where))
+        self._hamza_forms = frozenset(fold(w) for w in _words(raw.get("hamza_forms"), where))
         if kind == "v":
             if lemma.count("/") != 1:
                 raise EventLexiconError(f"{where}: a verb is written PAST/PRESENT")
@@ -515,6 +518,8 @@ class TriggerLexicon:
     def _put(self, form: str, f: Form) -> None:
         if form in self._not_forms or (self._only_forms and form not in self._only_forms):
             return
+        if form in self._hamza_forms:
+            f = Form(f.trigger, f.person, f.tense, f.pron, f.jussive, True)
         lst = self.index.setdefault(form, [])
         if all(x.trigger is not f.trigger for x in lst):
             lst.append(f)
@@ -1586,6 +1591,8 @@ class EventExtractor:
             tr = f.trigger
             if ta_marbuta and f.pron == "ه":
                 continue  # "ضربة" is a strike, not "ضربه" (he hit him / his hitting)
+            if f.hamza and not any(ch in toks[i].text for ch in "أإئؤء"):
+                continue  # "هنا" (here) is no "هنأ" (congratulated)
             if tr.kind == "v" and not h.clitic and i - 1 >= a and rd.is_prep(i - 1):
                 continue  # a preposition governs a noun: "أمام حشد من قوات" is a crowd
             if f.jussive and not (i - 1 >= a and toks[i - 1].norm in ("لم", "ولم", "فلم", "لا", "ولا")):
@@ -2544,6 +2551,8 @@ class EventExtractor:
         k = i - 1
         if k < left or not rd.content(k):
             return False
+        if rd.base(k) in rd.g.adverbials and (k == left or rd.is_punct(k - 1)):
+            return False  # "بدوره هنأ ..."، "كذلك أشاد ...": a clause-initial adverb
         a = k
         while a - 1 >= left and rd.content(a - 1) and k - a < 6:
             a -= 1
