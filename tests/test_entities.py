@@ -308,3 +308,10 @@ def test_lineage_names_after_titles_and_roles_are_no_people() -> None:
     assert got.get("سعود بن نايف بن عبدالعزيز") == "PER"
     assert got.get("خالد بن سعد أبو عمرة") == "PER"
     assert "ولي العهد" not in got
+
+
+def test_hamza_alef_is_no_article_and_prepositions_on_particles_end_names() -> None:
+    got = types_of(ents("وصرح المستشار أحمد فهمي بأن وزير الخارجية الإسباني ألباريس زار حي الشيخ رضوان شمال المدينة."))
+    assert "باريس" not in got  # "ألباريس" is a name, not ال + باريس (Paris)
+    assert got.get("أحمد فهمي") == "PER"
+    assert got.get("حي الشيخ رضوان") == "LOC"

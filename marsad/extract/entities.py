@@ -444,7 +444,7 @@ class EntityRecognizer:
             while k < len(toks) and k - j < limit and not taken[k] and toks[k].sentence == tok.sentence:
                 t = toks[k]
                 if (not t.text[0].isalpha() or t.norm in stops or self.roles.is_title(t) or self.roles.is_head(t)
-                        or self.roles.nationality(t) or t.text in _NOT_NAMES):
+                        or self.roles.nationality(t) or t.text in _NOT_NAMES or _prep_stop(t, stops)):
                     break
                 if t.norm in _LINKS:
                     # "تركي بن محمد بن فهد بن عبدالعزيز": each link takes the word after it
@@ -523,7 +523,8 @@ class EntityRecognizer:
                 if (not t.text[0].isalpha() or t.norm in stops or t.text in _NOT_NAMES or self.roles.is_title(t)
                         or self.roles.is_head(t) or self.roles.nationality(t) or zipf(t.text) >= 4.5
                         or t.norm in verbs or strip_len(t) > 0
-                        or (t.prefix and not (k == j and t.prefix == "ال" and name_part(t.norm) == "given"))):
+                        or (t.prefix and not t.text.startswith(("أل", "إل"))
+                            and not (k == j and t.prefix == "ال" and name_part(t.norm) == "given"))):
                     break
                 if not (name_part(t.norm) or name_part(t.norm, "surname") or zipf(t.text) < 3.6):
                     if common or k > j:
@@ -581,7 +582,8 @@ class EntityRecognizer:
             while k < n and k - i < 4 and not taken[k] and toks[k].sentence == tok.sentence:
                 t = toks[k]
                 if (not t.text[0].isalpha() or t.norm in stops or self.roles.is_title(t) or self.roles.is_head(t)
-                        or self.roles.nationality(t) or (t.prefix and t.prefix != "ال") or t.text in _NOT_NAMES):
+                        or self.roles.nationality(t) or (t.prefix and t.prefix != "ال") or t.text in _NOT_NAMES
+                        or _prep_stop(t, stops)):
                     break
                 if name_part(t.norm) is None and not (t.prefix == "ال" and name_part(t.norm, "surname")):
                     break
@@ -879,6 +881,11 @@ _LINKS = frozenset({"بن", "ابو", "عبد", "ابن", "بنت", "ال"})
 _AGENCY_NOUNS = frozenset({fold("وكالة")})
 #: month names that fold like a dictionary place ("آب" August ~ "إب" Ibb), as written
 _MONTHS = frozenset({"آب"})
+
+
+def _prep_stop(tok: Token, stops: frozenset[str]) -> bool:
+    """A preposition on a function word: "بأن", "لأن", "كما"."""
+    return tok.norm[:1] in ("ب", "ل", "ك") and tok.norm[1:] in stops
 
 
 def _junk_name(text: str) -> bool:

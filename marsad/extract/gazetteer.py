@@ -134,6 +134,8 @@ class Gazetteer:
                 span = max_len.get(stem)
                 if not span:
                     continue
+                if prefix.endswith("ال") and _hamza_alef(tokens[i].text, len(prefix) - 2):
+                    continue  # "ألباريس" (Albares) is no article + باريس: the article has no hamza
                 for length in range(min(span, n - i), 0, -1):
                     if length > 1 and tokens[i + length - 1].sentence != tokens[i].sentence:
                         continue
@@ -163,6 +165,12 @@ class Gazetteer:
             matches.append(Match(start, tokens[i + length - 1].end, i, i + length, actor))
             i += length
         return matches
+
+
+def _hamza_alef(surface: str, norm_index: int) -> bool:
+    """Whether the match-form letter at ``norm_index`` is written أ/إ/آ in ``surface``."""
+    k = surface_len(surface, norm_index)
+    return surface[k:k + 1] in ("أ", "إ", "آ")
 
 
 def surface_len(surface: str, norm_chars: int) -> int:
