@@ -767,3 +767,11 @@ def test_congratulated_with_hamza_is_support_here_is_not() -> None:
     assert ev["source"] == ent_id(doc, "عباس عراقجي")
     doc = doc_with("وقال الوزير هنا في بغداد إن الوضع مستقر.", ["بغداد"])
     assert not [e for e in candidates(doc) if e["type"] == "SUPPORT"]
+
+
+def test_message_of_congratulation_from_a_sender_to_an_addressee() -> None:
+    doc = doc_with("ونقل عراقجي رسالة تهنئة من مسعود بزشكيان إلى عبد اللطيف رشيد بمناسبة العيد.",
+                   ["عراقجي", "مسعود بزشكيان", "عبد اللطيف رشيد"])
+    ev = only(doc, "SUPPORT")
+    assert ev["source"] == ent_id(doc, "مسعود بزشكيان")
+    assert ev["target"] == ent_id(doc, "عبد اللطيف رشيد")

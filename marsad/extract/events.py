@@ -394,6 +394,7 @@ class Grammar:
     casualty: frozenset[str]
     protesters: frozenset[str] = frozenset()
     organizers: frozenset[str] = frozenset()
+    message_nouns: frozenset[str] = frozenset()
 
 
 class TriggerLexicon:
@@ -576,6 +577,7 @@ class TriggerLexicon:
             casualty=words("casualty"),
             protesters=frozenset(_core(w) for w in _words(raw.get("protesters"), f"{source}: grammar.protesters")),
             organizers=words("organizers"),
+            message_nouns=words("message_nouns"),
         )
 
     # -- queries -------------------------------------------------------------
@@ -2414,6 +2416,17 @@ class EventExtractor:
         if agent is not None and (src is None or inferred):
             src, inferred = agent, False
             ev["_agent"] = True
+        if tr.kind == "n" and i - 1 >= a and rd.stems(i - 1) & rd.g.message_nouns:
+            # "نقل رسالة تهنئة من X إلى Y": the sender is the source, the addressee the target
+            sender = rd.find_marker(c.end, wide_right, ("من",))
+            if sender is not None:
+                snd = rd.resolve(sender[1])
+                if snd is not None and snd.ent is not None:
+                    src, inferred = snd, False
+                    ev["_agent"] = True
+                    to = rd.find_marker(snd.t1 if snd.t1 > 0 else c.end, wide_right, (fold("إلى"), "ل"))
+                    if to is not None:
+                        tgt = rd.resolve(to[1])
         if tr.type == "PROTEST" and tr.kind == "n" and (src is None or inferred or rd.resolve(src).ent is None):
             org = self._organizer(rd, c, b)
             if org is not None and (src is None or org[1].ent is not None):
