@@ -315,3 +315,10 @@ def test_hamza_alef_is_no_article_and_prepositions_on_particles_end_names() -> N
     assert "باريس" not in got  # "ألباريس" is a name, not ال + باريس (Paris)
     assert got.get("أحمد فهمي") == "PER"
     assert got.get("حي الشيخ رضوان") == "LOC"
+
+
+def test_organization_head_with_a_rare_indefinite_name() -> None:
+    got = types_of(ents("وقال النائب عن كتلة صادقون إن هيئة أركانه لم تتغير، وأعلنت خلية الإعلام الأمني مقتل مسلحين."))
+    assert got.get("كتلة صادقون") == "ORG"
+    assert got.get("خلية الإعلام الأمني") == "ORG"
+    assert "هيئة أركانه" not in got  # a possessive, not a name

@@ -350,7 +350,8 @@ class EntityRecognizer:
                 return zipf(t.text) < RARE_DEFINITE
             # indefinite: rarer, and no nisba adjective ("حدودية", "نفطي"), no
             # possessive suffix ("سنداتها") and no feminine plural
-            return zipf(t.text) < RARE_INDEFINITE and not t.norm.endswith(_NOT_NAME_ENDINGS)
+            return zipf(t.text) < RARE_INDEFINITE and not t.norm.endswith(_NOT_NAME_ENDINGS) \
+                and not t.text.endswith("ه")
 
         n = len(toks)
         if j >= n or taken[j] or toks[j].sentence != sent or not ok(toks[j]):
@@ -696,6 +697,10 @@ class EntityRecognizer:
                 last_definite -= 1  # "حكومة خادم الحرمين الشريفين الملك …": the title is not in the name
                 while last_definite > max(i, nested_end) and not toks[last_definite].prefix.endswith(("ال", "لل")):
                     last_definite -= 1
+            if last_definite < 0 and i + 1 < n and not taken[i + 1] and toks[i + 1].sentence == tok.sentence \
+                    and _rare_indefinite(toks[i + 1], stops) and "weak" not in flags:
+                # "كتلة صادقون", "حزب بيجاك": a head and a rare indefinite word (a name)
+                last_definite, own = i + 1, 1
             if last_definite <= i or ("weak" in flags and definites < 2):
                 continue
             if own == 0 and "person" not in flags and all(found[j].type == "LOC" for j in nested):
@@ -881,6 +886,14 @@ _LINKS = frozenset({"بن", "ابو", "عبد", "ابن", "بنت", "ال"})
 _AGENCY_NOUNS = frozenset({fold("وكالة")})
 #: month names that fold like a dictionary place ("آب" August ~ "إب" Ibb), as written
 _MONTHS = frozenset({"آب"})
+
+
+def _rare_indefinite(tok: Token, stops: frozenset[str]) -> bool:
+    """A rare word without the article or clitics that reads as a name, not an
+    adjective, plural or possessed noun (see RARE_INDEFINITE)."""
+    return (tok.text[0].isalpha() and not tok.prefix and tok.norm not in stops and strip_len(tok) == 0
+            and zipf(tok.text) < RARE_INDEFINITE and not tok.norm.endswith(_NOT_NAME_ENDINGS)
+            and not tok.text.endswith("ه"))  # "أركانه": a possessive pronoun (ة is folded to ه)
 
 
 def _prep_stop(tok: Token, stops: frozenset[str]) -> bool:
