@@ -46,6 +46,7 @@ ACTORS = {
     "الحرس الثوري": ("ORG", "IRNMIL"),
     "الحكومة العراقية": ("ORG", "IRQGOV"),
     "وزارة الخزانة الأمريكية": ("ORG", "USAGOV"),
+    "القوات الأمريكية": ("ORG", "USAMIL"),
     "بغداد": ("LOC", "IRQ"),
     "البصرة": ("LOC", "IRQ"),
     "كركوك": ("LOC", "IRQ"),
@@ -775,3 +776,10 @@ def test_message_of_congratulation_from_a_sender_to_an_addressee() -> None:
     ev = only(doc, "SUPPORT")
     assert ev["source"] == ent_id(doc, "مسعود بزشكيان")
     assert ev["target"] == ent_id(doc, "عبد اللطيف رشيد")
+
+
+def test_nationality_adjective_takes_the_named_state_actor_when_the_country_is_not_named() -> None:
+    doc = doc_with("وتوعدت حركة النجباء القوات الأمريكية بالرد. وقتل خمسة في غارة أمريكية على موقع للحشد الشعبي أمس.",
+                   ["حركة النجباء", "القوات الأمريكية", "الحشد الشعبي"])
+    ev = [e for e in reported(doc, "ASSAULT")]
+    assert ev and ev[0]["source"] == ent_id(doc, "القوات الأمريكية") and ev[0]["source_code"] == "USA"

@@ -725,13 +725,23 @@ class _Reader:
                         a += 1
         return self._ent_tok.get(k)
 
-    def country_entity(self, code: str) -> dict | None:
-        """The document's entity for the country ``code`` itself (not one of its cities)."""
+    def country_entity(self, code: str, etype: str | None = None) -> dict | None:
+        """The document's entity for the country ``code`` itself (not one of its cities);
+        with ``etype`` (the event type), when the country is not named, the state actor
+        of that country the document names ("القوات الأمريكية" for "غارة أمريكية"):
+        its military for force, its government otherwise."""
         countries = _country_keys()
         for e in self.doc.entities:
             key = e.get("actor_key") or ""
             if e.get("type") == "LOC" and key.startswith(code + ":") and key in countries:
                 return e
+        if etype is None or len(code) != 3:
+            return None
+        want = ("MIL", "GOV") if etype in _MATERIAL else ("GOV", "MIL")
+        for sector in want:
+            for e in self.doc.entities:
+                if e.get("type") == "ORG" and (e.get("actor_code") or "") == code + sector:
+                    return e
         return None
 
     def sentence_index(self, pos: int) -> int:
@@ -2455,7 +2465,7 @@ class EventExtractor:
         self._set_arg(ev, "target", tgt)
         if src is None and nat_code:
             ev["source_code"] = nat_code
-            ent = rd.country_entity(nat_code)
+            ent = rd.country_entity(nat_code, tr.type)
             if ent is not None:
                 ev["source"] = ent.get("id")
             adj = ev.pop("_nat_tok", None)
