@@ -783,3 +783,10 @@ def test_nationality_adjective_takes_the_named_state_actor_when_the_country_is_n
                    ["حركة النجباء", "القوات الأمريكية", "الحشد الشعبي"])
     ev = [e for e in reported(doc, "ASSAULT")]
     assert ev and ev[0]["source"] == ent_id(doc, "القوات الأمريكية") and ev[0]["source_code"] == "USA"
+
+
+def test_in_protest_adverbial_takes_the_subject_of_its_own_sentence() -> None:
+    doc = doc_with("والتقى عباس عراقجي السفير في بغداد. وجاب عشرات من أنصار حركة النجباء شوارع البصرة مساء اليوم، "
+                   "رافعين رايات الحركة، احتجاجا على قرار الحكومة.", ["عباس عراقجي", "حركة النجباء", "بغداد", "البصرة"])
+    ev = only(doc, "PROTEST")
+    assert ev["source"] == ent_id(doc, "حركة النجباء") and not ev["source_inferred"]

@@ -1841,6 +1841,28 @@ class EventExtractor:
         return True
 
     @staticmethod
+    def _clause_subject(rd: _Reader, a: int, i: int) -> Arg | None:
+        """The subject after the first verb of the sentence before token i ("جاب عشرات
+        من مناصري الحزب الشوارع ... احتجاجا"): a counted subject ("عشرات من X") is X."""
+        g = rd.g
+        verbs = g.occurrence_verbs | g.light_verbs | g.verbs
+        for k in range(a, i):
+            if rd.is_punct(k) and rd.toks[k].text not in ("،", ","):
+                return None
+            if rd.is_verb(k) or rd.base(k) in verbs or (rd.stems(k) & verbs and not rd.toks[k].prefix):
+                arg = rd.np_at(k + 1, rd.punct_right(k + 1, i)) if k + 1 < i else None
+                if arg is None:
+                    return None
+                if arg.t0 >= 0 and rd.is_number(arg.t0):
+                    q = arg.t1 if arg.t1 > 0 else _tok_after(rd, arg, arg.t0 + 1)
+                    if q < i and rd.base(q) == "من":
+                        part = rd.np_at(q + 1, rd.punct_right(q + 1, i))
+                        if part is not None:
+                            arg = part
+                return rd.resolve(arg)
+        return None
+
+    @staticmethod
     def _light_subject(rd: _Reader, i: int, a: int) -> Arg | None:
         g = rd.g
         for k in range(i - 2, max(a, i - 9) - 1, -1):
@@ -2355,8 +2377,10 @@ class EventExtractor:
             tgt = rd.np_before(i, a) or rd.np_at(after, right)
         elif tr.kind == "p" and tr.type in ("PROTEST", "REQUEST") and not tr.gen:
             # adverbial "احتجاجا على", "داعيا": the main clause's subject
-            src = self._carry(rd, i, s_start, s_end, out, speech) if carry else None
-            inferred = src is not None
+            src = self._clause_subject(rd, a, i) if not out else None
+            if src is None:
+                src = self._carry(rd, i, s_start, s_end, out, speech) if carry else None
+                inferred = src is not None
             tgt = self._target(rd, tr, c.end, right, wide_right)
         else:
             # noun triggers
