@@ -790,3 +790,9 @@ def test_in_protest_adverbial_takes_the_subject_of_its_own_sentence() -> None:
                    "رافعين رايات الحركة، احتجاجا على قرار الحكومة.", ["عباس عراقجي", "حركة النجباء", "بغداد", "البصرة"])
     ev = only(doc, "PROTEST")
     assert ev["source"] == ent_id(doc, "حركة النجباء") and not ev["source_inferred"]
+
+
+def test_dual_of_a_derived_verb_is_a_verb() -> None:
+    doc = doc_with("وقال مسؤول إن جنديين اختطفا من منزليهما في كركوك على يد مسلحين أمس.", ["كركوك"])
+    ev = reported(doc, "ASSAULT")
+    assert ev and ev[0]["mode"] == "abduct" and ev[0]["source_text"] == "مسلحين"

@@ -273,7 +273,10 @@ def _verb_forms(past: str, pres: str) -> dict[str, tuple[str, bool, str, str]]:
         add(stem + "ت", "3")  # 3fs (and 1s/2s, unvocalized)
         add(stem + "تا", "3p")
         add(stem + "وا", "3p")
-        # (the masculine dual "ضربا" is left out: it is the accusative of the masdar)
+        # (the masculine dual "ضربا" is left out: it is the accusative of the masdar of a
+        # plain verb; a derived verb's masdar differs, so "اختطفا"، "استهدفا" are duals)
+        if len(p) >= 5 and not defective:
+            add(p + "ا", "3p")
         if defective:
             add(stem + ("ونا" if p[-1] == "ا" else "ينا"), "1")
         elif len(p) >= 3 and p[-2] == "ا":  # hollow: زار -> زرنا
