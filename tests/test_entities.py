@@ -322,3 +322,10 @@ def test_organization_head_with_a_rare_indefinite_name() -> None:
     assert got.get("كتلة صادقون") == "ORG"
     assert got.get("خلية الإعلام الأمني") == "ORG"
     assert "هيئة أركانه" not in got  # a possessive, not a name
+
+
+def test_nationality_adjectives_never_match_by_misspelling() -> None:
+    e = by_name(ents("واتهم ممثلها لدى الأمم المتحدة البشير محمد لمين الحكومة الكينية بالتنكر لتاريخها."), "الحكومة الكينية")
+    assert e["type"] == "ORG" and not (e["actor_code"] or "").startswith("CHN")
+    p = by_name(ents("واتهم ممثلها لدى الأمم المتحدة البشير محمد لمين الحكومة الكينية بالتنكر."), "البشير محمد لمين")
+    assert p["type"] == "PER"

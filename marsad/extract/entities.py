@@ -22,7 +22,7 @@ from typing import Any
 
 from marsad.document import Document, Token
 from marsad.extract.gazetteer import Actor, Gazetteer, surface_len
-from marsad.extract.resolve import Entity, Mention, close_enough, resolve
+from marsad.extract.resolve import EXACT_WORDS, Entity, Mention, close_enough, resolve
 from marsad.extract.roles import RoleLexicon, find_role
 from marsad.text.normalize import fold
 from marsad.text.segment import clitic_forms, split_article
@@ -230,6 +230,8 @@ class EntityRecognizer:
     def __init__(self, actors_files: tuple[str, ...] = (), use_model: bool = True) -> None:
         self.gazetteer = load_gazetteer(tuple(actors_files))
         self.roles = RoleLexicon.load()
+        if not EXACT_WORDS:
+            EXACT_WORDS.update(split_article(k)[1] for k in self.roles.nationalities)
         self.tagger = load_tagger() if use_model else None
         self._fuzzy_cache: dict[str, Actor | None] = {}
         self._by_first: dict[str, list[tuple[str, Actor]]] = {}
@@ -510,8 +512,8 @@ class EntityRecognizer:
                     if span is None:
                         break
                     k = span[0]
-                elif t.prefix.endswith(("ال", "لل")) and not name_part(t.norm) == "given":
-                    k += 1
+                elif t.prefix.endswith(("ال", "لل")) and (name_part(t.norm) != "given" or t.norm.endswith(("ي", "يه"))):
+                    k += 1  # a definite word of the role ("العربي" is an adjective here, not a name)
                 elif t.norm in links or self.roles.is_head(t):
                     k += 1
                 else:
@@ -519,19 +521,30 @@ class EntityRecognizer:
             j = k
             verbs = speech_verbs()
             common = 0  # words neither attested as name parts nor rare ("كلير")
-            while k < n and k - j < 3 and not taken[k] and toks[k].sentence == sent:
+            limit = 3
+            while k < n and k - j < limit and not taken[k] and toks[k].sentence == sent:
                 t = toks[k]
                 if (not t.text[0].isalpha() or t.norm in stops or t.text in _NOT_NAMES or self.roles.is_title(t)
-                        or self.roles.is_head(t) or self.roles.nationality(t) or zipf(t.text) >= 4.5
-                        or t.norm in verbs or strip_len(t) > 0
+                        or self.roles.is_head(t) or self.roles.nationality(t) or t.norm in verbs
+                        or ((zipf(t.text) >= 4.5 or strip_len(t) > 0)
+                            and not (name_part(t.norm) or name_part(t.norm, "surname")))
                         or (t.prefix and not t.text.startswith(("أل", "إل"))
-                            and not (k == j and t.prefix == "ال" and name_part(t.norm) == "given"))):
+                            and not (k == j and t.prefix == "ال" and name_part(t.norm) == "given")
+                            and not (k > j and t.prefix == "ال" and zipf(t.text) < (
+                                4.0 if name_part(t.norm, "surname") else 3.6)))):
                     break
-                if not (name_part(t.norm) or name_part(t.norm, "surname") or zipf(t.text) < 3.6):
+                if t.norm in _LINKS:
+                    limit = max(limit, k - j + 2)  # "خالد بن سلطان بن عبدالعزيز"
+                elif t.text.endswith("ه") and zipf(t.text[:-1]) >= 3.5 and not (
+                        name_part(t.norm) or name_part(t.norm, "surname")):
+                    break  # "ترشحه": a noun with a possessive pronoun
+                elif not (name_part(t.norm) or name_part(t.norm, "surname") or zipf(t.text) < 3.6):
                     if common or k > j:
                         break  # a common word after the name ("… ويستفول أدان")
                     common += 1
                 k += 1
+            while k > j and toks[k - 1].norm in _LINKS:
+                k -= 1
             words = toks[j:k]
             if j > i + 1 and len(words) >= 2:
                 start, end = words[0].start, words[-1].end

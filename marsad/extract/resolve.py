@@ -27,6 +27,11 @@ from marsad.text.normalize import fold
 from marsad.text.segment import split_article
 
 
+#: words that never take part in a misspelling match (bare match forms):
+#: nationality adjectives, filled by the entity extractor from its lexicon
+EXACT_WORDS: set[str] = set()
+
+
 @lru_cache(maxsize=50_000)
 def _words(text: str) -> list[str]:
     return [split_article(w)[1] for w in fold(text).split()]
@@ -81,7 +86,9 @@ def close_enough(a: str, b: str) -> bool:
         # by two letters are two names ("مجلس الوزراء" / "مجلس الخبراء",
         # "الخارجية المصرية" / "الخارجية القطرية")
         diff = [(x, y) for x, y in zip(wa, wb) if x != y]
-        return len(diff) == 1 and close_enough(*diff[0])
+        if len(diff) != 1 or split_article(diff[0][0])[1] in EXACT_WORDS or split_article(diff[0][1])[1] in EXACT_WORDS:
+            return False  # "الحكومة الكينية" is not "الحكومة الصينية"
+        return close_enough(*diff[0])
     n = min(len(a), len(b))
     if n < 6:
         return False
