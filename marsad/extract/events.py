@@ -2450,6 +2450,12 @@ class EventExtractor:
                             if second is not None and second.ent is not None and second.etype in ("PER", "ORG"):
                                 ev["_also_target"] = second
         agent = rd.agent(c.end, wide_right)
+        if agent is not None and tr.kind == "v" and src is not None and not inferred and src.start < tok.start:
+            # "جنديان اختطفا ... على يد مسلحين": an agent phrase makes the unvocalized verb
+            # passive; the noun phrase before it is the patient
+            if tgt is None:
+                tgt = src
+            src = None
         if agent is not None and (src is None or inferred):
             src, inferred = agent, False
             ev["_agent"] = True
