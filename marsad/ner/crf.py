@@ -18,7 +18,7 @@ from importlib import resources
 from pathlib import Path
 
 from marsad.ner.conll import from_bilou
-from marsad.ner.doc import doc_attrs, word_key
+from marsad.ner.doc import TYPES, doc_attrs, name_attrs, word_attrs, word_key
 from marsad.ner.features import _PAD as _PAD_ATTRS
 from marsad.ner.features import FeatureConfig, FeatureExtractor, Gazetteer, WordTable
 from marsad.text.normalize import normalize
@@ -177,10 +177,12 @@ class _FastDecoder:
         self.eos = self._vec(["EOS"])
         self._bigram_tables()
         self._word_tables()
-        self._doc_ids: dict[str, int] = {}
+        self._doc_ids: dict[tuple, int] = {}
         self._doc_rows = [np.zeros(L)]
-        self._doc_W = self._doc_rows[0][None]
-        # word -> (row, norm, stems, lexicon keys); per window offset a matrix of
+        self._doc_W = None
+        self._lab_tid = None
+        self._doc_code_rows = np.full(1 + 4 * 25, -1, dtype=np.intp)
+        # word -> (row, norm, stems, lexicon keys, doc key); per window offset a matrix of
         # per-word score vectors; row 0 is the padding row (neighbor outside the
         # sentence); rows grow by doubling
         self.words: dict[str, tuple] = {}
@@ -304,7 +306,7 @@ class _FastDecoder:
             nst.append(len(nids))
             nids.extend([ng(a, 0) for a in nb])
             nids.append(0)
-            words[w] = (r, norm, stems, lexhits)
+            words[w] = (r, norm, stems, lexhits, word_key(norm))
             r += 1
         mats = self._mats
         mats[0][r0:r] = np.add.reduceat(self.Wl[lids], lst, axis=0)
@@ -425,28 +427,69 @@ class _FastDecoder:
         labels = self.labels
         keys = [[_key(words.get(w), w) for w in s] for s in batch]
         first = [[labels[k] for k in path[b, : lens[b]].tolist()] for b in range(len(batch))]
-        cache = self._doc_ids
-        pb: list[int] = []
-        pt: list[int] = []
-        ids: list[int] = []
-        for b, feats in enumerate(doc_attrs(keys, first, window)):
-            for t, fs in enumerate(feats):
-                for a in fs:
-                    j = cache.get(a)
-                    if j is None:
-                        v = self._vec([a])
-                        j = cache[a] = len(self._doc_rows) if v.any() else 0
-                        if j:
-                            self._doc_rows.append(v)
-                            self._doc_W = np.vstack(self._doc_rows)
-                    if j:
-                        pb.append(b)
-                        pt.append(t)
-                        ids.append(j)
+        mask = np.arange(E.shape[1])[None, :] < lens[:, None]
         E = E.copy()
-        if ids:
-            np.add.at(E, (pb, pt), self._doc_W[ids])
+        if len(batch) <= window + 1:
+            # every window holds every sentence (a document): same-word counts with numpy
+            E[mask] += self._doc_word_scores(keys, path[mask])
+            for (b, t), attrs in name_attrs(keys, first).items():
+                E[b, t] += self._doc_vec(attrs)
+            return E
+        ids = [self._doc_row(fs) for feats in doc_attrs(keys, first, window) for fs in feats]
+        E[mask] += self._doc_rows_matrix()[ids]
         return E
+
+    def _doc_row(self, attrs) -> int:
+        k = tuple(attrs)
+        j = self._doc_ids.get(k)
+        if j is None:
+            v = self._vec(k)
+            j = self._doc_ids[k] = len(self._doc_rows) if v.any() else 0
+            if j:
+                self._doc_rows.append(v)
+                self._doc_W = None
+        return j
+
+    def _doc_rows_matrix(self):
+        if self._doc_W is None:
+            self._doc_W = self.np.vstack(self._doc_rows)
+        return self._doc_W
+
+    def _doc_vec(self, attrs):
+        j = self._doc_row(attrs)
+        return self._doc_rows_matrix()[j]
+
+    def _doc_word_scores(self, keys, path):
+        """Weights of :func:`marsad.ner.doc.word_attrs` for every token (flat, text order)."""
+        np = self.np
+        if self._lab_tid is None:
+            self._lab_tid = np.asarray([TYPES.index(l[2:]) + 1 if l != "O" else 0 for l in self.labels])
+        flat = [k for ks in keys for k in ks]
+        N = len(flat)
+        out = np.zeros((N, self.L))
+        has = np.fromiter((k is not None for k in flat), dtype=bool, count=N)
+        if not has.any():
+            return out
+        ids: dict[str, int] = {}
+        kid = np.fromiter((ids.setdefault(k, len(ids)) for k in flat if k is not None), dtype=np.intp)
+        own = self._lab_tid[path[has]]
+        C = np.zeros((len(ids), 5), dtype=np.intp)
+        np.add.at(C, (kid, own), 1)
+        c = C[kid]
+        total = c.sum(1) - 1
+        ents = c[:, 1:].copy()
+        ents[np.arange(len(own)), np.maximum(own - 1, 0)] -= own > 0
+        ne = ents.sum(1)
+        fb = np.where(ne <= 0, 0, np.where(ne >= total, 1, np.where(2 * ne < total, 2, 3)))
+        best = np.where(ne > 0, ents.argmax(1) + 1, 0)
+        code = np.where(total <= 0, 0, 1 + fb * 25 + best * 5 + own)
+        rows = self._doc_code_rows
+        for u in np.unique(code).tolist():
+            if rows[u] < 0:
+                i = int(np.flatnonzero(code == u)[0])
+                rows[u] = self._doc_row(word_attrs(c[i].tolist(), int(own[i])))
+        out[has] = self._doc_rows_matrix()[rows[code]]
+        return out
 
 
 def viterbi(np, E, lens, T):
@@ -456,12 +499,14 @@ def viterbi(np, E, lens, T):
     score = E[:, 0]
     best_final = np.where(lens[:, None] == 1, score, 0.0)
     T = T[None]
+    ends = set(lens.tolist())
+    cand = np.empty((S, L, L))
     for t in range(1, Tmax):
-        cand = score[:, :, None] + T
+        np.add(score[:, :, None], T, out=cand)
         back[:, t] = cand.argmax(1)
         score = cand.max(1) + E[:, t]
-        done = lens == t + 1
-        if done.any():
+        if t + 1 in ends:
+            done = lens == t + 1
             best_final[done] = score[done]
     # backtrack all sentences at once: a sentence's path starts at its last position
     yf = best_final.argmax(1)
@@ -478,7 +523,7 @@ def viterbi(np, E, lens, T):
 
 
 def _key(entry, word: str):
-    return word_key(entry[1] if entry is not None else (normalize(word) or word))
+    return entry[4] if entry is not None else word_key(normalize(word) or word)
 
 
 class NerTagger:
@@ -557,29 +602,38 @@ class NerTagger:
             return []
         return self.tag_many_crfsuite([tokens])[0]
 
-    def tag_many_crfsuite(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+    def tag_many_crfsuite(self, sentences: Sequence[Sequence[str]], window: int | None = None) -> list[list[str]]:
         """Reference path for :meth:`tag_many`: python-crfsuite's Viterbi, both passes."""
         sentences = [list(s) for s in sentences]
         feats = [self.fx.sentence(s, self.domain) for s in sentences]
         first = [self._tagger.tag(f) if f else [] for f in feats]
-        w = self.doc_window
+        w = self._window(window)
         if w <= 0:
             return [from_bilou(t) for t in first]
-        keys = [[word_key(self.fx.word_parts(x)[2]) for x in s] for s in sentences]
-        extra = doc_attrs(keys, first, w)
-        return [from_bilou(self._tagger.tag([a + e for a, e in zip(f, x)])) if f else []
-                for f, x in zip(feats, extra)]
+        # the fast decoder leaves empty sentences out of the windows: so does this
+        live = [i for i, s in enumerate(sentences) if s]
+        keys = [[word_key(self.fx.word_parts(x)[2]) for x in sentences[i]] for i in live]
+        extra = doc_attrs(keys, [first[i] for i in live], w)
+        out: list[list[str]] = [[] for _ in sentences]
+        for i, x in zip(live, extra):
+            out[i] = from_bilou(self._tagger.tag([a + e for a, e in zip(feats[i], x)]))
+        return out
 
-    def tag_many(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+    def _window(self, window: int | None) -> int:
+        if self.doc_window <= 0:
+            return 0
+        return self.doc_window if window is None else window
+
+    def tag_many(self, sentences: Sequence[Sequence[str]], window: int | None = None) -> list[list[str]]:
         """Tags for many sentences at once (faster than calling :meth:`tag` on each).
 
         Sentences are taken to be in text order: with a second pass (see
         :mod:`marsad.ner.doc`), each sentence sees the first-pass tags of
-        its neighbors.
+        its neighbors: :attr:`doc_window` sentences either side, or ``window``.
         """
         if self._fast is not None:
-            return self._fast.decode([list(s) for s in sentences], self.doc_window)
-        return self.tag_many_crfsuite(sentences)
+            return self._fast.decode([list(s) for s in sentences], self._window(window))
+        return self.tag_many_crfsuite(sentences, window)
 
     def tag_doc(self, doc) -> list[EntitySpan]:
         """Entity spans over ``doc.tokens`` (from :mod:`marsad.text.segment`), per sentence."""
@@ -595,7 +649,8 @@ class NerTagger:
                 j += 1
             bounds.extend(_chunks(toks, i, j))
             i = j
-        tagged = self.tag_many([[t.text for t in toks[a:b]] for a, b in bounds])
+        # the second pass sees the whole document (if it has one)
+        tagged = self.tag_many([[t.text for t in toks[a:b]] for a, b in bounds], max(len(bounds), 1))
         out: list[EntitySpan] = []
         for (a, _), tags in zip(bounds, tagged):
             for s, e, etype in spans(tags):

@@ -50,21 +50,110 @@ def _bucket(x: float) -> str:
     return "lo" if x < 0.5 else "hi"
 
 
-def _entities(keys: Sequence[str | None], types: Sequence[str], begins: Sequence[bool]) -> list[tuple[tuple, str]]:
+def _names(keys: Sequence[str | None], labels: Sequence[str]) -> list[tuple[tuple, str]]:
+    """Names tagged in one sentence: ``(word keys, type)``, up to :data:`MAX_NAME` tokens."""
     out = []
-    i, n = 0, len(types)
+    i, n = 0, len(labels)
     while i < n:
-        t = types[i]
-        if not t:
+        lab = labels[i]
+        if lab == "O":
             i += 1
             continue
+        t = lab[2:]
         j = i + 1
-        while j < n and types[j] == t and not begins[j]:
+        while j < n and labels[j] != "O" and labels[j][2:] == t and labels[j][:1] not in "BUS":
             j += 1
         k = tuple(keys[i:j])
         if j - i <= MAX_NAME and all(k):
             out.append((k, t))
         i = j
+    return out
+
+
+_TID = {t: i for i, t in enumerate(TYPES, 1)}
+
+
+def word_attrs(c: list[int], own: int) -> tuple[str, ...]:
+    """Attributes of a token from its key's counts ``[O, PERS, LOC, ORG, MISC]`` (itself included)."""
+    total = c[0] + c[1] + c[2] + c[3] + c[4] - 1
+    if total <= 0:
+        return ("dn",)
+    ents = c[1:]
+    if own:
+        ents = list(ents)
+        ents[own - 1] -= 1
+    ne = sum(ents)
+    fr = _bucket(ne / total)
+    if not ne:
+        return (f"dr={fr}",)
+    best = TYPES[max(range(4), key=lambda j: ents[j])]
+    o = TYPES[own - 1] if own else "O"
+    return (f"dr={fr}", f"dt={best}", f"dt={best}|{o}", f"dtr={best}|{fr}")
+
+
+def _match_names(ks, ts, mine_names, ncount, nfirst, feats) -> None:
+    """Adds ``de…`` attributes to ``feats[i]`` where a name tagged in another sentence of the window starts."""
+    n = len(ks)
+    mine: dict[tuple, int] = {}
+    for nk, t in mine_names:
+        mine[(nk, t)] = mine.get((nk, t), 0) + 1
+    i = 0
+    while i < n:
+        lens = nfirst.get(ks[i]) if ks[i] else None
+        hit = None
+        if lens:
+            for m in sorted((x for x, v in lens.items() if v > 0 and x <= n - i), reverse=True):
+                k = tuple(ks[i:i + m])
+                if not all(k):
+                    continue
+                c = {t: v - mine.get((k, t), 0) for t, v in ncount.get(k, {}).items()}
+                c = {t: v for t, v in c.items() if v > 0}
+                if c:
+                    best = max(c.values())
+                    # the most frequent type; ties: the type first tagged in the window
+                    hit = (m, next(t for t, v in c.items() if v == best))
+                    break
+        if hit is None:
+            i += 1
+            continue
+        m, t = hit
+        tag = "1" if m == 1 else "m"
+        o = TYPES[ts[i] - 1] if ts[i] else "O"
+        feats[i].append(f"de=B-{t}")
+        feats[i].append(f"de{tag}=B-{t}|{o}")
+        for j in range(i + 1, i + m):
+            o = TYPES[ts[j] - 1] if ts[j] else "O"
+            feats[j].append(f"de=I-{t}")
+            feats[j].append(f"de{tag}=I-{t}|{o}")
+        i += m
+
+
+def name_attrs(keys: Sequence[Sequence[str | None]], labels: Sequence[Sequence[str]]) -> dict[tuple[int, int], list[str]]:
+    """The ``de…`` attributes of :func:`doc_attrs` when one window holds every sentence.
+
+    Returns ``{(sentence, token): attributes}`` for the tokens that have any.
+    """
+    tids = [[_TID.get(lab[2:], 0) if lab != "O" else 0 for lab in sl] for sl in labels]
+    names = [_names(ks, ls) for ks, ls in zip(keys, labels)]
+    ncount: dict[tuple, dict[str, int]] = {}
+    nfirst: dict[str, dict[int, int]] = {}
+    for ns in names:
+        for k, t in ns:
+            c = ncount.setdefault(k, {})
+            c[t] = c.get(t, 0) + 1
+            f = nfirst.setdefault(k[0], {})
+            f[len(k)] = f.get(len(k), 0) + 1
+    out: dict[tuple[int, int], list[str]] = {}
+    if not nfirst:
+        return out
+    for s, (ks, ts) in enumerate(zip(keys, tids)):
+        if not any(k in nfirst for k in ks if k):
+            continue
+        feats: list[list[str]] = [[] for _ in ks]
+        _match_names(ks, ts, names[s], ncount, nfirst, feats)
+        for i, f in enumerate(feats):
+            if f:
+                out[(s, i)] = f
     return out
 
 
@@ -76,29 +165,27 @@ def doc_attrs(keys: Sequence[Sequence[str | None]], labels: Sequence[Sequence[st
     BILOU) labels.  Sentences are taken to be in text order.
     """
     S = len(keys)
-    types = [[lab[2:] if lab != "O" else "" for lab in sl] for sl in labels]
-    begins = [[lab[:1] in "BUS" for lab in sl] for sl in labels]
-    # per sentence: word key -> Counter(type or ""), and names tagged there
-    words = []
-    for ks, ts in zip(keys, types):
-        c: dict[str, Counter] = {}
-        for k, t in zip(ks, ts):
-            if k:
-                c.setdefault(k, Counter())[t] += 1
-        words.append(c)
-    names = [_entities(ks, ts, bs) for ks, ts, bs in zip(keys, types, begins)]
-    wcount: dict[str, Counter] = {}
-    ncount: dict[tuple, Counter] = {}
+    tids = [[_TID.get(lab[2:], 0) if lab != "O" else 0 for lab in sl] for sl in labels]
+    names = [_names(ks, ls) for ks, ls in zip(keys, labels)]
+    wcount: dict[str, list[int]] = {}
+    ncount: dict[tuple, dict[str, int]] = {}
+    nfirst: dict[str, dict[int, int]] = {}  # first key -> name length -> names in the window
 
     def add(s: int, sign: int) -> None:
-        for k, c in words[s].items():
-            acc = wcount.setdefault(k, Counter())
-            for t, v in c.items():
-                acc[t] += sign * v
+        for k, t in zip(keys[s], tids[s]):
+            if k:
+                c = wcount.get(k)
+                if c is None:
+                    c = wcount[k] = [0, 0, 0, 0, 0]
+                c[t] += sign
         for k, t in names[s]:
-            ncount.setdefault(k, Counter())[t] += sign
+            c = ncount.setdefault(k, {})
+            c[t] = c.get(t, 0) + sign
+            f = nfirst.setdefault(k[0], {})
+            f[len(k)] = f.get(len(k), 0) + sign
 
     lo = hi = 0  # current window [lo, hi)
+    memo: dict[tuple, tuple[str, ...]] = {}
     out: list[list[list[str]]] = []
     for s in range(S):
         a, b = max(0, s - window), min(S, s + window + 1)
@@ -108,59 +195,25 @@ def doc_attrs(keys: Sequence[Sequence[str | None]], labels: Sequence[Sequence[st
         while lo < a:
             add(lo, -1)
             lo += 1
-        ks, ts = keys[s], types[s]
+        ks, ts = keys[s], tids[s]
         n = len(ks)
-        feats: list[list[str]] = [[] for _ in range(n)]
+        feats: list[list[str]] = []
         # the same word elsewhere (the token itself left out)
-        for i, k in enumerate(ks):
+        for k, t in zip(ks, ts):
             if not k:
+                feats.append([])
                 continue
-            c = wcount.get(k)
-            own = ts[i]
-            total = sum(c.values()) - 1 if c else 0
-            if total <= 0:
-                feats[i].append("dn")
-                continue
-            ents = {t: c[t] - (1 if t == own else 0) for t in TYPES}
-            ne = sum(ents.values())
-            fr = _bucket(ne / total)
-            feats[i].append(f"dr={fr}")
-            if ne:
-                best = max(TYPES, key=lambda t: ents[t])
-                feats[i].append(f"dt={best}")
-                feats[i].append(f"dt={best}|{own or 'O'}")
-                feats[i].append(f"dtr={best}|{fr}")
+            c = wcount[k]
+            mk = (*c, t)
+            got = memo.get(mk)
+            if got is None:
+                got = memo[mk] = word_attrs(c, t)
+            feats.append(list(got))
         # names tagged in other sentences of the window
-        if ncount and n:
-            mine = Counter(names[s])
-            i = 0
-            while i < n:
-                hit = None
-                for m in range(min(MAX_NAME, n - i), 0, -1):
-                    k = tuple(ks[i:i + m])
-                    if not all(k):
-                        continue
-                    c = ncount.get(k)
-                    if not c:
-                        continue
-                    c = Counter({t: v - mine.get((k, t), 0) for t, v in c.items()})
-                    c = +c
-                    if c:
-                        hit = (m, c.most_common(1)[0][0])
-                        break
-                if hit is None:
-                    i += 1
-                    continue
-                m, t = hit
-                tag = "1" if m == 1 else "m"
-                feats[i].append(f"de=B-{t}")
-                feats[i].append(f"de{tag}=B-{t}|{ts[i] or 'O'}")
-                for j in range(i + 1, i + m):
-                    feats[j].append(f"de=I-{t}")
-                    feats[j].append(f"de{tag}=I-{t}|{ts[j] or 'O'}")
-                i += m
+        if nfirst and n:
+            _match_names(ks, ts, names[s], ncount, nfirst, feats)
         out.append(feats)
     return out
 
 
-__all__ = ["MAX_NAME", "WINDOW", "doc_attrs", "word_key"]
+__all__ = ["MAX_NAME", "TYPES", "WINDOW", "doc_attrs", "name_attrs", "word_attrs", "word_key"]
