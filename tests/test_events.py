@@ -796,3 +796,8 @@ def test_dual_of_a_derived_verb_is_a_verb() -> None:
     doc = doc_with("وقال مسؤول إن جنديين اختطفا من منزليهما في كركوك على يد مسلحين أمس.", ["كركوك"])
     ev = reported(doc, "ASSAULT")
     assert ev and ev[0]["mode"] == "abduct" and ev[0]["source_text"] == "مسلحين"
+
+
+def test_coordinated_verb_looking_noun_after_an_unreported_one() -> None:
+    doc = doc_with("وقالت المصادر إن التحقيق في قضية خطف الشابين وقتلهما في بيروت بات قريبا من نهايته.", ["بيروت"])
+    assert reported(doc, "ASSAULT") == []

@@ -1945,11 +1945,13 @@ class EventExtractor:
         """A verbal noun that continues a trigger word left unreported shares its
         status: a coordinated list ("مسلسل الاغتيالات والتفجيرات"، "أدان القتل
         والخطف"، "أعمال قتل واغتصاب") or its object ("لتفجير سيارات مفخخة")."""
-        if c.trig.kind != "n":
-            return False
         prev = dropped.get(c.i - 1)
         if prev is None:
             return False
+        if c.trig.kind != "n":
+            # "قضية خطف الشابين وقتلهما": a word that reads as verb or verbal noun,
+            # coordinated with an unreported verbal noun, is the noun
+            return prev.trig.kind == "n" and c.hit.clitic[:1] == "و" and rd.is_event_word(c.i)
         return c.hit.clitic[:1] == "و" or (not c.hit.clitic and prev.trig.kind == "n")
 
     @staticmethod
