@@ -329,3 +329,11 @@ def test_nationality_adjectives_never_match_by_misspelling() -> None:
     assert e["type"] == "ORG" and not (e["actor_code"] or "").startswith("CHN")
     p = by_name(ents("واتهم ممثلها لدى الأمم المتحدة البشير محمد لمين الحكومة الكينية بالتنكر."), "البشير محمد لمين")
     assert p["type"] == "PER"
+
+
+def test_organizations_no_dictionary_lists_get_country_and_sector_from_their_words() -> None:
+    es = ents("وطالبت الحكومة الكينية بالحوار، ورحبت غرفة تجارة الأردن بالاتفاق، وأعلنت قيادة شرطة الموصل حظر التجول.")
+    assert by_name(es, "الحكومة الكينية")["actor_code"] == "KENGOV"
+    assert by_name(es, "غرفة تجارة الأردن")["country"] == "JOR"  # not "… بالاتفاق"
+    assert by_name(es, "قيادة شرطة الموصل")["actor_code"] == "IRQCOP"
+    assert by_name(ents("وقالت كتلة صادقون إن البرلمان سيجتمع."), "كتلة صادقون")["actor_code"] is None  # no country

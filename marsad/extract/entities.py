@@ -16,6 +16,7 @@ read from its role phrase).
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -694,6 +695,8 @@ class EntityRecognizer:
                     break
                 if last_definite >= 0 and t.prefix.startswith(("و", "ف")):
                     break  # "… والكشف": a conjunction starts a new phrase
+                if nested and nested_end == k - 1 and t.prefix.startswith(("ب", "ك")):
+                    break  # "غرفة تجارة الأردن بالاتفاق": a preposition after a name
                 if t.prefix.endswith(("ال", "لل")) or t.text[0].isdigit():
                     last_definite = k
                     definites += 2 if self.roles.nationality(t) else 1
@@ -757,6 +760,28 @@ class EntityRecognizer:
             return None
         return Mention(start, toks[b - 1].end, text, etype)
 
+    def _org_code(self, doc: Document, m: Mention) -> None:
+        """Country and sector of an organization no dictionary lists, from its own
+        words: "الحكومة الكينية" -> KEN + GOV, "غرفة تجارة الأردن" -> JOR + BUS."""
+        toks = doc.tokens
+        lo = bisect_left(doc_starts(doc), m.start)
+        span = []
+        while lo < len(toks) and toks[lo].start < m.end:
+            span.append(toks[lo])
+            lo += 1
+        for t in span:
+            code = self.roles.nationality(t)
+            if code is None:
+                for _, stem in clitic_forms(t.norm)[:3]:
+                    actor = self.gazetteer.index.get((stem,))
+                    if actor is not None and actor.type == "LOC" and actor.country and len(actor.country) == 3:
+                        code = actor.country
+                        break
+            if code:
+                m.country = code
+                break
+        m.sector = self.roles.sector_of(span)
+
     @staticmethod
     def _plausible(ent: Entity) -> bool:
         """Keep a tagger-only entity unless its words read as common Arabic.
@@ -810,6 +835,8 @@ class EntityRecognizer:
                     m.roles.append(role.text)
                     m.country = role.country
                     m.sector = role.sector
+            elif m.type == "ORG" and m.actor is None:
+                self._org_code(doc, m)
         entities = resolve(mentions, self._fuzzy)
         entities = [e for e in entities if self._plausible(e)]
         entities = _merge_parentheses(doc.text, entities)
@@ -875,7 +902,8 @@ class EntityRecognizer:
             sector = actor.sector or sector
         else:
             name_en = romanize(ent.name) if ent.type in ("PER", "LOC") else None
-            code = (country or "") + (sector or "") or None
+            # a sector alone is no code: "PTY" would read as a country
+            code = (country + (sector or "")) if country else None
         rec: dict[str, Any] = {
             "id": f"e{n}",
             "type": ent.type,
@@ -923,6 +951,18 @@ def _junk_name(text: str) -> bool:
         if w[0] == "و" and not name_part(w) and zipf(w[1:]) >= 4.0:
             return True
     return fold(ws[0]).startswith(("لل", "بال")) and not name_part(ws[0])
+
+
+def doc_starts(doc: Document) -> list[int]:
+    """Start offsets of the document's tokens (for bisecting), computed once per document."""
+    cached = getattr(doc, "_marsad_token_starts", None)
+    if cached is None or len(cached) != len(doc.tokens):
+        cached = [t.start for t in doc.tokens]
+        try:
+            doc._marsad_token_starts = cached  # type: ignore[attr-defined]
+        except AttributeError:  # pragma: no cover - slotted documents
+            pass
+    return cached
 
 
 def _is_country(m: Mention) -> bool:
