@@ -109,7 +109,8 @@ class RoleLexicon:
     def title_body(self, toks: list[Token], i: int) -> int:
         """How many tokens from ``i`` name a body that belongs to the role head
         just before it ("رئيس هيئة الأركان العامة"); 0 when none does."""
-        if i == 0 or toks[i].bare not in self.body_starts or not self.is_head(toks[i - 1]):
+        if i == 0 or toks[i].bare not in self.body_starts or not (
+                self.is_head(toks[i - 1]) or toks[i - 1].norm == "باسم"):  # "المتحدث باسم هيئة الأركان"
             return 0
         for length in (3, 2, 1):
             if i + length <= len(toks) and tuple(t.bare for t in toks[i:i + length]) in self.bodies:
