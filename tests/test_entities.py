@@ -337,3 +337,9 @@ def test_organizations_no_dictionary_lists_get_country_and_sector_from_their_wor
     assert by_name(es, "غرفة تجارة الأردن")["country"] == "JOR"  # not "… بالاتفاق"
     assert by_name(es, "قيادة شرطة الموصل")["actor_code"] == "IRQCOP"
     assert by_name(ents("وقالت كتلة صادقون إن البرلمان سيجتمع."), "كتلة صادقون")["actor_code"] is None  # no country
+
+
+def test_military_units_by_number() -> None:
+    got = types_of(ents("وقال قائد اللواء 105 مشاة إن الفرقة السابعة مدرعة انسحبت، فيما وصل اللواء سالم العتيبي."))
+    assert got.get("اللواء 105 مشاة") == "ORG" and got.get("الفرقة السابعة مدرعة") == "ORG"
+    assert got.get("سالم العتيبي") == "PER"  # اللواء before a name is a rank

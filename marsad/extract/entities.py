@@ -117,21 +117,29 @@ def _word_list(name: str) -> frozenset[str]:
 def _flagged_list(name: str) -> tuple[dict[str, frozenset[str]], frozenset[str]]:
     """A word list whose lines may carry flags after the word ("حكومة person
     definite"), and its "adj: …" lines (``org_heads.txt``)."""
+    words, extra = _keyed_list(name)
+    return words, extra.get("adj", frozenset())
+
+
+@lru_cache(maxsize=8)
+def _keyed_list(name: str) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    """Words with flags, and the "key: word" lines grouped by key."""
     from importlib import resources
 
     text = resources.files("marsad.lexicons").joinpath(name).read_text("utf-8")
     words: dict[str, frozenset[str]] = {}
-    adjectives: set[str] = set()
+    extra: dict[str, set[str]] = {}
     for line in text.splitlines():
         line = line.strip()
         if not line or line.startswith("#"):
             continue
-        if line.startswith("adj:"):
-            adjectives.add(fold(line[4:].strip()))
+        key, colon, rest = line.partition(":")
+        if colon and " " not in key:
+            extra.setdefault(key, set()).add(fold(rest.strip()))
             continue
         word, *flags = line.split()
         words[fold(word)] = frozenset(flags)
-    return words, frozenset(adjectives)
+    return words, {k: frozenset(v) for k, v in extra.items()}
 
 
 @lru_cache(maxsize=1)
@@ -659,6 +667,20 @@ class EntityRecognizer:
                         "adjective-only" not in flags and self.roles.nationality(t) is not None))
 
                 k = i + 1
+                if "numbered" in flags:
+                    # "اللواء 444 قتال", "الفرقة السادسة مشاة": a unit by its number
+                    _, extra = _keyed_list("org_heads.txt")
+                    if k < n and not taken[k] and toks[k].sentence == tok.sentence and (
+                            toks[k].text[0].isdigit() or toks[k].norm in extra.get("ordinal", ())):
+                        end = k + 1
+                        if end < n and not taken[end] and toks[end].norm in extra.get("unit", ()):
+                            end += 1
+                        start = tok.start + surface_len(tok.text, len(head_prefix))
+                        found.append(Mention(start, toks[end - 1].end, doc.text[start:toks[end - 1].end], "ORG"))
+                        spans[i] = (end, len(found) - 1)
+                        for p in range(i, end):
+                            taken[p] = True
+                    continue
                 ok = [p for p in (k, k + 1) if p < n and not any(taken[k:p + 1])
                       and toks[p].sentence == tok.sentence and all(t.prefix == "ال" for t in toks[k:p + 1])]
                 end = next((p for p in ok if closes(toks[p]) and (p == k or toks[k].norm not in stops)), None)
