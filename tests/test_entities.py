@@ -343,3 +343,9 @@ def test_military_units_by_number() -> None:
     got = types_of(ents("وقال قائد اللواء 105 مشاة إن الفرقة السابعة مدرعة انسحبت، فيما وصل اللواء سالم العتيبي."))
     assert got.get("اللواء 105 مشاة") == "ORG" and got.get("الفرقة السابعة مدرعة") == "ORG"
     assert got.get("سالم العتيبي") == "PER"  # اللواء before a name is a rank
+
+
+def test_hospital_named_by_a_nationality() -> None:
+    got = types_of(ents("ونقل الجرحى إلى المستشفى الإندونيسي، وقال مدير المستشفى إن المستشفى الميداني ممتلئ."))
+    assert got.get("المستشفى الإندونيسي") == "LOC"
+    assert "المستشفى الميداني" not in got

@@ -391,11 +391,22 @@ class EntityRecognizer:
         """
         toks = doc.tokens
         facilities, regions, both = _place_noun_sets()
+        definite_facilities = {w for w, flags in _flagged_list("place_nouns.txt")[0].items() if "definite" in flags}
         n = len(toks)
         for i, tok in enumerate(toks[:-1]):
-            if taken[i] or "ال" in tok.prefix or not any(stem in both for _, stem in clitic_forms(tok.norm)):
+            if taken[i] or not any(stem in both for _, stem in clitic_forms(tok.norm)):
                 continue
             sent = tok.sentence
+            if tok.prefix.endswith("ال"):
+                nxt = toks[i + 1]
+                if tok.bare in definite_facilities and not taken[i + 1] and nxt.sentence == sent \
+                        and nxt.prefix == "ال" and self.roles.nationality(nxt):
+                    # "المستشفى السعودي": a facility named by its nationality
+                    start = tok.start + surface_len(tok.text, len(tok.prefix) - 2)
+                    found.append(Mention(start, nxt.end, doc.text[start:nxt.end], "LOC"))
+                    spans[i] = (i + 2, len(found) - 1)
+                    taken[i] = taken[i + 1] = True
+                continue
             pre = _noun_prefix(tok, facilities)
             if pre is not None:
                 j = i + 1
