@@ -394,7 +394,7 @@ class EntityRecognizer:
         definite_facilities = {w for w, flags in _flagged_list("place_nouns.txt")[0].items() if "definite" in flags}
         n = len(toks)
         for i, tok in enumerate(toks[:-1]):
-            if taken[i] or not any(stem in both for _, stem in clitic_forms(tok.norm)):
+            if taken[i] or not _may_be(tok, both):
                 continue
             sent = tok.sentence
             if tok.prefix.endswith("ال"):
@@ -653,7 +653,7 @@ class EntityRecognizer:
         stops = function_words()
         n = len(toks)
         for i, tok in enumerate(toks):
-            if taken[i]:
+            if taken[i] or not _may_be(tok, heads):
                 continue
             head_prefix, flags = None, frozenset()
             definite = False
@@ -1001,6 +1001,13 @@ def doc_starts(doc: Document) -> list[int]:
 def _is_country(m: Mention) -> bool:
     """A mention of a country ("معسكر تركيا" is a training camp in Turkey, not a name)."""
     return m.actor is not None and "country" in m.actor.tags
+
+
+def _may_be(tok: Token, words) -> bool:
+    """A cheap test before :func:`clitic_forms`: could ``tok`` be one of ``words``
+    after its proclitics (at most two letters, or the article)?"""
+    n = tok.norm
+    return n in words or tok.bare in words or n[1:] in words or n[2:] in words
 
 
 def _noun_prefix(tok: Token, nouns: frozenset[str] | set[str]) -> str | None:
