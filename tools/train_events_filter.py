@@ -2,8 +2,8 @@
 """Train the events report filter (``marsad/models/events_filter.json``).
 
 The filter (:class:`marsad.extract.events.ReportFilter`) decides, for an ASSAULT
-or PROTEST event that the rules could not tie to a named actor, whether its
-sentence reports the act as news or only mentions it.  It is a logistic
+or PROTEST verbal-noun mention that the rules could not tie to an actor, whether
+its sentence reports the act as news or only mentions it.  It is a logistic
 regression over :func:`marsad.extract.events.report_features`, trained here on
 the **dev half only** of the OEDA Arabic event gold standard
 (``openeventdata/arabic_event_gsr``, MIT license; halves as in ``marsad eval
@@ -18,8 +18,8 @@ every non-negated event of the type becomes one training row labelled by the
 sentence ("yes" = 1; "easy no" / "difficult no" = 0; "ambiguous" left out).
 The decision threshold is chosen by 5-fold cross-validation over sentences, for
 sentence-level F1 with the filter applied the way the pipeline applies it (to
-events with no identified actor only: ``ReportFilter.judges``).  Only weights are written: words with their
-weights, no sentence of the data.
+events judged by ``ReportFilter.judges`` only).  Only weights of feature names
+(trigger words and flags) are written, no sentence of the data.
 """
 from __future__ import annotations
 
@@ -82,7 +82,7 @@ def train(rows: list[tuple[str, bool, list[dict]]], C: float, min_df: int = 2, f
     vocab = {f for f, n in df.items() if n >= min_df}
 
     def fit(idx):
-        X = [{f: 1 for f in ev if f in vocab} for i in idx for ev in feats[i]]
+        X = [{f: v for f, v in ev.items() if f in vocab} for i in idx for ev in feats[i]]
         y = [rows[i][1] for i in idx for _ev in feats[i]]
         if len(set(y)) < 2:
             return None
@@ -93,7 +93,7 @@ def train(rows: list[tuple[str, bool, list[dict]]], C: float, min_df: int = 2, f
 
     def prob(m, ev_feats):
         b, w = m
-        z = b + sum(w.get(f, 0.0) for f in ev_feats)
+        z = b + sum(w.get(f, 0.0) * v for f, v in ev_feats.items())
         return 1 / (1 + np.exp(-z))
 
     fold_of = [int(hashlib.md5(sid.encode()).hexdigest()[:8], 16) % folds for sid, _g, _e in rows]

@@ -1450,25 +1450,51 @@ def _filter_key(word: str) -> str:
     return bare
 
 
-def report_features(ev: dict[str, Any]) -> list[str]:
-    """Features of an event for the report filter (:class:`ReportFilter`): the
-    words of its sentence (folded, article and one proclitic dropped), its trigger
-    word, which argument slots the rules filled, where the trigger sits and how
-    long the sentence is.  Training (``tools/train_events_filter.py``) and the
+@lru_cache(maxsize=1)
+def _report_cues() -> dict[str, frozenset[str]]:
+    """Closed-class word lists of the default lexicon, as filter keys."""
+    g = load_lexicon().grammar
+
+    def keys(words) -> frozenset[str]:
+        return frozenset(_filter_key(w) for w in words)
+
+    return {"time": keys(g.time_anchors), "casualty": keys(g.casualty), "speech": keys(g.speech_verbs),
+            "background": keys(g.background), "irrealis": keys(g.suppress_governors | g.request_governors),
+            "negation": keys(g.negators | g.deniers), "side": keys(g.side_clauses),
+            "number": keys(g.numbers)}
+
+
+def report_features(ev: dict[str, Any]) -> dict[str, float]:
+    """Features of an event for the report filter (:class:`ReportFilter`): its
+    trigger word, whether it carries the article or a proclitic, which argument
+    slots the rules filled, which kinds of closed-class words its sentence holds
+    (time, casualty, speech, background, irrealis, negation, side-clause words,
+    numbers and digits), where the trigger sits and how long the sentence is.  No
+    open-class words of the sentence: a few hundred training sentences cannot
+    weigh a vocabulary.  Training (``tools/train_events_filter.py``) and the
     pipeline use this one function."""
     sent = ev.get("sentence") or ""
     words = [_filter_key(w) for w in _WORD_RE.findall(sent)]
     trig = (ev.get("trigger") or "").split()
-    feats = {f"w={w}" for w in words if len(w) >= 2}
-    feats.add(f"len={min(len(words) // 12, 5)}")
-    feats.add(f"tr={_filter_key(trig[0])[:5] if trig else ''}")
+    first = fold(trig[0]) if trig else ""
+    feats: set[str] = {f"tr={_filter_key(trig[0])[:5] if trig else ''}"}
+    if first.startswith(("ال", "وال", "بال", "لل", "فال")):
+        feats.add("tr_article")
+    elif first[:1] in ("و", "ف"):
+        feats.add("tr_conj")
+    for name, lst in _report_cues().items():
+        if lst.intersection(words):
+            feats.add(f"cue={name}")
+    if any(ch.isdigit() for ch in sent):
+        feats.add("cue=digits")
     for k in ("source_text", "target_text", "victims_text", "location", "quoted", "mode", "date"):
         if ev.get(k):
             feats.add(f"has_{k}")
+    feats.add(f"len={min(len(words) // 12, 5)}")
     span = max(1, int(ev.get("end", 0)) - int(ev.get("start", 0)))
     pos = (int(ev.get("trigger_start", 0)) - int(ev.get("start", 0))) / span
     feats.add(f"pos={min(int(pos * 3), 2)}")
-    return sorted(feats)
+    return {f: 1.0 for f in feats}
 
 
 class ReportFilter:
@@ -1477,10 +1503,10 @@ class ReportFilter:
     A logistic regression over :func:`report_features`, trained on the dev half
     of the OEDA Arabic event gold standard (MIT; ``tools/train_events_filter.py``,
     weights and attribution in ``marsad/models/events_filter.*``).  It judges only
-    the events the rules could not tie to a named actor: a material event with an
-    unnamed or no source (and no actor code) is kept when its sentence reads as an
-    incident report ("قتل 5 في انفجار سيارة مفخخة"), else it goes to the
-    unattributed events (``doc.meta["unattributed_events"]``)."""
+    verbal-noun mentions the rules could not tie to an actor (:meth:`judges`): such
+    an event is kept when its sentence reads as an incident report ("قتل 5 في انفجار
+    سيارة مفخخة"), else it goes to the unattributed events
+    (``doc.meta["unattributed_events"]``) with its ``report_score``."""
 
     def __init__(self, path: str | Path | None = None) -> None:
         import json
@@ -1500,14 +1526,17 @@ class ReportFilter:
         import math
 
         bias, _thr, w = m
-        z = bias + sum(w.get(f, 0.0) for f in report_features(ev))
+        z = bias + sum(w.get(f, 0.0) * v for f, v in report_features(ev).items())
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     @staticmethod
     def judges(ev: dict[str, Any]) -> bool:
-        """The filter judges events with no identified actor: no source entity and no
-        actor code ("غارة إسرائيلية" names its actor by the adjective)."""
-        return ev.get("source") is None and not ev.get("source_code") and not ev.get("negated")
+        """The filter judges verbal-noun mentions with no identified actor: a noun
+        trigger ("الهجوم"، "مظاهرة"), no source entity and no actor code ("غارة
+        إسرائيلية" names its actor by the adjective).  A finite verb with its
+        subject is the rules' own report."""
+        return ev.get("trigger_kind") == "n" and ev.get("source") is None and not ev.get("source_code") \
+            and not ev.get("negated")
 
     def keep(self, ev: dict[str, Any]) -> bool:
         """Score ``ev`` (``report_score``) when it is an event the filter judges."""
@@ -2300,6 +2329,7 @@ class EventExtractor:
         t_end = toks[c.end - 1].end if c.then_at == i + 1 and c.end > i + 1 else tok.end
         ev = self._blank(rd, tr.type, tr.cameo, tr.mode, i, s_start, s_end, doc.text[s_start:s_end])
         ev["trigger"] = doc.text[tok.start:t_end]
+        ev["trigger_kind"] = tr.kind
         ev["trigger_end"] = t_end
         src: Arg | None = None
         tgt: Arg | None = None
