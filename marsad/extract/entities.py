@@ -467,8 +467,9 @@ class EntityRecognizer:
             while k < len(toks) and k - j < limit and not taken[k] and toks[k].sentence == tok.sentence:
                 t = toks[k]
                 if (not t.text[0].isalpha() or t.norm in stops or self.roles.is_title(t) or self.roles.is_head(t)
-                        or self.roles.nationality(t) or t.text in _NOT_NAMES or _prep_stop(t, stops)):
-                    break
+                        or self.roles.nationality(t) or t.text in _NOT_NAMES or _prep_stop(t, stops)
+                        or t.prefix not in ("", "ال")):
+                    break  # "… الإرهابية والتكفيرية": a conjunction and the article start no name
                 if t.norm in _LINKS:
                     # "تركي بن محمد بن فهد بن عبدالعزيز": each link takes the word after it
                     limit = max(4, k - j + 2)
@@ -486,8 +487,8 @@ class EntityRecognizer:
                 # "مطار الملك خالد الدولي", "جامعة الشيخ زايد": a place named after a
                 # person — one LOC from the place noun, with a trailing definite adjective
                 while k < len(toks) and not taken[k] and toks[k].sentence == tok.sentence and \
-                        toks[k].prefix == "ال" and toks[k].norm not in stops and k - j < 5:
-                    k += 1
+                        toks[k].prefix in ("ال", "لل") and toks[k].norm not in stops and k - j < 6:
+                    k += 1  # "… الرياضية", "مركز الملك سلمان للإغاثة"
                 first = toks[i - 1]
                 start = first.start + surface_len(first.text, len(place_prefix))
                 out.append(Mention(start, toks[k - 1].end, doc.text[start:toks[k - 1].end], "LOC"))
