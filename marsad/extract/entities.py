@@ -808,7 +808,8 @@ class EntityRecognizer:
             if code is None:
                 for _, stem in clitic_forms(t.norm)[:3]:
                     actor = self.gazetteer.index.get((stem,))
-                    if actor is not None and actor.type == "LOC" and actor.country and len(actor.country) == 3:
+                    if actor is not None and actor.country and len(actor.country) == 3 and (
+                            actor.type == "LOC" or t is span[-1]):  # "إدارة ترامب": the leader's country
                         code = actor.country
                         break
             if code:
