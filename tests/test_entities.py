@@ -349,3 +349,9 @@ def test_hospital_named_by_a_nationality() -> None:
     got = types_of(ents("ونقل الجرحى إلى المستشفى الإندونيسي، وقال مدير المستشفى إن المستشفى الميداني ممتلئ."))
     assert got.get("المستشفى الإندونيسي") == "LOC"
     assert "المستشفى الميداني" not in got
+
+
+def test_town_names_without_the_article_after_town_nouns() -> None:
+    got = types_of(ents("واقتحمت القوات بلدة عقربا جنوب نابلس، وأقامت منطقة عازلة قرب مدينة وهيكلة."))
+    assert got.get("عقربا") == "LOC"
+    assert "عازلة" not in got and "وهيكلة" not in got

@@ -362,7 +362,8 @@ class EntityRecognizer:
             # indefinite: rarer, and no nisba adjective ("حدودية", "نفطي"), no
             # possessive suffix ("سنداتها") and no feminine plural
             return zipf(t.text) < RARE_INDEFINITE and not t.norm.endswith(_NOT_NAME_ENDINGS) \
-                and not t.text.endswith("ه")
+                and not t.text.endswith("ه") and not (
+                    t.norm[0] in "وف" and zipf(t.text[1:]) >= zipf(t.text) + 0.3)  # "وهيكلة": و + a noun
 
         n = len(toks)
         if j >= n or taken[j] or toks[j].sentence != sent or not ok(toks[j]):
@@ -426,8 +427,10 @@ class EntityRecognizer:
                 spans[i] = (k, len(found) - 1)
                 for p in range(i, k):
                     taken[p] = True
-            elif _noun_prefix(tok, regions) is not None:
-                k = self._rare_name(toks, i + 1, taken, sent, definite_only=True)
+            elif (pre := _noun_prefix(tok, regions)) is not None:
+                # a town's own name may lack the article ("بلدة عقربا"); after "دولة"
+                # or "منطقة" an indefinite word is an adjective ("منطقة عازلة")
+                k = self._rare_name(toks, i + 1, taken, sent, definite_only=tok.norm[len(pre):] in _REGION_ADJ_NOUNS)
                 if k > i + 1:
                     start, end = toks[i + 1].start, toks[k - 1].end
                     found.append(Mention(start, end, doc.text[start:end], "LOC"))
@@ -956,6 +959,8 @@ class EntityRecognizer:
         return rec
 
 
+#: region nouns after which an indefinite word is an adjective, not a name
+_REGION_ADJ_NOUNS = frozenset(fold(w) for w in ("دولة", "منطقة", "جمهورية", "مملكة", "إمارة", "سلطنة"))
 #: words that join the parts of a name ("بن", "أبو", "عبد", "آل")
 _LINKS = frozenset({"بن", "ابو", "عبد", "ابن", "بنت", "ال"})
 #: "وكالة X": the noun before an agency's short name is not part of it
