@@ -809,3 +809,11 @@ def test_dual_of_a_derived_verb_is_a_verb() -> None:
 def test_coordinated_verb_looking_noun_after_an_unreported_one() -> None:
     doc = doc_with("وقالت المصادر إن التحقيق في قضية خطف الشابين وقتلهما في بيروت بات قريبا من نهايته.", ["بيروت"])
     assert reported(doc, "ASSAULT") == []
+
+
+def test_host_after_a_time_adverbial_and_the_pronoun_guest_told_before() -> None:
+    doc = doc_with("ووصل عباس عراقجي إلى بغداد صباح اليوم. واستقبله لدى وصوله عبد اللطيف رشيد في القصر الرئاسي.",
+                   ["عباس عراقجي", "عبد اللطيف رشيد", "بغداد"])
+    hosts = [e for e in reported(doc, "CONSULT") if e["trigger"] == "واستقبله"]
+    assert hosts and hosts[0]["source"] == ent_id(doc, "عبد اللطيف رشيد")
+    assert hosts[0]["target"] == ent_id(doc, "عباس عراقجي")

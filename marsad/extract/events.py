@@ -2363,7 +2363,11 @@ class EventExtractor:
                     pass
                 elif form.pron and form.person != "1":
                     # "استهدفه مسلحون": the object is the pronoun, the NP after is the subject
-                    src = rd.np_at(i + 1, limit) if rd.marker_prep(i + 1) is None else None
+                    k1 = i + 1
+                    if k1 + 1 < limit and rd.base(k1) in rd.g.frame_preps | {"عند", "فور"} \
+                            and rd.ent_at(k1 + 1) is None and not rd.is_punct(k1 + 1):
+                        k1 += 2  # "واستقبله لدى وصوله الوزير": a time adverbial before the subject
+                    src = rd.np_at(k1, limit) if k1 < limit and rd.marker_prep(k1) is None else None
                     obj_from = src.t1 if src is not None and src.t1 > 0 else after
                 elif pronoun_subject or position == "embedded":
                     obj_from = after
@@ -2481,6 +2485,11 @@ class EventExtractor:
                             second = second or rd.resolve(rd.np_at(k2, far))
                             if second is not None and second.ent is not None and second.etype in ("PER", "ORG"):
                                 ev["_also_target"] = second
+        if tr.type == "CONSULT" and tr.kind == "v" and form.pron and form.pron != "نا" and tgt is None and carry:
+            # "واستقبله ... الوزير": the pronoun is the actor told last (the visitor)
+            last = rd.last_source
+            if last is not None and last.ent is not None and (src is None or last.ent != src.ent):
+                tgt = last
         agent = rd.agent(c.end, wide_right)
         if agent is not None and tr.kind == "v" and src is not None and not inferred and src.start < tok.start:
             # "جنديان اختطفا ... على يد مسلحين": an agent phrase makes the unvocalized verb
