@@ -355,3 +355,10 @@ def test_town_names_without_the_article_after_town_nouns() -> None:
     got = types_of(ents("واقتحمت القوات بلدة عقربا جنوب نابلس، وأقامت منطقة عازلة قرب مدينة وهيكلة."))
     assert got.get("عقربا") == "LOC"
     assert "عازلة" not in got and "وهيكلة" not in got
+
+
+def test_family_name_mentions_exclude_clitics_and_honorifics() -> None:
+    es = ents("وقال وزير النفط عادل الكناني إن العقد جاهز. وكان الوزيران والكناني قد اجتمعا. وقال حسن السيد إن والسيد الرئيس موافق.")
+    kanani = by_name(es, "عادل الكناني")
+    assert {m["text"] for m in kanani["mentions"]} == {"عادل الكناني", "الكناني"}
+    assert [m["text"] for m in by_name(es, "حسن السيد")["mentions"]] == ["حسن السيد"]
