@@ -817,3 +817,10 @@ def test_host_after_a_time_adverbial_and_the_pronoun_guest_told_before() -> None
     hosts = [e for e in reported(doc, "CONSULT") if e["trigger"] == "واستقبله"]
     assert hosts and hosts[0]["source"] == ent_id(doc, "عبد اللطيف رشيد")
     assert hosts[0]["target"] == ent_id(doc, "عباس عراقجي")
+
+
+def test_talks_between_two_parties() -> None:
+    doc = doc_with("وجرت أمس في بغداد محادثات بين عباس عراقجي وعبد اللطيف رشيد حول الملفات الأمنية.",
+                   ["عباس عراقجي", "عبد اللطيف رشيد", "بغداد"])
+    ev = only(doc, "CONSULT")
+    assert ev["source"] == ent_id(doc, "عباس عراقجي") and ev["target"] == ent_id(doc, "عبد اللطيف رشيد")

@@ -2500,6 +2500,13 @@ class EventExtractor:
         if agent is not None and (src is None or inferred):
             src, inferred = agent, False
             ev["_agent"] = True
+        if tr.kind == "n" and tr.type in ("CONSULT", "AGREE") and tgt is not None and tgt.ent is not None \
+                and (src is None or inferred) and tgt.t0 > 0 and rd.base(tgt.t0 - 1) == "بين":
+            # "المحادثات بين طهران وواشنطن": talks between two parties, both ways
+            other = rd.partner(tgt.t1 if tgt.t1 > 0 else _tok_after(rd, tgt, tgt.t0 + 1), wide_right)
+            if other is not None and other.ent is not None and other.ent != tgt.ent:
+                src, inferred, tgt = tgt, False, other
+                ev["_agent"] = True
         if tr.kind == "n" and i - 1 >= a and rd.stems(i - 1) & rd.g.message_nouns:
             # "نقل رسالة تهنئة من X إلى Y": the sender is the source, the addressee the target
             sender = rd.find_marker(c.end, wide_right, ("من",))
