@@ -362,3 +362,10 @@ def test_family_name_mentions_exclude_clitics_and_honorifics() -> None:
     kanani = by_name(es, "عادل الكناني")
     assert {m["text"] for m in kanani["mentions"]} == {"عادل الكناني", "الكناني"}
     assert [m["text"] for m in by_name(es, "حسن السيد")["mentions"]] == ["حسن السيد"]
+
+
+def test_person_after_a_role_whose_family_name_the_dictionary_gives_someone_else() -> None:
+    es = ents("استقبل الأمير رئيس مجلس النواب الأردني أحمد الصفدي والوفد المرافق له. وأكد الصفدي أن الأردن يقدر المواقف.")
+    e = by_name(es, "أحمد الصفدي")
+    assert {m["text"] for m in e["mentions"]} == {"أحمد الصفدي", "الصفدي"}
+    assert e["name"] == "أحمد الصفدي" and e["actor_code"] == "JORLEG"  # not أيمن الصفدي (JORGOV)

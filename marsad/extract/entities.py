@@ -292,8 +292,8 @@ class EntityRecognizer:
         for mention in self._after_titles(doc, taken, spans, found):
             found.append(mention)
         self._org_chains(doc, taken, spans, found)
+        found.extend(self._after_roles(doc, taken, spans, found))
         found = [m for m in found if m is not None]
-        found.extend(self._after_roles(doc, taken, spans))
         for mention in self._given_names(doc, taken):
             found.append(mention)
         if self.tagger is not None:
@@ -507,7 +507,8 @@ class EntityRecognizer:
                     taken[p] = True
         return out
 
-    def _after_roles(self, doc: Document, taken: list[bool], spans: dict[int, tuple[int, int]]) -> list[Mention]:
+    def _after_roles(self, doc: Document, taken: list[bool], spans: dict[int, tuple[int, int]],
+                     found: list) -> list[Mention]:
         """A person named right after a role phrase: "وزير الدفاع الإسرائيلي موشيه
         ليفي", "منسقة الطوارئ في المنظمة كلير دوبوا".
 
@@ -566,6 +567,13 @@ class EntityRecognizer:
                     if common or k > j:
                         break  # a common word after the name ("… ويستفول أدان")
                     common += 1
+                k += 1
+            span = spans.get(k) if k < n and taken[k] else None
+            if span is not None and k > j and span[0] == k + 1 and found[span[1]] is not None \
+                    and found[span[1]].type == "PER" and toks[k].sentence == sent:
+                # "رئيس مجلس النواب الأردني أحمد الصفدي": a family name the dictionary
+                # gives someone else (أيمن الصفدي) ends this person's name
+                found[span[1]] = None
                 k += 1
             while k > j and toks[k - 1].norm in _LINKS:
                 k -= 1

@@ -50,6 +50,7 @@ class Mention:
     country: str | None = None
     sector: str | None = None
     source: str = "rule"  # "model" for the statistical tagger's spans
+    own: bool = False  # a family name the document gives its own person: no dictionary lookup
 
     @property
     def words(self) -> list[str]:
@@ -111,11 +112,12 @@ def resolve(mentions: list[Mention], fuzzy_lookup=None) -> list[Entity]:
     for m in mentions:
         if m.actor is not None and m.type == "PER" and len(m.words) == 1 and m.words[0] in own_surnames:
             m.actor = None
+            m.own = True
     # longer names first so that a surname seen before the full name still links to it
     order = sorted(range(len(mentions)), key=lambda i: (-len(mentions[i].words), mentions[i].start))
     for i in order:
         m = mentions[i]
-        if m.actor is None and fuzzy_lookup is not None:
+        if m.actor is None and fuzzy_lookup is not None and not m.own:
             m.actor = fuzzy_lookup(m)
         if m.actor is not None:
             ent = by_actor.get(m.actor.key)
