@@ -229,7 +229,27 @@ def test_shipped_model_fast_path_matches_crfsuite(shipped):
     ]
     if shipped._fast is None:
         pytest.skip("numpy not installed")
-    assert shipped.tag_many(sents) == [shipped.tag_crfsuite(s) for s in sents]
+    assert shipped.tag_many(sents) == shipped.tag_many_crfsuite(sents)
+    assert [shipped.tag(s) for s in sents] == [shipped.tag_crfsuite(s) for s in sents]
+
+
+@needs_model
+def test_shipped_model_tag_doc_fast_path_matches_crfsuite(shipped):
+    from marsad.document import Document
+    from marsad.text.segment import Segmenter
+
+    text = ("قال وزير الخارجية الإيراني محمد جواد ظريف إن طهران لن تقبل الشروط. "
+            "وأضاف ظريف أن الاتفاق النووي ما زال قائما. "
+            "وكان ظريف قد التقى في فيينا نظيره الروسي سيرغي لافروف.")
+    doc = Segmenter()(Document(text=text))
+    fast = [(e.type, e.text) for e in shipped.tag_doc(doc)]
+    f, shipped._fast = shipped._fast, None
+    try:
+        ref = [(e.type, e.text) for e in shipped.tag_doc(doc)]
+    finally:
+        shipped._fast = f
+    assert fast == ref
+    assert ("PERS", "محمد جواد ظريف") in fast and ("LOC", "طهران") in fast
 
 
 @needs_model

@@ -8,6 +8,12 @@ and needs gensim, scikit-learn and wordfreq besides python-crfsuite::
     PYTHONHASHSEED=0 marsad train ner --dev      # hold out the ANERcorp dev part and score it
 
 The ANERcorp *test* file is never read here; score it with ``marsad eval ner``.
+
+By default the model gets a document-level second pass (``--doc-window``,
+see :mod:`marsad.ner.doc`): two extra models are trained on halves of the
+data to produce held-out first-pass tags (jackknife), and the final model is
+trained on every sentence twice, so training takes about three times as long
+as with ``--doc-window 0``.
 """
 from __future__ import annotations
 
