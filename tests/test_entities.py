@@ -369,3 +369,8 @@ def test_person_after_a_role_whose_family_name_the_dictionary_gives_someone_else
     e = by_name(es, "أحمد الصفدي")
     assert {m["text"] for m in e["mentions"]} == {"أحمد الصفدي", "الصفدي"}
     assert e["name"] == "أحمد الصفدي" and e["actor_code"] == "JORLEG"  # not أيمن الصفدي (JORGOV)
+
+
+def test_market_named_by_a_weekday() -> None:
+    got = types_of(ents("اندلعت اشتباكات في منطقة سوق الجمعة، وقال إن يوم الجمعة سيكون هادئا."))
+    assert got.get("سوق الجمعة") == "LOC" and "الجمعة" not in got

@@ -392,7 +392,9 @@ class EntityRecognizer:
         """
         toks = doc.tokens
         facilities, regions, both = _place_noun_sets()
-        definite_facilities = {w for w, flags in _flagged_list("place_nouns.txt")[0].items() if "definite" in flags}
+        place_flags, place_extra = _keyed_list("place_nouns.txt")
+        definite_facilities = {w for w, flags in place_flags.items() if "definite" in flags}
+        days = place_extra.get("day", frozenset())
         n = len(toks)
         for i, tok in enumerate(toks[:-1]):
             if taken[i] or not _may_be(tok, both):
@@ -416,6 +418,9 @@ class EntityRecognizer:
                         and toks[nested[0] - 1].sentence == sent and not _is_country(found[nested[1]]):
                     k = nested[0]
                     found[nested[1]] = None
+                elif j < n and not taken[j] and toks[j].sentence == sent and toks[j].norm in days \
+                        and "day" in place_flags.get(tok.norm[len(pre):], ()):
+                    k = j + 1  # "سوق الجمعة"
                 else:
                     k = self._rare_name(toks, j, taken, sent)
                 if k == j:
@@ -791,7 +796,7 @@ class EntityRecognizer:
                 break
         # an organization's name keeps its nationality adjective ("وزارة الصحة الفلسطينية");
         # a person's name does not ("الرئيس المصري", "علي خامنئي الإيراني")
-        while b > a and ((etype == "PER" and self.roles.nationality(toks[b - 1]))
+        while b > a and ((etype == "PER" and (self.roles.nationality(toks[b - 1]) or _verb_like(toks[b - 1])))
                          or not toks[b - 1].text[-1].isalnum()):
             b -= 1
         if a >= b:
@@ -992,6 +997,14 @@ def _rare_indefinite(tok: Token, stops: frozenset[str]) -> bool:
 def _prep_stop(tok: Token, stops: frozenset[str]) -> bool:
     """A preposition on a function word: "بأن", "لأن", "كما"."""
     return tok.norm[:1] in ("ب", "ل", "ك") and tok.norm[1:] in stops
+
+
+def _verb_like(tok: Token) -> bool:
+    """A speech verb, or a future-tense verb ("سيلتقي", "ستعقد"), that no name part is."""
+    n = tok.norm
+    if n in speech_verbs():
+        return True
+    return len(n) >= 5 and n[0] == "س" and n[1] in "يتنا" and not (name_part(n) or name_part(n, "surname"))
 
 
 def _junk_name(text: str) -> bool:
