@@ -374,3 +374,9 @@ def test_person_after_a_role_whose_family_name_the_dictionary_gives_someone_else
 def test_market_named_by_a_weekday() -> None:
     got = types_of(ents("اندلعت اشتباكات في منطقة سوق الجمعة، وقال إن يوم الجمعة سيكون هادئا."))
     assert got.get("سوق الجمعة") == "LOC" and "الجمعة" not in got
+
+
+def test_ministry_names_joined_by_wa() -> None:
+    got = types_of(ents("وقالت وزارة التخطيط والتعاون الدولي إن المنحة وصلت، وأعلنت وزارة الصحة والدفاع المدني عن ضحايا."))
+    assert got.get("وزارة التخطيط والتعاون الدولي") == "ORG"
+    assert got.get("وزارة الصحة") == "ORG" and got.get("الدفاع المدني") == "ORG"  # two bodies

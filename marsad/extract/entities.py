@@ -724,6 +724,7 @@ class EntityRecognizer:
             nested_end = -1
             definites = 0
             own = 0  # words of the chain outside nested names
+            conj = 0  # conjoined parts of a ministry's name
             k = i + 1
             while k < n and k - i <= max_len and toks[k].sentence == tok.sentence:
                 t = toks[k]
@@ -743,6 +744,17 @@ class EntityRecognizer:
                     continue
                 if not t.text[0].isalnum() or t.norm in stops or t.bare in stops or t.text in _NOT_NAMES:
                     break
+                if last_definite >= 0 and "conjoined" in flags and conj < 2 and t.norm[:1] == "و" \
+                        and t.bare not in heads and t.norm[1:] not in heads and (
+                        t.prefix == "وال" or (not t.prefix and k + 1 < n and not taken[k + 1]
+                                              and toks[k + 1].sentence == tok.sentence and toks[k + 1].prefix == "ال")):
+                    # "وزارة الخارجية وشؤون المغتربين", "وزارة التخطيط والتعاون الدولي"
+                    conj += 1
+                    step = 1 if t.prefix == "وال" else 2
+                    last_definite = k + step - 1
+                    own += step
+                    k += step
+                    continue
                 if last_definite >= 0 and t.prefix.startswith(("و", "ف")):
                     break  # "… والكشف": a conjunction starts a new phrase
                 if nested and nested_end == k - 1 and t.prefix.startswith(("ب", "ك")):
