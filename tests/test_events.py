@@ -824,3 +824,17 @@ def test_talks_between_two_parties() -> None:
                    ["عباس عراقجي", "عبد اللطيف رشيد", "بغداد"])
     ev = only(doc, "CONSULT")
     assert ev["source"] == ent_id(doc, "عباس عراقجي") and ev["target"] == ent_id(doc, "عبد اللطيف رشيد")
+
+
+def test_subject_after_an_adverb_is_no_prepositional_phrase() -> None:
+    doc = doc_with("واستقبل عباس عراقجي وفدا من حركة النجباء في بغداد. وقال مصدر إن الوزير سيلتقي لاحقا. "
+                   "وأضاف المصدر أن عراقجي قرر أن يجتمع مساء بوفد إسرائيلي في دمشق.",
+                   ["عباس عراقجي", "عراقجي", "حركة النجباء", "بغداد", "دمشق"])
+    meets = [e for e in reported(doc, "CONSULT") if e["trigger"] == "يجتمع"]
+    assert not meets or meets[0]["source_text"] != "بوفد إسرائيلي"
+
+
+def test_possessed_fighters_of_the_announcing_group_are_the_group() -> None:
+    doc = doc_with("وأعلنت حركة النجباء أن مقاتليها استهدفوا دبابة أمريكية قرب كركوك أمس.", ["حركة النجباء", "كركوك"])
+    ev = only(doc, "ASSAULT")
+    assert ev["source"] == ent_id(doc, "حركة النجباء")

@@ -1751,6 +1751,10 @@ class EventExtractor:
             if modal is not None and modal[1] == "suppress":
                 dropped[c.end - 1] = c
                 continue
+            if tr.type == "CONSULT" and tr.mode == "mediate" and tr.kind == "n" and c.hit.clitic[-1:] == "ب" \
+                    and any(e["type"] == "CONSULT" for e in out):
+                dropped[c.end - 1] = c  # "... المفاوضات بوساطة مصرية": the manner of the talks told
+                continue
             if tr.kind == "p" and tr.type == "PROTEST" and self._motive(rd, c, out):
                 dropped[c.end - 1] = c
                 continue
@@ -2373,6 +2377,10 @@ class EventExtractor:
                     obj_from = after
                 else:
                     cand = rd.np_at(i + 1, limit) if i + 1 < limit and rd.attached_prep(i + 1) is None else None
+                    if cand is not None and cand.t0 > i + 1 and rd.marker_prep(cand.t0) is not None:
+                        # "يجتمع مساء بوفد إسرائيلي": past an adverb, a phrase with ب/ل is no subject
+                        cand = None
+                        pronoun_subject = True
                     if cand is None and i + 1 < limit and rd.attached_prep(i + 1) is not None:
                         pronoun_subject = True  # "وأشاد بالدور ...": no overt subject
                     if cand is not None and tr.loc and cand.etype == "LOC":
@@ -2533,6 +2541,11 @@ class EventExtractor:
                     arg.ent = ent.get("id")
         if not inferred:
             src = rd.resolve(src)
+        if src is not None and src.ent is None and not inferred and speech is not None and speech.ent is not None \
+                and speech.start < src.start and src.t0 >= 0 and src.t1 - src.t0 <= 2 \
+                and rd.toks[src.t0].norm.endswith(("ها", "هم")) and rd.toks[src.t0].prefix == "":
+            # "أعلنت كتائب القسام أن مقاتليها استهدفوا ...": the possessor is the speaker
+            src = Arg(speech.start, speech.end, speech.text, speech.ent, speech.code, speech.etype, speech.t0, speech.t1)
         tgt = rd.resolve(tgt)
         if src is not None and src.ent is None and rd.last_meeting is not None \
                 and split_article(fold(src.text.split()[-1] if src.text.split() else ""))[1] in _RECIPROCAL:
