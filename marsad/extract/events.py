@@ -704,6 +704,7 @@ class _Reader:
         self.last_meeting: tuple[Arg, Arg] | None = None  # (source, target) of the last CONSULT
         self._base: dict[int, str] = {}
         self._stems: dict[int, frozenset[str]] = {}
+        self._years: list[int] | None = None
         self._ppl: list[dict] | None = None
         self._sur: list[tuple[dict, frozenset[str]]] | None = None
         self.punct = [len(t.text) == 1 and t.text in _PUNCT_BREAK for t in doc.tokens]
@@ -909,6 +910,13 @@ class _Reader:
             if len(n) >= 4 and n[1] in "بلك":
                 keys.add(n[2:])
         return keys
+
+    def year_tokens(self) -> list[int]:
+        """Indices of the tokens that are a year (1900-2099), computed once."""
+        if self._years is None:
+            self._years = [k for k, t in enumerate(self.toks)
+                           if len(t.norm) == 4 and t.norm[:2] in ("19", "20") and t.norm.isdigit()]
+        return self._years
 
     def stems(self, k: int) -> frozenset[str]:
         """Keys of token k for closed-class word lists: the forms of :meth:`forms_of`,
@@ -1952,6 +1960,9 @@ class EventExtractor:
         present.  Years are compared with the publication year; an undated text
         gives no present to compare with, so any stated year counts as history."""
         toks = rd.toks
+        years = rd.year_tokens()
+        if not years:
+            return False
         pub = rd.doc.published
         now = int(pub[:4]) if pub and pub[:4].isdigit() else None
         lo = max(a, c.i - 10)
@@ -1964,13 +1975,11 @@ class EventExtractor:
             if toks[k].text in _HARD_STOPS:
                 hi = k
                 break
-        for k in range(lo, hi):
-            n = toks[k].norm
-            if len(n) == 4 and n.isdigit() and n[:2] in ("19", "20"):
-                if any(toks[q].norm in ("منذ", "ومنذ") for q in range(max(a, k - 4), k)):
-                    continue  # "منذ عام 2011": a span that runs to the present
-                if now is None or int(n) < now:
-                    return True
+        for k in years[bisect.bisect_left(years, lo):bisect.bisect_left(years, hi)]:
+            if any(toks[q].norm in ("منذ", "ومنذ") for q in range(max(a, k - 4), k)):
+                continue  # "منذ عام 2011": a span that runs to the present
+            if now is None or int(toks[k].norm) < now:
+                return True
         return False
 
     @staticmethod
