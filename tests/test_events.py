@@ -838,3 +838,10 @@ def test_possessed_fighters_of_the_announcing_group_are_the_group() -> None:
     doc = doc_with("وأعلنت حركة النجباء أن مقاتليها استهدفوا دبابة أمريكية قرب كركوك أمس.", ["حركة النجباء", "كركوك"])
     ev = only(doc, "ASSAULT")
     assert ev["source"] == ent_id(doc, "حركة النجباء")
+
+
+def test_clause_describing_a_light_verb_object_takes_the_light_verb_subject() -> None:
+    doc = doc_with("وأعلن الحرس الثوري أن قواته نفذت ثلاث ضربات استهدفت مواقع للمسلحين قرب كركوك فجر اليوم.",
+                   ["الحرس الثوري", "كركوك"])
+    ev = reported(doc, "ASSAULT")
+    assert ev and ev[0]["source"] == ent_id(doc, "الحرس الثوري")

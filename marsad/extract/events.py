@@ -1907,6 +1907,22 @@ class EventExtractor:
         return None
 
     @staticmethod
+    def _light_object_subject(rd: _Reader, i: int, a: int) -> Arg | None:
+        g = rd.g
+        for k in range(i - 2, max(a, i - 7) - 1, -1):
+            if rd.is_punct(k):
+                return None
+            if rd.stems(k) & g.light_verbs and not rd.toks[k].prefix:
+                pre = rd.np_before(k, a)
+                if pre is not None:
+                    return pre
+                post = rd.np_at(k + 1, i)
+                if post is not None and 0 < post.t1 < i - 1:
+                    return post
+                return None
+        return None
+
+    @staticmethod
     def _light_subject(rd: _Reader, i: int, a: int) -> Arg | None:
         g = rd.g
         for k in range(i - 2, max(a, i - 9) - 1, -1):
@@ -2417,6 +2433,11 @@ class EventExtractor:
                 obj_from = max(obj_from, c.end)
                 if tgt is None:
                     tgt = self._target(rd, tr, obj_from, right, wide_right, allow_obj=tr.voice != "intr")
+            if src is None and tr.voice not in ("passive", "inst") and tr.kind == "v" and not c.hit.clitic \
+                    and self._embedded(rd, i, left):
+                # "نفذت قواتها خمس ضربات استهدفت منصات": a clause describing the object of a
+                # light verb tells what that verb's subject did
+                src = self._light_object_subject(rd, i, a)
             if src is None and tgt is None and not pronoun_subject and not form.pron and tr.voice != "inst":
                 # "وأعلنت قيادة العمليات فرض حظر التجول": a verbal noun spelled like the
                 # verb, object of a light verb whose subject stands right before it
