@@ -2573,7 +2573,7 @@ class EventExtractor:
             src = rd.resolve(src)
         if src is not None and src.ent is None and not inferred and speech is not None and speech.ent is not None \
                 and speech.start < src.start and src.t0 >= 0 and src.t1 - src.t0 <= 2 \
-                and rd.toks[src.t0].norm.endswith(("ها", "هم")) and rd.toks[src.t0].prefix == "":
+                and rd.toks[src.t0].text.rstrip(_MARKS).endswith(("ها", "هم", "ه")) and rd.toks[src.t0].prefix == "":
             # "أعلنت كتائب القسام أن مقاتليها استهدفوا ...": the possessor is the speaker
             src = Arg(speech.start, speech.end, speech.text, speech.ent, speech.code, speech.etype, speech.t0, speech.t1)
         tgt = rd.resolve(tgt)
