@@ -935,13 +935,13 @@ class EntityRecognizer:
         for tok in doc.tokens:
             if covered[tok.start] or not tok.text[0].isalpha():
                 continue
-            if self.roles.is_title(tok):
-                continue  # "والسيد" is the honorific, even where a family is named السيد
             for prefix, stem in clitic_forms(tok.norm):
                 art, key = split_article(stem)
                 ent = owners.get(key)
                 if ent is None or prefix.endswith("ال"):
                     continue
+                if self.roles.is_title(tok):
+                    break  # "والسيد" is the honorific, even where a family is named السيد
                 # the clitics before the article stay out of the mention ("والكناني" -> "الكناني")
                 cut = surface_len(tok.text, len(prefix) + (len(art) - 2 if art.endswith("ال") else len(art)))
                 if tok.start < first_start[id(ent)] or zipf(tok.text[cut:]) >= 4.0:

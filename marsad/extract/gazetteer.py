@@ -134,7 +134,8 @@ class Gazetteer:
                 span = max_len.get(stem)
                 if not span:
                     continue
-                if prefix.endswith("ال") and _hamza_alef(tokens[i].text, len(prefix) - 2):
+                if prefix.endswith("ال") and ("أل" in tokens[i].text or "إل" in tokens[i].text) \
+                        and _hamza_alef(tokens[i].text, len(prefix) - 2):
                     continue  # "ألباريس" (Albares) is no article + باريس: the article has no hamza
                 for length in range(min(span, n - i), 0, -1):
                     if length > 1 and tokens[i + length - 1].sentence != tokens[i].sentence:
