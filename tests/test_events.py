@@ -845,3 +845,17 @@ def test_clause_describing_a_light_verb_object_takes_the_light_verb_subject() ->
                    ["الحرس الثوري", "كركوك"])
     ev = reported(doc, "ASSAULT")
     assert ev and ev[0]["source"] == ent_id(doc, "الحرس الثوري")
+
+
+def test_signing_over_a_comma_adverb_and_its_restatement() -> None:
+    doc = doc_with("وقّع العراق والولايات المتحدة، اليوم الاثنين، في بغداد اتفاقية للتعاون الأمني. "
+                   "ووقع الاتفاقية عن الجانب العراقي عبد اللطيف رشيد.",
+                   ["العراق", "الولايات المتحدة", "بغداد", "عبد اللطيف رشيد"])
+    ev = only(doc, "AGREE")
+    assert ev["source"] == ent_id(doc, "العراق") and ev["mode"] == "sign"
+
+
+def test_object_first_signing_takes_the_subject_after_the_object() -> None:
+    doc = doc_with("ووقع الاتفاقية عن الجانب العراقي عبد اللطيف رشيد في بغداد أمس.", ["عبد اللطيف رشيد", "بغداد"])
+    ev = only(doc, "AGREE")
+    assert ev["source"] == ent_id(doc, "عبد اللطيف رشيد")

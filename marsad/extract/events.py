@@ -705,6 +705,7 @@ class _Reader:
         self._base: dict[int, str] = {}
         self._stems: dict[int, frozenset[str]] = {}
         self._years: list[int] | None = None
+        self.signed = False  # an agreement signing was reported earlier in the document
         self._ppl: list[dict] | None = None
         self._sur: list[tuple[dict, frozenset[str]]] | None = None
         self.punct = [len(t.text) == 1 and t.text in _PUNCT_BREAK for t in doc.tokens]
@@ -1788,6 +1789,11 @@ class EventExtractor:
             if ev["type"] == "PROTEST" and self._known_protesters(rd, ev):
                 dropped[c.end - 1] = c
                 continue
+            if ev["type"] == "AGREE" and ev.get("mode") == "sign" and c.then_at < c.end:
+                if rd.signed and rd.definite(toks[c.then_at]):
+                    dropped[c.end - 1] = c  # "ووقع الاتفاقية ...": the signing told before
+                    continue
+                rd.signed = True
             anchor_date = self._date(doc, date_fn, ev["trigger_start"], ev["trigger_end"], fallback=False)
             if anchor_date and len(anchor_date) != 10:
                 ev["date_approx"] = anchor_date  # a year or month only: the contract's date is a day
@@ -2401,8 +2407,16 @@ class EventExtractor:
                 elif pronoun_subject or position == "embedded":
                     obj_from = after
                 else:
-                    cand = rd.np_at(i + 1, limit) if i + 1 < limit and rd.attached_prep(i + 1) is None else None
-                    if cand is not None and cand.t0 > i + 1 and rd.marker_prep(cand.t0) is not None:
+                    k1 = i + 1
+                    if c.then_at == i + 1 and c.end > i + 1:
+                        # "ووقع الاتفاقية عن الجانب الأردني الوزير فلان": the object phrase comes
+                        # first; the subject follows it (over one prepositional phrase)
+                        k1 = c.end
+                        if k1 < limit and rd.is_prep(k1):
+                            pp = rd.np_at(k1 + 1, limit)
+                            k1 = pp.t1 if pp is not None and pp.t1 > 0 else limit
+                    cand = rd.np_at(k1, limit) if k1 < limit and rd.attached_prep(k1) is None else None
+                    if cand is not None and cand.t0 > k1 and rd.marker_prep(cand.t0) is not None:
                         # "يجتمع مساء بوفد إسرائيلي": past an adverb, a phrase with ب/ل is no subject
                         cand = None
                         pronoun_subject = True
