@@ -2413,8 +2413,10 @@ class EventExtractor:
                         # first; the subject follows it (over one prepositional phrase)
                         k1 = c.end
                         if k1 < limit and rd.is_prep(k1):
-                            pp = rd.np_at(k1 + 1, limit)
-                            k1 = pp.t1 if pp is not None and pp.t1 > 0 else limit
+                            k1 += 2  # the preposition and its noun, then the noun's adjectives
+                            while k1 < limit and rd.nisba(toks[k1]) and rd.ent_at(k1) is None \
+                                    and not rd.is_punct(k1):
+                                k1 += 1
                     cand = rd.np_at(k1, limit) if k1 < limit and rd.attached_prep(k1) is None else None
                     if cand is not None and cand.t0 > k1 and rd.marker_prep(cand.t0) is not None:
                         # "يجتمع مساء بوفد إسرائيلي": past an adverb, a phrase with ب/ل is no subject
