@@ -493,32 +493,30 @@ class _FastDecoder:
 
 
 def viterbi(np, E, lens, T):
-    """Best label indices ``(S, Tmax)`` for score vectors ``E`` ``(S, Tmax, L)`` of sentences of ``lens``."""
+    """Best label indices ``(S, Tmax)`` for score vectors ``E`` ``(S, Tmax, L)`` of sentences of ``lens``.
+
+    The forward pass keeps only the best scores (three numpy calls a
+    position); back-pointers are recomputed along the best path only.
+    """
     S, Tmax, L = E.shape
-    back = np.zeros((S, Tmax, L), dtype=np.intp)
-    score = E[:, 0]
-    best_final = np.where(lens[:, None] == 1, score, 0.0)
-    T = T[None]
-    ends = set(lens.tolist())
+    scores = np.empty((S, Tmax, L))
+    scores[:, 0] = E[:, 0]
     cand = np.empty((S, L, L))
+    Tb = T[None]
     for t in range(1, Tmax):
-        np.add(score[:, :, None], T, out=cand)
-        back[:, t] = cand.argmax(1)
-        score = cand.max(1) + E[:, t]
-        if t + 1 in ends:
-            done = lens == t + 1
-            best_final[done] = score[done]
-    # backtrack all sentences at once: a sentence's path starts at its last position
-    yf = best_final.argmax(1)
-    y = yf
-    path = np.zeros((S, Tmax), dtype=np.intp)
-    rows = np.arange(S)
+        np.add(scores[:, t - 1, :, None], Tb, out=cand)
+        np.add(cand.max(1), E[:, t], out=scores[:, t])
     last = lens - 1
-    for t in range(Tmax - 1, -1, -1):
-        y = np.where(last == t, yf, y)
+    y = scores[np.arange(S), last].argmax(1)
+    path = np.zeros((S, Tmax), dtype=np.intp)
+    TT = T.T
+    short = bool((last < Tmax - 1).any())
+    for t in range(Tmax - 1, 0, -1):
         path[:, t] = y
-        if t:
-            y = back[rows, t, y]
+        prev = (scores[:, t - 1] + TT[y]).argmax(1)
+        # a sentence ending before t keeps its last label until its end is reached
+        y = np.where(last >= t, prev, y) if short else prev
+    path[:, 0] = y
     return path
 
 
