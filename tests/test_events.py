@@ -859,3 +859,9 @@ def test_object_first_signing_takes_the_subject_after_the_object() -> None:
     doc = doc_with("ووقع الاتفاقية عن الجانب العراقي عبد اللطيف رشيد في بغداد أمس.", ["عبد اللطيف رشيد", "بغداد"])
     ev = only(doc, "AGREE")
     assert ev["source"] == ent_id(doc, "عبد اللطيف رشيد")
+
+
+def test_talks_of_two_named_parties_are_reported() -> None:
+    doc = doc_with("وتناولت محادثات محمد باقري مع عبد اللطيف رشيد الملفات الأمنية.", ["محمد باقري", "عبد اللطيف رشيد"])
+    ev = only(doc, "CONSULT")
+    assert ev["source"] == ent_id(doc, "محمد باقري") and ev["target"] == ent_id(doc, "عبد اللطيف رشيد")

@@ -2215,6 +2215,10 @@ class EventExtractor:
         # "اغتيال ... من قبل أميركا": who did it is spelled out
         if ev.get("_agent"):
             return True
+        # "محادثات باقري مع رشيد": talks or an agreement of two named parties
+        if c.trig.type in ("CONSULT", "AGREE") and ev.get("source") is not None and ev.get("target") is not None \
+                and not ev.get("source_inferred"):
+            return True
         # "الهجوم الذي وقع"، "التفجير الذي استهدف"
         for k in range(c.end, min(right, c.end + 4)):
             if rd.base(k) in g.relatives:
