@@ -348,17 +348,27 @@ class _FastDecoder:
         sid_a = np.repeat(np.arange(len(sentences)), lens)
         ar = np.arange(N)
         pos_a = ar - starts[sid_a]
-        r = np.fromiter((x[0] for x in infos), dtype=np.intp, count=N)
+        # rows laid out with `w` padding rows (row 0) before every sentence and after the
+        # last, so that every window offset is one slice: a neighbor outside the sentence
+        # lands on padding, whose row holds the padding attributes' weights
+        w = max((abs(k) for k in self.offsets), default=0)
+        rows = [x[0] for x in infos]
+        if w:
+            pad = [0] * w
+            laid: list[int] = []
+            for a, b in zip(starts.tolist(), ends.tolist()):
+                laid += pad
+                laid += rows[a:b]
+            laid += pad
+        else:
+            laid = rows
+        R = np.asarray(laid, dtype=np.intp)
+        P = len(laid)
         mats = self._mats
-        E = mats[0][r] + self.bias
+        Ep = mats[0][R[w:P - w]]
         for j, k in enumerate(self.offsets[1:], 1):
-            src = np.clip(ar + k, 0, max(N - 1, 0))
-            ok = sid_a[src] == sid_a
-            if k < 0:
-                ok &= pos_a + k >= 0
-            else:
-                ok &= ar + k < N
-            E += mats[j][np.where(ok, r[src], 0)]
+            Ep += mats[j][R[w + k:P - w + k]]
+        E = Ep[ar + w * sid_a] + self.bias
         nonempty = lens > 0
         E[starts[nonempty]] += self.bos
         E[ends[nonempty] - 1] += self.eos
