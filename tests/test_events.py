@@ -865,3 +865,10 @@ def test_talks_of_two_named_parties_are_reported() -> None:
     doc = doc_with("وتناولت محادثات محمد باقري مع عبد اللطيف رشيد الملفات الأمنية.", ["محمد باقري", "عبد اللطيف رشيد"])
     ev = only(doc, "CONSULT")
     assert ev["source"] == ent_id(doc, "محمد باقري") and ev["target"] == ent_id(doc, "عبد اللطيف رشيد")
+
+
+def test_talks_with_two_coordinated_guests_are_one_meeting_with_each() -> None:
+    doc = doc_with("وتناولت محادثات محمد باقري مع عبد اللطيف رشيد ورئيس هيئة الحشد الشعبي قاسم سليماني الملفات الأمنية.",
+                   ["محمد باقري", "عبد اللطيف رشيد", "الحشد الشعبي", "قاسم سليماني"])
+    targets = {e["target"] for e in reported(doc, "CONSULT")}
+    assert targets == {ent_id(doc, "عبد اللطيف رشيد"), ent_id(doc, "قاسم سليماني")}

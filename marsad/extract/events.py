@@ -2605,6 +2605,19 @@ class EventExtractor:
                 tgt = other
         if src is not None and tgt is not None and src.ent is not None and src.ent == tgt.ent:
             tgt = None
+        if tr.type == "CONSULT" and tgt is not None and tgt.ent is not None and tgt.t1 > 0 \
+                and "_also_target" not in ev and carry:
+            # "محادثات X مع الرئيس فلان ورئيس الهيئة فلان": one meeting with each guest
+            k2 = tgt.t1
+            if k2 < wide_right and toks[k2].norm[:1] == "و" and not toks[k2].norm.startswith(_WAW_WORDS):
+                for q in range(k2, min(wide_right, k2 + 8)):
+                    em = rd.ent_at(q)
+                    if em is not None and em[0].get("type") == "PER":
+                        if em[0].get("id") not in (tgt.ent, src.ent if src else None):
+                            ev["_also_target"] = rd.arg_from_entity(q, em)
+                        break
+                    if q > k2 and (rd.conj_prefixed(q) or rd.is_break(q)):
+                        break  # (an organization inside a role phrase, "رئيس هيئة الحشد", is read over)
         self._set_arg(ev, "source", src, inferred)
         self._set_arg(ev, "target", tgt)
         if src is None and nat_code:
