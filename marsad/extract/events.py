@@ -2584,7 +2584,7 @@ class EventExtractor:
                 ev["_organizer_tok"] = org[0]
         if src is not None and tgt is not None and src.start == tgt.start:
             tgt = None
-        for arg in (src,):  # "طائرات أمريكية" act for the United States
+        for arg in (src, tgt):  # "طائرات أمريكية" act for the United States, "الأميركيين" are it
             if arg is not None and arg.ent is None and arg.code:
                 ent = rd.country_entity(arg.code)
                 if ent is not None:
