@@ -116,7 +116,8 @@ def test_tagging_is_fast() -> None:
     for _ in range(n):
         tagger(doc)
     per_doc = (time.perf_counter() - t0) / n
-    assert per_doc < 0.001, f"{per_doc * 1000:.3f} ms per article"
+    # a guard against pathological slowness only (typically ~0.2 ms); speed is measured by bench/throughput.py
+    assert per_doc < 0.01, f"{per_doc * 1000:.3f} ms per article"
 
 
 # -- the lexicon -------------------------------------------------------------------------------
