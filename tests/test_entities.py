@@ -380,3 +380,21 @@ def test_ministry_names_joined_by_wa() -> None:
     got = types_of(ents("وقالت وزارة التخطيط والتعاون الدولي إن المنحة وصلت، وأعلنت وزارة الصحة والدفاع المدني عن ضحايا."))
     assert got.get("وزارة التخطيط والتعاون الدولي") == "ORG"
     assert got.get("وزارة الصحة") == "ORG" and got.get("الدفاع المدني") == "ORG"  # two bodies
+
+
+def test_no_person_from_a_verb_with_a_pronoun_or_a_blessing_or_a_repeated_title() -> None:
+    names = [e["name"] for e in ents("وتدرب أجانب الفريق وأشرف عليه المدرب الروماني على الحصة التدريبية.")]
+    assert not any("عليه" in n for n in names), names
+    names = [e["name"] for e in ents("رفع التعازي لمقام خادم الحرمين الشرفين حفظه الله وولي ولي العهد.")]
+    assert not any("حفظه" in n or n.startswith("ولي") for n in names), names
+    # a real name after a rank still comes out, and a given name beginning with و
+    assert by_name(ents("وقال الفريق وليد الحمدان إن الجيش مستعد."), "وليد الحمدان")["type"] == "PER"
+
+
+def test_tagged_names_end_before_as_a_phrase_and_a_speech_verb() -> None:
+    from marsad.document import Token
+    from marsad.extract.entities import _as_phrase
+
+    assert _as_phrase(Token(0, 5, "كلاعب", "كلاعب", "كلاعب"))
+    assert not _as_phrase(Token(0, 5, "كوريا", "كوريا", "كوريا"))
+    assert not _as_phrase(Token(0, 5, "كركوك", "كركوك", "كركوك"))

@@ -58,6 +58,12 @@ def function_words() -> frozenset[str]:
 
 #: words whose match form is a given name ("على" → "علي" = Ali)
 _NOT_NAMES = frozenset({"على", "إلى", "الى"})
+#: words a person's name never holds: a preposition with a pronoun ("وأشرف عليه
+#: المدرب") and the blessings after a ruler's title ("خادم الحرمين حفظه الله",
+#: "ولي عهده")
+_NEVER_IN_NAMES = frozenset(fold(w) for w in (
+    "عليه", "عليها", "عليهم", "له", "لها", "لهم", "منه", "منها", "فيه", "فيها", "به", "بها", "عنه", "عنها",
+    "إليه", "إليها", "حفظه", "حفظها", "حفظهم", "رحمه", "رعاه", "وفقه", "أيده", "عهده"))
 
 
 @lru_cache(maxsize=1)
@@ -476,8 +482,12 @@ class EntityRecognizer:
                 t = toks[k]
                 if (not t.text[0].isalpha() or t.norm in stops or self.roles.is_title(t) or self.roles.is_head(t)
                         or self.roles.nationality(t) or t.text in _NOT_NAMES or _prep_stop(t, stops)
-                        or t.prefix not in ("", "ال")):
-                    break  # "… الإرهابية والتكفيرية": a conjunction and the article start no name
+                        or t.prefix not in ("", "ال") or t.norm in _NEVER_IN_NAMES
+                        or (k > j and t.norm == toks[k - 1].norm)
+                        or (k == j and t.norm[:1] == "و" and strip_len(t) > 0)):
+                    # "… الإرهابية والتكفيرية": a conjunction and the article start no name;
+                    # "أجانب الفريق وأشرف عليه المدرب": nor و + a verb, nor a pronoun after a preposition
+                    break
                 if t.norm in _LINKS:
                     # "تركي بن محمد بن فهد بن عبدالعزيز": each link takes the word after it
                     limit = max(4, k - j + 2)
@@ -554,7 +564,8 @@ class EntityRecognizer:
             limit = 3
             while k < n and k - j < limit and not taken[k] and toks[k].sentence == sent:
                 t = toks[k]
-                if (not t.text[0].isalpha() or t.norm in stops or t.text in _NOT_NAMES or self.roles.is_title(t)
+                if (not t.text[0].isalpha() or t.norm in stops or t.text in _NOT_NAMES or t.norm in _NEVER_IN_NAMES
+                        or (k > j and t.norm == toks[k - 1].norm) or self.roles.is_title(t)
                         or self.roles.is_head(t) or self.roles.nationality(t) or t.norm in verbs
                         or ((zipf(t.text) >= 4.5 or strip_len(t) > 0)
                             and not (name_part(t.norm) or name_part(t.norm, "surname")))
@@ -634,8 +645,9 @@ class EntityRecognizer:
                 t = toks[k]
                 if (not t.text[0].isalpha() or t.norm in stops or self.roles.is_title(t) or self.roles.is_head(t)
                         or self.roles.nationality(t) or (t.prefix and t.prefix != "ال") or t.text in _NOT_NAMES
-                        or _prep_stop(t, stops)):
-                    break
+                        or _prep_stop(t, stops) or t.norm in _NEVER_IN_NAMES or t.norm == toks[k - 1].norm
+                        or (k == i + 1 and t.norm == tok.norm[len(prefix):])):
+                    break  # (nor "أشرف عليه المدرب", "ولي ولي العهد")
                 if name_part(t.norm) is None and not (t.prefix == "ال" and name_part(t.norm, "surname")):
                     break
                 k += 1
@@ -797,7 +809,8 @@ class EntityRecognizer:
         while a < b and (self.roles.is_title(toks[a]) or not toks[a].text[0].isalpha()):
             a += 1
         stops = function_words()
-        if etype == "PER" and any((t.norm in stops and t.text != "علي") or t.text in _NOT_NAMES for t in toks[a:b]):
+        if etype == "PER" and any((t.norm in stops and t.text != "علي") or t.text in _NOT_NAMES
+                                  or t.norm in _NEVER_IN_NAMES for t in toks[a:b]):
             return None  # "على كامل أراضيها", "واحتجاجا على الاقتحام": no name holds a function word
         facility = etype == "LOC" and _noun_prefix(toks[a], _place_noun_sets()[0]) is not None
         for k in range(a + 1, b):
@@ -806,9 +819,13 @@ class EntityRecognizer:
             if toks[k].norm in stops:  # "وكالة الأنباء الجزائرية إن القرار": the name ends before إن
                 b = k
                 break
+            if _as_phrase(toks[k]):  # "لصفوف الاتحاد كلاعب آسيوي": "as a player" ends the name
+                b = k
+                break
         # an organization's name keeps its nationality adjective ("وزارة الصحة الفلسطينية");
         # a person's name does not ("الرئيس المصري", "علي خامنئي الإيراني")
         while b > a and ((etype == "PER" and (self.roles.nationality(toks[b - 1]) or _verb_like(toks[b - 1])))
+                         or (toks[b - 1].norm in speech_verbs())  # "مندوب الإتحاد الأوربي قال"
                          or not toks[b - 1].text[-1].isalnum()):
             b -= 1
         if a >= b:
@@ -1017,6 +1034,16 @@ def _verb_like(tok: Token) -> bool:
     if n in speech_verbs():
         return True
     return len(n) >= 5 and n[0] == "س" and n[1] in "يتنا" and not (name_part(n) or name_part(n, "surname"))
+
+
+def _as_phrase(tok: Token) -> bool:
+    """ك + a common word ("كلاعب" = as a player, "كعضو"): no name goes on over it.
+    Names that begin with the letter ك ("كوريا", "كركوك") are rarer without it."""
+    n = tok.norm
+    if len(n) < 4 or n[0] != "ك" or n[1:3] == "ال":
+        return False
+    rest = zipf(tok.text[1:])
+    return rest >= 3.5 and rest >= zipf(tok.text) + 1.0
 
 
 def _junk_name(text: str) -> bool:
