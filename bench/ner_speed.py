@@ -48,7 +48,8 @@ def main() -> int:
     ntok = sum(len(d.tokens) for d in docs)
     t0 = time.perf_counter()
     tagger = NerTagger.load(args.model, scheme=args.scheme)
-    print(f"model load {time.perf_counter() - t0:.2f}s; decoder: {'numpy' if tagger._fast else 'crfsuite'}")
+    print(f"model load {time.perf_counter() - t0:.2f}s; decoder: {'numpy' if tagger._fast else 'crfsuite'}; "
+          f"second pass: {'whole document' if tagger.doc_window else 'none'}")
     print(f"{len(docs)} articles, {ntok:,} tokens ({ntok / max(len(docs), 1):.0f} per article)")
     for label in ("cold", "warm"):
         t0 = time.perf_counter()

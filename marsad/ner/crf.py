@@ -7,7 +7,9 @@
 
 A model is two files with one stem: ``ner.crfsuite`` (the weights) and
 ``ner.lex.tsv`` (word clusters, frequency bands and the feature settings the
-weights were trained with).
+weights were trained with).  A model whose table sets ``doc_window`` tags in
+two passes, the second seeing the first's tags of the same words elsewhere in
+the document (:mod:`marsad.ner.doc`).
 """
 from __future__ import annotations
 
