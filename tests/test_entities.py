@@ -398,3 +398,16 @@ def test_tagged_names_end_before_as_a_phrase_and_a_speech_verb() -> None:
     assert _as_phrase(Token(0, 5, "كلاعب", "كلاعب", "كلاعب"))
     assert not _as_phrase(Token(0, 5, "كوريا", "كوريا", "كوريا"))
     assert not _as_phrase(Token(0, 5, "كركوك", "كركوك", "كركوك"))
+
+
+def test_common_words_end_or_void_a_tagged_name() -> None:
+    from marsad.extract.entities import _not_name_word
+    from marsad.pipeline import Pipeline
+
+    toks = {t.text: t for t in Pipeline(extract=False)("استعداداته ارتياحهم نظرا تماما وتصريحات "
+                                                       "رضا هيثم روسيا أوباما وأيمن").tokens}
+    for w in ("استعداداته", "ارتياحهم", "نظرا", "تماما", "وتصريحات"):
+        assert _not_name_word(toks[w]), w
+    for w in ("رضا", "هيثم", "روسيا", "أوباما"):
+        assert not _not_name_word(toks[w]), w
+    assert not _not_name_word(toks["وأيمن"], first=True)  # و + a given name opens a tagged span

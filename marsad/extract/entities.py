@@ -822,6 +822,9 @@ class EntityRecognizer:
             if _as_phrase(toks[k]):  # "لصفوف الاتحاد كلاعب آسيوي": "as a player" ends the name
                 b = k
                 break
+            if etype != "LOC" and _not_name_word(toks[k]):  # "الهلالي استعداداته", "دونيس نظرا"
+                b = k
+                break
         # an organization's name keeps its nationality adjective ("وزارة الصحة الفلسطينية");
         # a person's name does not ("الرئيس المصري", "علي خامنئي الإيراني")
         while b > a and ((etype == "PER" and (self.roles.nationality(toks[b - 1]) or _verb_like(toks[b - 1])))
@@ -832,6 +835,8 @@ class EntityRecognizer:
             return None
         if b - a == 1 and (self.roles.nationality(toks[a]) or self.roles.is_title(toks[a])):
             return None
+        if etype != "LOC" and _not_name_word(toks[a], first=True):
+            return None  # "ارتياحهم التام", "تماما": a common word opens no name
         first = toks[a]
         start = first.start + surface_len(first.text, strip_len(first))
         text = doc.text[start:toks[b - 1].end]
@@ -1044,6 +1049,32 @@ def _as_phrase(tok: Token) -> bool:
         return False
     rest = zipf(tok.text[1:])
     return rest >= 3.5 and rest >= zipf(tok.text) + 1.0
+
+
+_POSSESSIVE_ENDINGS = ("هم", "هما", "ها", "اته", "يته", "اتها")
+
+
+def _not_name_word(tok: Token, first: bool = False) -> bool:
+    """A common word no person's or organization's name holds: a noun with a
+    possessive pronoun ("استعداداته", "ارتياحهم"), an indefinite accusative
+    adverb ("نظرا", "تماما"), or و + a common word without the article
+    ("وتصريحات").  Attested name parts never count ("رضا", "هيثم")."""
+    n = tok.norm
+    if len(n) < 4 or name_part(n) or name_part(n, "surname"):
+        return False
+    if n.endswith(_POSSESSIVE_ENDINGS) and not n.endswith("الله"):
+        for suffix in _POSSESSIVE_ENDINGS:
+            if n.endswith(suffix):
+                stem = tok.text[:len(tok.text) - len(suffix)] + ("ات" if suffix.startswith("ات") else "")
+                if zipf(stem) >= 3.0 or zipf(stem + "ة") >= 3.0:
+                    return True
+                break
+    if n.endswith("ا") and not n.endswith(("اا", "يا")) and zipf(tok.text) >= 3.8 and zipf(tok.text[:-1]) >= 3.5:
+        return True  # "نظرا", "تماما" ("روسيا", "كوريا" are places: only LOC may end so)
+    # inside a name, و + a frequent word starts the next phrase or name ("أبل وتصريحات");
+    # the first word of a span may be و + a name ("وأيمن", "وبرشلونة") the tagger kept whole
+    return (not first and n[0] == "و" and not tok.prefix and zipf(tok.text[1:]) >= 4.0
+            and zipf(tok.text[1:]) > zipf(tok.text) + 1)
 
 
 def _junk_name(text: str) -> bool:
