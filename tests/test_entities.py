@@ -411,3 +411,8 @@ def test_common_words_end_or_void_a_tagged_name() -> None:
     for w in ("رضا", "هيثم", "روسيا", "أوباما"):
         assert not _not_name_word(toks[w]), w
     assert not _not_name_word(toks["وأيمن"], first=True)  # و + a given name opens a tagged span
+
+
+def test_a_tagged_name_never_ends_on_bin() -> None:
+    names = [e["name"] for e in ents("وزار الوفد مدرسة الحسين بن علي الابتدائية في المدينة.")]
+    assert not any(n.endswith(" بن") for n in names), names

@@ -831,6 +831,11 @@ class EntityRecognizer:
                          or (toks[b - 1].norm in speech_verbs())  # "مندوب الإتحاد الأوربي قال"
                          or not toks[b - 1].text[-1].isalnum()):
             b -= 1
+        if a < b < len(toks) and toks[b - 1].norm in _LINKS and toks[b].sentence == toks[a].sentence \
+                and (name_part(toks[b].norm) or name_part(toks[b].norm, "surname")):
+            b += 1  # a name never ends on بن/أبو: "مدرسة الحسين بن علي"
+        while b > a + 1 and toks[b - 1].norm in _LINKS:
+            b -= 1
         if a >= b:
             return None
         if b - a == 1 and (self.roles.nationality(toks[a]) or self.roles.is_title(toks[a])):
