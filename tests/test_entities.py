@@ -416,3 +416,9 @@ def test_common_words_end_or_void_a_tagged_name() -> None:
 def test_a_tagged_name_never_ends_on_bin() -> None:
     names = [e["name"] for e in ents("وزار الوفد مدرسة الحسين بن علي الابتدائية في المدينة.")]
     assert not any(n.endswith(" بن") for n in names), names
+
+
+def test_a_place_noun_before_a_rank_word_names_a_place_only_before_a_name() -> None:
+    assert by_name(ents("وصل الوفد إلى مطار الملك خالد الدولي في الرياض."), "مطار الملك خالد الدولي")["type"] == "LOC"
+    names = [e["name"] for e in ents("حدد الجهاز الفني خلال معسكر الفريق الخارجي أربع مباريات ودية.")]
+    assert not any(n.startswith("معسكر") for n in names), names

@@ -501,6 +501,9 @@ class EntityRecognizer:
                 # someone else ends this person's full name
                 found[span[1]] = None
                 k += 1
+            if place_prefix is not None and k > j and not (
+                    name_part(toks[j].norm) or name_part(toks[j].norm, "surname") or zipf(toks[j].text) < 3.6):
+                continue  # "معسكر الفريق الخارجي": الفريق is the team here, no rank before a name
             if place_prefix is not None and k > j:
                 # "مطار الملك خالد الدولي", "جامعة الشيخ زايد": a place named after a
                 # person — one LOC from the place noun, with a trailing definite adjective
