@@ -422,3 +422,8 @@ def test_a_place_noun_before_a_rank_word_names_a_place_only_before_a_name() -> N
     assert by_name(ents("وصل الوفد إلى مطار الملك خالد الدولي في الرياض."), "مطار الملك خالد الدولي")["type"] == "LOC"
     names = [e["name"] for e in ents("حدد الجهاز الفني خلال معسكر الفريق الخارجي أربع مباريات ودية.")]
     assert not any(n.startswith("معسكر") for n in names), names
+
+
+def test_a_very_common_word_opens_no_persons_name() -> None:
+    names = [e["name"] for e in ents("وأشار إلى أن الطفل الأول يؤثر سلبا لمعظم الأزواج بواقع نقطة واحدة.")]
+    assert not any("معظم" in n or "واقع" in n for n in names), names

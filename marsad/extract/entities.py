@@ -480,7 +480,7 @@ class EntityRecognizer:
             limit = 3
             while k < len(toks) and k - j < limit and not taken[k] and toks[k].sentence == tok.sentence:
                 t = toks[k]
-                if (not t.text[0].isalpha() or t.norm in stops or self.roles.is_title(t) or self.roles.is_head(t)
+                if (not t.text[0].isalpha() or len(t.norm) < 2 or t.norm in stops or self.roles.is_title(t) or self.roles.is_head(t)
                         or self.roles.nationality(t) or t.text in _NOT_NAMES or _prep_stop(t, stops)
                         or t.prefix not in ("", "ال") or t.norm in _NEVER_IN_NAMES
                         or (k > j and t.norm == toks[k - 1].norm)
@@ -567,7 +567,7 @@ class EntityRecognizer:
             limit = 3
             while k < n and k - j < limit and not taken[k] and toks[k].sentence == sent:
                 t = toks[k]
-                if (not t.text[0].isalpha() or t.norm in stops or t.text in _NOT_NAMES or t.norm in _NEVER_IN_NAMES
+                if (not t.text[0].isalpha() or len(t.norm) < 2 or t.norm in stops or t.text in _NOT_NAMES or t.norm in _NEVER_IN_NAMES
                         or (k > j and t.norm == toks[k - 1].norm) or self.roles.is_title(t)
                         or self.roles.is_head(t) or self.roles.nationality(t) or t.norm in verbs
                         or ((zipf(t.text) >= 4.5 or strip_len(t) > 0)
@@ -646,7 +646,7 @@ class EntityRecognizer:
             k = i + 2 if compound else i + 1
             while k < n and k - i < 4 and not taken[k] and toks[k].sentence == tok.sentence:
                 t = toks[k]
-                if (not t.text[0].isalpha() or t.norm in stops or self.roles.is_title(t) or self.roles.is_head(t)
+                if (not t.text[0].isalpha() or len(t.norm) < 2 or t.norm in stops or self.roles.is_title(t) or self.roles.is_head(t)
                         or self.roles.nationality(t) or (t.prefix and t.prefix != "ال") or t.text in _NOT_NAMES
                         or _prep_stop(t, stops) or t.norm in _NEVER_IN_NAMES or t.norm == toks[k - 1].norm
                         or (k == i + 1 and t.norm == tok.norm[len(prefix):])):
@@ -846,7 +846,11 @@ class EntityRecognizer:
         if etype != "LOC" and _not_name_word(toks[a], first=True):
             return None  # "ارتياحهم التام", "تماما": a common word opens no name
         first = toks[a]
-        start = first.start + surface_len(first.text, strip_len(first))
+        cut = surface_len(first.text, strip_len(first))
+        if etype == "PER" and not (name_part(first.norm) or name_part(first.norm, "surname")) \
+                and zipf(first.text[cut:]) >= 4.8:
+            return None  # "لمعظم الأزواج", "بواقع نقطة": a very common word opens no person's name
+        start = first.start + cut
         text = doc.text[start:toks[b - 1].end]
         if len(fold(text)) < 2:
             return None
