@@ -30,6 +30,7 @@ def main() -> int:
     ap.add_argument("--model", default=None)
     ap.add_argument("--scheme", default=None)
     ap.add_argument("--crfsuite", action="store_true", help="also time the python-crfsuite path")
+    ap.add_argument("--no-second-pass", action="store_true", help="skip the model's document-level second pass")
     args = ap.parse_args()
 
     from marsad.document import Document
@@ -47,7 +48,7 @@ def main() -> int:
     docs = [pipe(Document(raw_text=t)) for t in texts]
     ntok = sum(len(d.tokens) for d in docs)
     t0 = time.perf_counter()
-    tagger = NerTagger.load(args.model, scheme=args.scheme)
+    tagger = NerTagger.load(args.model, scheme=args.scheme, second_pass=not args.no_second_pass)
     print(f"model load {time.perf_counter() - t0:.2f}s; decoder: {'numpy' if tagger._fast else 'crfsuite'}; "
           f"second pass: {'whole document' if tagger.doc_window else 'none'}")
     print(f"{len(docs)} articles, {ntok:,} tokens ({ntok / max(len(docs), 1):.0f} per article)")

@@ -250,6 +250,12 @@ def test_shipped_model_tag_doc_fast_path_matches_crfsuite(shipped):
         shipped._fast = f
     assert fast == ref
     assert ("PERS", "محمد جواد ظريف") in fast and ("LOC", "طهران") in fast
+    if shipped.doc_window:
+        from marsad.ner.crf import NerTagger
+
+        one = NerTagger.load(second_pass=False)
+        assert one.doc_window == 0
+        assert ("PERS", "محمد جواد ظريف") in [(e.type, e.text) for e in one.tag_doc(doc)]
 
 
 @needs_model

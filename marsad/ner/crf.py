@@ -564,7 +564,7 @@ class NerTagger:
     @classmethod
     def load(cls, path: str | os.PathLike | None = None,
              lexicons: dict[str, Gazetteer] | None = None, fast: bool = True,
-             scheme: str | None = None) -> NerTagger:
+             scheme: str | None = None, second_pass: bool = True) -> NerTagger:
         """Load a model (default: the one shipped in :mod:`marsad.models`).
 
         ``scheme`` picks the annotation conventions to tag with (see
@@ -573,6 +573,8 @@ class NerTagger:
         ``"anercorp"`` follows the ANERcorp benchmark, where ministries and
         descriptor words ("شركة", "حركة", "قطاع") stay outside names and
         currencies are MISC; ``"general"`` uses the shared weights only.
+        ``second_pass=False`` skips the document-level second pass of a model
+        that has one (:mod:`marsad.ner.doc`): faster, a little less accurate.
         """
         path = Path(path) if path is not None else default_model_path()
         if not path.exists():
@@ -593,11 +595,17 @@ class NerTagger:
             scheme = "anercorp" if domain == "an" else "general"
         tagger = cls(path, fx, domain, fast=fast)
         tagger.scheme = scheme
+        tagger.second_pass = second_pass
         return tagger
+
+    #: run the model's document-level second pass, if it has one
+    second_pass = True
 
     @property
     def doc_window(self) -> int:
         """Sentences either side the second pass looks at (0: the model has no second pass)."""
+        if not self.second_pass:
+            return 0
         return int(self.fx.table.meta.get("doc_window") or 0)
 
     def tag(self, tokens: Sequence[str]) -> list[str]:
