@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Every accuracy figure of docs/evaluation.md, in one run (development machines only:
+# the public gold lives in ../shared/eval; override with MARSAD_EVAL_DIR=/path/to/eval).
+#   bench/accuracy.sh          # tables
+#   bench/accuracy.sh --json   # the gold-article and tagger scores as JSON
+set -euo pipefail
+here="$(cd "$(dirname "$0")/.." && pwd)"
+shared="${MARSAD_SHARED_DIR:-$here/../shared}"
+eval_dir="${MARSAD_EVAL_DIR:-$shared/eval}"
+py="${PYTHON:-$here/.venv/bin/python}"
+cd "$here"
+run() { echo; echo "== $1"; shift; "$py" -m marsad "$@"; }
+
+run "whole articles, blind held-out set 2 (12 articles)" eval gold tests/gold/heldout2 examples/heldout2 "$@"
+run "whole articles, held-out set 1 (6 articles, no longer blind)" eval gold tests/gold/heldout examples/heldout "$@"
+run "whole articles, examples (development)" eval gold tests/gold/examples examples "$@"
+if [[ -d "$shared/seeds" ]]; then
+  run "whole articles, seeds (development)" eval gold tests/gold/seeds "$shared/seeds" "$@"
+fi
+test_file="$eval_dir/ner/anercorp_camellab/ANERCorp_CamelLab_test.txt"
+if [[ -f "$test_file" ]]; then
+  run "tagger, ANERcorp test split" eval ner "$test_file" "$@"
+fi
+if [[ -d "$eval_dir/events/arabic_event_gsr" ]]; then
+  run "events, OEDA gold, test half" eval events --split test --data "$eval_dir/events/arabic_event_gsr"
+fi
+echo; echo "== publication dates"
+"$py" bench/dates_eval.py
