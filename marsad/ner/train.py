@@ -267,7 +267,7 @@ def train(data_dir: Path, out: Path, corpora: Sequence[str] = ("anercorp", "news
           cluster_corpora: Sequence[str] = ("anercorp", "newsfane", "aqmar", "wikifane"),
           news_dir: Path | None = None, lex: Path | None = None, dev: bool = False,
           c1: float = 0.1, c2: float = 0.05, iterations: int = 200, min_freq: int = 1,
-          lexicons: bool = True, domains: bool = True, doc_window: int = 0) -> dict:
+          lexicons: bool = True, domains: bool = True, doc_window: int = 0, workers: int = 2) -> dict:
     """The reproducible training recipe behind ``marsad train ner``."""
     from marsad.ner.crf import NerTagger, lex_path, load_lexicons
 
@@ -286,7 +286,7 @@ def train(data_dir: Path, out: Path, corpora: Sequence[str] = ("anercorp", "news
     else:
         log.info("training word clusters on %s%s", ", ".join(cluster_corpora), " + news" if news_dir else "")
         text = list(corpus_sentences(data_dir, cluster_corpora, news_dir, exclude=dev_sents))
-        table = build_word_table(text)
+        table = build_word_table(text, workers=workers)
         sources = ", ".join(cluster_corpora) + (f" + {news_dir.name}" if news_dir else "")
         table.meta["clusters"] += f"; text of {sources}"
     config = FeatureConfig()
