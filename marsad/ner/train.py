@@ -294,7 +294,7 @@ def train(data_dir: Path, out: Path, corpora: Sequence[str] = ("anercorp", "news
         config.lexicons = ()
     if not domains:
         config.domain_attrs = ()
-    table.meta = {k: v for k, v in table.meta.items() if not k.startswith("feat.")}
+    table.meta = {k: v for k, v in table.meta.items() if not k.startswith("feat.") and k != "doc_window"}
     table.meta.update(config.to_meta())
     table.meta["target_domain"] = TARGET_DOMAIN if domains else ""
     table.meta["corpora"] = ",".join(corpora)
