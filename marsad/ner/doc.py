@@ -22,7 +22,6 @@ extraction.  A model whose word table has no ``doc_window`` runs one pass.
 """
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 
 from marsad.text.segment import split_article
