@@ -427,3 +427,13 @@ def test_a_place_noun_before_a_rank_word_names_a_place_only_before_a_name() -> N
 def test_a_very_common_word_opens_no_persons_name() -> None:
     names = [e["name"] for e in ents("وأشار إلى أن الطفل الأول يؤثر سلبا لمعظم الأزواج بواقع نقطة واحدة.")]
     assert not any("معظم" in n or "واقع" in n for n in names), names
+
+
+def test_sahel_and_horn_actors_and_the_article_restored_after_li() -> None:
+    es = ents("وأعلن المتحدث باسم للجيش الوطني الصومالي أن القوات تقدمت نحو كيسمايو، "
+              "واتهم حركة الشباب بـ«استهداف المدنيين في القرى»، فيما وصل الوفد إلى باماكو.")
+    assert by_name(es, "حركة الشباب")["actor_code"] == "IMGMOSALQ"
+    assert by_name(es, "باماكو")["actor_code"] == "MLI" and by_name(es, "كيسمايو")["type"] == "LOC"
+    names = [e["name"] for e in es]
+    assert not any(n.endswith("بـ") for n in names), names
+    assert "الجيش الوطني الصومالي" in names, names  # "للجيش": the name keeps its article

@@ -249,6 +249,7 @@ class EntityRecognizer:
             EXACT_WORDS.update(split_article(k)[1] for k in self.roles.nationalities)
         self.tagger = load_tagger() if use_model else None
         self._fuzzy_cache: dict[str, Actor | None] = {}
+        self._text = ""  # the current document's text, for _record
         self._by_first: dict[str, list[tuple[str, Actor]]] = {}
         for key, actor in self.gazetteer.index.items():
             joined = " ".join(key)
@@ -651,8 +652,9 @@ class EntityRecognizer:
                         or _prep_stop(t, stops) or t.norm in _NEVER_IN_NAMES or t.norm == toks[k - 1].norm
                         or (k == i + 1 and t.norm == tok.norm[len(prefix):])):
                     break  # (nor "أشرف عليه المدرب", "ولي ولي العهد")
-                if name_part(t.norm) is None and not (t.prefix == "ال" and name_part(t.norm, "surname")):
-                    break
+                if name_part(t.norm) is None and not (t.prefix == "ال" and (
+                        name_part(t.norm, "surname") or (t.norm.endswith("ي") and zipf(t.text) < 2.0))):
+                    break  # (a rare family name with the article is one: "خالد ناصر البذالي")
                 k += 1
             if k - i >= (3 if compound else 2):
                 start = tok.start + surface_len(tok.text, len(prefix))
@@ -832,6 +834,7 @@ class EntityRecognizer:
         # a person's name does not ("الرئيس المصري", "علي خامنئي الإيراني")
         while b > a and ((etype == "PER" and (self.roles.nationality(toks[b - 1]) or _verb_like(toks[b - 1])))
                          or (toks[b - 1].norm in speech_verbs())  # "مندوب الإتحاد الأوربي قال"
+                         or len(toks[b - 1].text.replace("ـ", "")) < 2  # "الشباب بـ«…»": a preposition alone
                          or not toks[b - 1].text[-1].isalnum()):
             b -= 1
         if a < b < len(toks) and toks[b - 1].norm in _LINKS and toks[b].sentence == toks[a].sentence \
@@ -938,6 +941,7 @@ class EntityRecognizer:
         entities = [e for e in entities if self._plausible(e)]
         entities = _merge_parentheses(doc.text, entities)
         self._add_surnames(doc, entities)
+        self._text = doc.text
         doc.entities = [self._record(i, e) for i, e in enumerate(entities, 1)]
         return doc
 
@@ -1005,10 +1009,15 @@ class EntityRecognizer:
             name_en = romanize(ent.name) if ent.type in ("PER", "LOC") else None
             # a sector alone is no code: "PTY" would read as a country
             code = (country + (sector or "")) if country else None
+        name = ent.name
+        if actor is None and name[:1] == "ل" and name[:2] != "ال" and any(
+                m.text == name and m.start > 0 and self._text[m.start - 1] == "ل" for m in ent.mentions):
+            # "للجيش الوطني الصومالي": the mention starts after لـ, the name has its article
+            name = "ال" + name[1:]
         rec: dict[str, Any] = {
             "id": f"e{n}",
             "type": ent.type,
-            "name": ent.name,
+            "name": name,
             "name_en": name_en,
             "actor_code": code,
             "roles": roles,
