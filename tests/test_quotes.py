@@ -620,6 +620,15 @@ def test_long_role_phrase_keeps_the_named_person_the_subject_of_the_next_verb():
     assert speaker(doc, one(qs, "تزويد الجماعة بالصواريخ")) == "خالد الشريف"
 
 
+def test_definite_head_alone_refers_back_to_the_body_named_with_it():
+    doc, qs = quotes("تبنت حركة الشباب الهجوم على القاعدة العسكرية. وقالت الحركة في بيان إن مقاتليها سيطروا "
+                     "على القاعدة لساعات. ودعا حزب التجمع الوطني إلى وقفة احتجاجية، وطالب الحزب الحكومة "
+                     "بـ«مراجعة الاتفاقيات الموقعة مع الجيران».",
+                     (ORG, ["حركة الشباب"], []), (ORG, ["حزب التجمع الوطني"], []))
+    assert speaker(doc, one(qs, "سيطروا على القاعدة")) == "حركة الشباب"
+    assert speaker(doc, one(qs, "مراجعة الاتفاقيات")) == "حزب التجمع الوطني"
+
+
 def _seed_doc(path: Path) -> Document:
     doc = _TEXT(path.read_text(encoding="utf-8"))
     try:

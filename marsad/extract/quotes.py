@@ -382,6 +382,14 @@ def _attached_ba(w: str) -> bool:
     return zipf_frequency(w[1:], "ar") >= zipf_frequency(w, "ar")
 
 
+@lru_cache(maxsize=1)
+def _org_heads() -> frozenset[str]:
+    """Head nouns of organization names (the entity lexicon ``org_heads.txt``)."""
+    from marsad.extract.entities import org_heads
+
+    return frozenset(org_heads())
+
+
 def _is_word(w: str) -> bool:
     return w[:1].isalnum()
 
@@ -1414,6 +1422,14 @@ class QuoteExtractor:
                     r.mode, r.np = "np", np
             if r.mode == "np" and r.np is not None:
                 phrase = d.text[r.np[0]:r.np[1]]
+                body = self._named_body(d, r, in_content)
+                if body is not None:  # "وقالت الحركة في بيان إن …": the movement named before
+                    r.mode, r.speaker, r.attribution = "explicit", body, "role"
+                    r.speaker_text = phrase
+                    topic, topic_pos = (body, "ORG", None), max(topic_pos, pos)
+                    if not in_content(r.cue_s):
+                        main = r
+                    continue
                 pair = self._parties(d, r, in_content)
                 if pair:
                     r.mode, r.speaker, r.speakers, r.attribution = "explicit", pair[0], pair, "joint"
@@ -1451,6 +1467,27 @@ class QuoteExtractor:
             topic_pos = max(topic_pos, pos, r.speaker_pos)
             if not in_content(r.cue_s):
                 main = r
+
+    def _named_body(self, d: _Doc, r: _Rec, in_content) -> str | None:
+        """"وقالت الحركة", "وأضاف الحزب", "وأكدت الوزارة": a definite head noun
+        alone refers back to the last organization named with that head
+        ("حركة الشباب", "حزب التجمع الوطني …", "وزارة الخارجية")."""
+        assert r.np is not None
+        words = [t for t in d.toks(r.np[0], r.np[1], 3) if _is_word(t[2])]
+        if len(words) != 1:
+            return None
+        pre, bare = split_article(words[0][2])
+        if not pre.endswith("ال") or bare not in _org_heads():
+            return None
+        k = bisect.bisect_left(d.ment_starts, r.cue_s) - 1
+        while k >= 0:
+            s, e, eid, t = d.ments[k]
+            if t == "ORG" and not in_content(s) and not d.quote_around(s):
+                first = d.toks(s, e, 1)
+                if first and split_article(first[0][2])[1] == bare:
+                    return eid
+            k -= 1
+        return None
 
     def _parties(self, d: _Doc, r: _Rec, in_content) -> tuple[str, ...]:
         """"وأكد الجانبان …", "واتفق الوزيران …": a dual that names the two
