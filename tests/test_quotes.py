@@ -629,6 +629,24 @@ def test_definite_head_alone_refers_back_to_the_body_named_with_it():
     assert speaker(doc, one(qs, "مراجعة الاتفاقيات")) == "حزب التجمع الوطني"
 
 
+def test_verb_after_the_quotation_and_hakadha_attributes_it():
+    doc, qs = quotes("«نسبة المشاركة في الإضراب تجاوزت التسعين في المائة»، هكذا أكد الناطق باسم النقابة "
+                     "سامي الحداد في تصريح لإذاعة محلية.", (PER, ["سامي الحداد"], []))
+    q = one(qs, "نسبة المشاركة في الإضراب")
+    assert speaker(doc, q) == "سامي الحداد" and q["direct"]
+    assert not [x for x in qs if "في تصريح لإذاعة" in x["text"]]
+    doc, qs = quotes("«جئنا سيرا على الأقدام خمسة أيام»، تقول فاطمة علي، وهي أم لستة أطفال.",
+                     (PER, ["فاطمة علي"], []))
+    assert speaker(doc, one(qs, "جئنا سيرا على الأقدام")) == "فاطمة علي"
+
+
+def test_the_agency_relaying_the_words_is_not_their_speaker():
+    doc, qs = quotes("ورفض الوزير سامي الحداد الاتهامات، وقال في تصريحات نقلتها وكالة الأنباء الرسمية إن "
+                     "بلاده لن تقبل أي اتفاق يقيد حقوقها.",
+                     (PER, ["سامي الحداد"], []), (ORG, ["وكالة الأنباء الرسمية"], []))
+    assert speaker(doc, one(qs, "لن تقبل أي اتفاق")) == "سامي الحداد"
+
+
 def _seed_doc(path: Path) -> Document:
     doc = _TEXT(path.read_text(encoding="utf-8"))
     try:

@@ -539,6 +539,11 @@ class QuoteExtractor:
                 self._subject_before(d, rec, ss)
         if cue.kind == "verb" and rec.mode == "carry" and k == 0 and not describes:
             k = self._subject_to_comp(d, rec, toks)
+        if self._after_closing_quote(d, rec):
+            # "«…»، هكذا أكد الناطق …", "«…»، تقول حليمة …": the quotation before is the content
+            got = self._post_quote(d, rec, consumed)
+            if got is not None:
+                return got
         intro = self._intro(d, rec, toks, k)
         if describes and (intro is None or intro[0] != "comp"):
             return None  # "هتافات تطالب بإقالة الوزير": the verb describes the noun before it
@@ -649,8 +654,9 @@ class QuoteExtractor:
         person or organization, and hold no preposition, particle or cue;
         return the index of the complementizer (0 when there is none)."""
         lex = self.lex
-        if not toks or not _is_word(toks[0][2]) or d.quote_around(toks[0][0]):
-            return 0
+        if (not toks or not _is_word(toks[0][2]) or d.quote_around(toks[0][0])
+                or self._in(toks[0][2], lex.stop_words) or self._in(toks[0][2], lex.adverbial_starts)):
+            return 0  # "وقال في تصريحات نقلتها وكالة …": an adverbial, not a subject
         for j in range(1, min(limit, len(toks))):
             s, e, w = toks[j]
             if w in lex.complementizers:
@@ -1046,12 +1052,34 @@ class QuoteExtractor:
             return None
         return rec
 
+    @staticmethod
+    def _after_closing_quote(d: _Doc, rec: _Rec) -> bool:
+        """Does the cue follow a closing quotation mark and a comma (or "هكذا")?"""
+        text = d.text
+        i = rec.cue_s - 1
+        while i >= 0 and text[i] in " \t":
+            i -= 1
+        if i >= 4 and text[i - 3:i + 1] == "هكذا":
+            i -= 4
+            while i >= 0 and text[i] in " \t":
+                i -= 1
+        if i < 0 or text[i] not in "،,":
+            return False
+        i -= 1
+        while i >= 0 and text[i] in " \t":
+            i -= 1
+        return i in d.close_at
+
     def _post_quote(self, d: _Doc, rec: _Rec, consumed: set) -> _Rec | None:
         """"“…”، قال الوزير" — the verb follows the quotation it attributes."""
         text = d.text
         i = rec.cue_s - 1
         while i >= 0 and text[i] in " \t،,":
             i -= 1
+        if i >= 3 and text[i - 3:i + 1] == "هكذا":
+            i -= 4
+            while i >= 0 and text[i] in " \t،,":
+                i -= 1
         q = d.close_at.get(i)
         if q is None or q in consumed or not self._statement_like(d, q):
             return None
@@ -1570,10 +1598,19 @@ class QuoteExtractor:
             if ment[0] <= floor:
                 return None
             if (ment[3] in ("PER", "ORG") and not d.quote_around(ment[0]) and not in_content(ment[0])
-                    and self._is_subject(d, ment)):
+                    and not self._relays(d, ment) and self._is_subject(d, ment)):
                 return ment
             k -= 1
         return None
+
+    def _relays(self, d: _Doc, ment) -> bool:
+        """"… في تصريحات نقلتها وكالة الأنباء الإثيوبية": the agent of a relative
+        clause that relays the statement is not the one who speaks."""
+        before = d.toks_before(ment[0], d.sents[d.sent_of(ment[0])][0], 1)
+        if not before:
+            return False
+        w = before[-1][2]
+        return w in self.lex.relay_verbs and w.endswith(("ه", "ها"))
 
     def _is_subject(self, d: _Doc, ment) -> bool:
         """Is the mention the subject of its clause?  Walk back over titles,
