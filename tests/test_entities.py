@@ -437,3 +437,15 @@ def test_sahel_and_horn_actors_and_the_article_restored_after_li() -> None:
     names = [e["name"] for e in es]
     assert not any(n.endswith("بـ") for n in names), names
     assert "الجيش الوطني الصومالي" in names, names  # "للجيش": the name keeps its article
+
+
+def test_a_persons_name_goes_on_over_lineage_links_and_rare_family_names() -> None:
+    assert by_name(ents("وقال وزير الخارجية أحمد سالم ولد بونه إن بلاده ترفض الاتهامات."),
+                   "أحمد سالم ولد بونه")["type"] == "PER"
+    assert by_name(ents("واستقبل جاسم بن حمد المناعي نظيره البحريني."), "جاسم بن حمد المناعي")["type"] == "PER"
+    assert by_name(ents("وقال خالد ناصر البذالي إن المجلس باطل."), "خالد ناصر البذالي")["type"] == "PER"
+    # but never over a common word or a clitic
+    names = [e["name"] for e in ents("وقال محمد العلي أمس إن الوضع جيد.")]
+    assert "محمد العلي" in names, names
+    names = [e["name"] for e in ents("بوجود اللاعبين المصابين ياسر القحطاني وعبدالله عطيف وعمل الجهاز الطبي.")]
+    assert "عبدالله عطيف" in names and "ياسر القحطاني" in names, names

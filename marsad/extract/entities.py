@@ -320,7 +320,63 @@ class EntityRecognizer:
         heads = self.roles.heads
         found = [m for m in found if not (m.type == "PER" and m.actor is None and fold(m.text) in heads)]  # "ولي العهد"
         found.sort(key=lambda x: x.start)
+        self._extend_people(doc, found)
         return found
+
+    def _extend_people(self, doc: Document, found: list[Mention]) -> None:
+        """A person's name goes on over the parts written after it that no rule
+        took: a lineage link and the name after it ("جاسم بن حمد المناعي",
+        "أحمد سالم ولد بونه"), a rare family name ("خالد ناصر البذالي", "حسن علي
+        جيدي").  Never over a common word, a title, a role word, a nationality,
+        a function word or another mention."""
+        toks = doc.tokens
+        if not toks:
+            return
+        starts = doc_starts(doc)
+        stops = function_words()
+        taken_at = {m.start for m in found}
+        ends = sorted(m.start for m in found)
+        for m in found:
+            if m.type != "PER" or m.actor is not None:
+                continue
+            k = bisect_left(starts, m.end)
+            if k >= len(toks) or k == 0:
+                continue
+            sent = toks[k - 1].sentence
+            end, added = m.end, 0
+            while k < len(toks) and added < 2 and toks[k].sentence == sent:
+                t = toks[k]
+                nxt_mention = bisect_left(ends, t.start)
+                if nxt_mention < len(ends) and ends[nxt_mention] < t.end or t.start in taken_at:
+                    break
+                if not t.text[0].isalpha() or t.norm in stops or t.text in _NOT_NAMES or t.norm in _NEVER_IN_NAMES \
+                        or self.roles.is_title(t) or self.roles.is_head(t) or self.roles.nationality(t) \
+                        or _verb_like(t) or (t.prefix and t.prefix != "ال") or strip_len(t) > 0 \
+                        or (t.norm[0] in "وفبلك" and not (name_part(t.norm) or name_part(t.norm, "surname"))):
+                    break  # (nor a clitic: "… وتبعدنا", "… بهزيمتين", "… لاستعارة")
+                if t.norm in ("بن", "ولد", "ابن") and k + 1 < len(toks) and toks[k + 1].sentence == sent \
+                        and toks[k + 1].text[0].isalpha() and toks[k + 1].start not in taken_at \
+                        and (name_part(toks[k + 1].norm) or zipf(toks[k + 1].text) < 2.5):
+                    end, k, added = toks[k + 1].end, k + 2, added + 1
+                    continue
+                after = toks[k + 1] if k + 1 < len(toks) and toks[k + 1].sentence == sent else None
+                closes = after is None or not after.text[0].isalpha() or after.norm in stops or _verb_like(after)
+                rare = zipf(t.text) < (2.5 if t.prefix else 2.2) or (closes and zipf(t.text) < 3.0)
+                if not rare:
+                    break
+                end, k, added = t.end, k + 1, added + 1
+            # and back over "X بن" before it: "جاسم بن | حمد المناعي"
+            k = bisect_left(starts, m.start)
+            start = m.start
+            while k >= 2 and toks[k - 1].norm in ("بن", "ولد", "ابن") and toks[k - 1].sentence == toks[k].sentence:
+                t = toks[k - 2]
+                if (t.start in taken_at or not t.text[0].isalpha() or t.norm in stops or self.roles.is_title(t)
+                        or self.roles.is_head(t) or not (name_part(t.norm) or zipf(t.text) < 2.5)):
+                    break
+                start, k = t.start, k - 2
+            if end > m.end or start < m.start:
+                m.start, m.end = start, end
+                m.text = doc.text[start:end]
 
     def _bylines(self, toks: list[Token]) -> set[str]:
         """Agencies credited in parentheses ("(بترا)", "(ومع)", "(العمانية)"): a
@@ -502,7 +558,7 @@ class EntityRecognizer:
                 # someone else ends this person's full name
                 found[span[1]] = None
                 k += 1
-            if place_prefix is not None and k > j and not (
+            if place_prefix is not None and k > j and toks[j].prefix and not (
                     name_part(toks[j].norm) or name_part(toks[j].norm, "surname") or zipf(toks[j].text) < 3.6):
                 continue  # "معسكر الفريق الخارجي": الفريق is the team here, no rank before a name
             if place_prefix is not None and k > j:
@@ -850,7 +906,9 @@ class EntityRecognizer:
             return None  # "ارتياحهم التام", "تماما": a common word opens no name
         first = toks[a]
         cut = surface_len(first.text, strip_len(first))
-        if etype == "PER" and not (name_part(first.norm) or name_part(first.norm, "surname")) \
+        bare_first = fold(first.text[cut:])
+        if etype == "PER" and not (name_part(first.norm) or name_part(first.norm, "surname")
+                                   or name_part(bare_first) or name_part(bare_first, "surname")) \
                 and zipf(first.text[cut:]) >= 4.8:
             return None  # "لمعظم الأزواج", "بواقع نقطة": a very common word opens no person's name
         start = first.start + cut
@@ -1010,7 +1068,7 @@ class EntityRecognizer:
             # a sector alone is no code: "PTY" would read as a country
             code = (country + (sector or "")) if country else None
         name = ent.name
-        if actor is None and name[:1] == "ل" and name[:2] != "ال" and any(
+        if actor is None and ent.type != "PER" and name[:1] == "ل" and name[:2] != "ال" and any(
                 m.text == name and m.start > 0 and self._text[m.start - 1] == "ل" for m in ent.mentions):
             # "للجيش الوطني الصومالي": the mention starts after لـ, the name has its article
             name = "ال" + name[1:]
