@@ -352,7 +352,7 @@ class EntityRecognizer:
                 if not t.text[0].isalpha() or t.norm in stops or t.text in _NOT_NAMES or t.norm in _NEVER_IN_NAMES \
                         or self.roles.is_title(t) or self.roles.is_head(t) or self.roles.nationality(t) \
                         or _verb_like(t) or (t.prefix and t.prefix != "ال") or strip_len(t) > 0 \
-                        or (t.norm[0] in "وفبلك" and not (name_part(t.norm) or name_part(t.norm, "surname"))):
+                        or (t.norm[0] == "و" and not (name_part(t.norm) or name_part(t.norm, "surname"))):
                     break  # (nor a clitic: "… وتبعدنا", "… بهزيمتين", "… لاستعارة")
                 if t.norm in ("بن", "ولد", "ابن") and k + 1 < len(toks) and toks[k + 1].sentence == sent \
                         and toks[k + 1].text[0].isalpha() and toks[k + 1].start not in taken_at \
