@@ -321,7 +321,41 @@ class EntityRecognizer:
         found = [m for m in found if not (m.type == "PER" and m.actor is None and fold(m.text) in heads)]  # "ولي العهد"
         found.sort(key=lambda x: x.start)
         self._extend_people(doc, found)
+        self._extend_bodies(doc, found)
         return found
+
+    def _extend_bodies(self, doc: Document, found: list[Mention]) -> None:
+        """A long official name goes on over the nouns joined to its last part
+        with و: "وزارة الموارد المائية والري", "حزب التجمع الوطني للإصلاح
+        والتنمية", "بعثة الاتحاد الأفريقي للدعم والاستقرار".  Only names of
+        three words or more, only definite common nouns that are no actor,
+        mention, nationality or title of their own."""
+        toks = doc.tokens
+        if not toks:
+            return
+        starts = doc_starts(doc)
+        mention_starts = sorted(m.start for m in found)
+        for m in found:
+            if m.type != "ORG" or m.actor is not None or len(m.text.split()) < 3:
+                continue
+            k = bisect_left(starts, m.end)
+            if k == 0 or self.roles.nationality(toks[k - 1]):
+                continue  # "وزارة الصحة الفلسطينية": a name closed by its nationality
+            end = m.end
+            while k < len(toks) and toks[k].sentence == toks[k - 1].sentence:
+                t = toks[k]
+                j = bisect_left(mention_starts, t.start)
+                if (j < len(mention_starts) and mention_starts[j] < t.end) or not t.norm.startswith(("وال", "ولل")) \
+                        or len(t.norm) < 5:
+                    break
+                stem = t.norm[1:]
+                if (self.gazetteer.index.get((stem,)) is not None or self.roles.nationality(t)
+                        or self.roles.is_title(t) or self.roles.is_head(t) or zipf(t.text[1:]) < 2.0):
+                    break
+                end, k = t.end, k + 1
+            if end > m.end:
+                m.end = end
+                m.text = doc.text[m.start:end]
 
     def _extend_people(self, doc: Document, found: list[Mention]) -> None:
         """A person's name goes on over the parts written after it that no rule
