@@ -454,6 +454,8 @@ def test_a_persons_name_goes_on_over_lineage_links_and_rare_family_names() -> No
 def test_a_long_official_name_goes_on_over_nouns_joined_with_wa() -> None:
     assert by_name(ents("وقالت وزارة الموارد المائية والري في بيان إن السد خزن المياه."),
                    "وزارة الموارد المائية والري")["type"] == "ORG"
+    assert by_name(ents("وأعلن جهاز المخابرات والأمن الوطني اعتقال خمسة أشخاص."),
+                   "جهاز المخابرات والأمن الوطني")["type"] == "ORG"
     # two bodies stay two: a name closed by its nationality, a body of its own after و
     names = [e["name"] for e in ents("وقالت وزارة الصحة الفلسطينية والهلال الأحمر إن الجرحى نقلوا.")]
     assert "وزارة الصحة الفلسطينية" in names and "الهلال الأحمر" in names, names

@@ -335,9 +335,12 @@ class EntityRecognizer:
             return
         starts = doc_starts(doc)
         mention_starts = sorted(m.start for m in found)
+        heads = org_heads()
         for m in found:
-            if m.type != "ORG" or m.actor is not None or len(m.text.split()) < 3:
-                continue
+            words = m.text.split()
+            if m.type != "ORG" or m.actor is not None or len(words) < 2 or (
+                    len(words) == 2 and split_article(fold(words[0]))[1] not in heads):
+                continue  # three words, or two with an organization's head: "جهاز المخابرات والأمن الوطني"
             k = bisect_left(starts, m.end)
             if k == 0 or self.roles.nationality(toks[k - 1]):
                 continue  # "وزارة الصحة الفلسطينية": a name closed by its nationality
@@ -350,9 +353,13 @@ class EntityRecognizer:
                     break
                 stem = t.norm[1:]
                 if (self.gazetteer.index.get((stem,)) is not None or self.roles.nationality(t)
+                        or split_article(stem)[1] in heads
                         or self.roles.is_title(t) or self.roles.is_head(t) or zipf(t.text[1:]) < 2.0):
                     break
                 end, k = t.end, k + 1
+                if k < len(toks) and toks[k].prefix == "ال" and toks[k].norm.endswith(("ي", "يه")) \
+                        and not self.roles.nationality(toks[k]) and toks[k].sentence == t.sentence:
+                    end, k = toks[k].end, k + 1  # its adjective: "والأمن الوطني"
             if end > m.end:
                 m.end = end
                 m.text = doc.text[m.start:end]
