@@ -353,7 +353,8 @@ class EntityRecognizer:
                     break
                 stem = t.norm[1:]
                 if (self.gazetteer.index.get((stem,)) is not None or self.roles.nationality(t)
-                        or split_article(stem)[1] in heads
+                        or split_article(stem)[1] in heads or stem in function_words()
+                        or stem in ("الذي", "التي", "الذين", "اللذين", "اللتين")
                         or self.roles.is_title(t) or self.roles.is_head(t) or zipf(t.text[1:]) < 2.0):
                     break
                 end, k = t.end, k + 1
