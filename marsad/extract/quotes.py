@@ -1053,33 +1053,31 @@ class QuoteExtractor:
         return rec
 
     @staticmethod
-    def _after_closing_quote(d: _Doc, rec: _Rec) -> bool:
-        """Does the cue follow a closing quotation mark and a comma (or "هكذا")?"""
+    def _mark_before(d: _Doc, pos: int, comma: bool) -> int:
+        """Where the closing quotation mark before ``pos`` would be: back over
+        spaces, "هكذا" and a comma (required when ``comma``); -1 without a comma."""
         text = d.text
-        i = rec.cue_s - 1
-        while i >= 0 and text[i] in " \t":
-            i -= 1
-        if i >= 4 and text[i - 3:i + 1] == "هكذا":
-            i -= 4
-            while i >= 0 and text[i] in " \t":
+        i = pos - 1
+        seen = False
+        while i >= 0:
+            if text[i] in " \t":
                 i -= 1
-        if i < 0 or text[i] not in "،,":
-            return False
-        i -= 1
-        while i >= 0 and text[i] in " \t":
-            i -= 1
-        return i in d.close_at
+            elif text[i] in "،,":
+                seen = True
+                i -= 1
+            elif i >= 3 and text[i - 3:i + 1] == "هكذا":
+                i -= 4
+            else:
+                break
+        return i if seen or not comma else -1
+
+    def _after_closing_quote(self, d: _Doc, rec: _Rec) -> bool:
+        """Does the cue follow a closing quotation mark and a comma (or "هكذا")?"""
+        return self._mark_before(d, rec.cue_s, comma=True) in d.close_at
 
     def _post_quote(self, d: _Doc, rec: _Rec, consumed: set) -> _Rec | None:
         """"“…”، قال الوزير" — the verb follows the quotation it attributes."""
-        text = d.text
-        i = rec.cue_s - 1
-        while i >= 0 and text[i] in " \t،,":
-            i -= 1
-        if i >= 3 and text[i - 3:i + 1] == "هكذا":
-            i -= 4
-            while i >= 0 and text[i] in " \t،,":
-                i -= 1
+        i = self._mark_before(d, rec.cue_s, comma=False)
         q = d.close_at.get(i)
         if q is None or q in consumed or not self._statement_like(d, q):
             return None
