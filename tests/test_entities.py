@@ -459,3 +459,11 @@ def test_a_long_official_name_goes_on_over_nouns_joined_with_wa() -> None:
     # two bodies stay two: a name closed by its nationality, a body of its own after و
     names = [e["name"] for e in ents("وقالت وزارة الصحة الفلسطينية والهلال الأحمر إن الجرحى نقلوا.")]
     assert "وزارة الصحة الفلسطينية" in names and "الهلال الأحمر" in names, names
+
+
+def test_a_first_name_no_index_knows_opens_the_name_after_a_comma_or_a_role() -> None:
+    assert by_name(ents("وأوضحت المتحدثة، جمانة حسين الغلاي، أن الطعون رفضت."), "جمانة حسين الغلاي")["type"] == "PER"
+    names = [e["name"] for e in ents("وقال رئيس الوفد إن عبدالرحمن حيدر يتمسك بموقفه.")]
+    assert not any(n.startswith("يتمسك") for n in names), names
+    names = [e["name"] for e in ents("وطالب رئيس وفدها جمال محمود الدويك الحركة بالتسليم.")]
+    assert "جمال محمود الدويك" in names, names  # "وفدها" (its delegation) is no part of the name

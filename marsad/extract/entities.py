@@ -410,7 +410,23 @@ class EntityRecognizer:
             # and back over "X بن" before it: "جاسم بن | حمد المناعي"
             k = bisect_left(starts, m.start)
             start = m.start
-            while k >= 2 and toks[k - 1].norm in ("بن", "ولد", "ابن") and toks[k - 1].sentence == toks[k].sentence:
+            if k >= 1 and toks[k - 1].sentence == toks[k].sentence and toks[k - 1].end < m.start:
+                t = toks[k - 1]  # a first name no index knows: "المتحدثة، جمانة | حسين الغلاي"
+                gap = doc.text[t.end:m.start]
+                if (gap.strip() == "" and t.start not in taken_at and t.text[0].isalpha() and not t.prefix
+                        and t.norm not in stops and t.text not in _NOT_NAMES and not self.roles.is_title(t)
+                        and not self.roles.is_head(t) and not self.roles.nationality(t) and not _verb_like(t)
+                        and strip_len(t) == 0 and not _not_name_word(t, first=True)
+                        and not (t.norm[0] in "يتن" and name_part(t.norm) is None)):  # "يتمسك": a verb
+                    pp = toks[k - 2] if k >= 2 and toks[k - 2].sentence == t.sentence else None
+                    # after a comma, a title or a role's last word a less rare word still opens the
+                    # name: "المتحدثة، جمانة حسين الغلاي", "رئيس تحالف النهج الوطني ليث عبد الكريم …"
+                    after_role = pp is None or pp.text in "،," or self.roles.is_title(pp) or self.roles.is_head(pp) \
+                        or pp.prefix.endswith("ال")
+                    if name_part(t.norm) == "given" or zipf(t.text) < (4.0 if after_role else 2.0):
+                        start, k = t.start, k - 1
+            while start == m.start and k >= 2 and toks[k - 1].norm in ("بن", "ولد", "ابن") \
+                    and toks[k - 1].sentence == toks[k].sentence:
                 t = toks[k - 2]
                 if (t.start in taken_at or not t.text[0].isalpha() or t.norm in stops or self.roles.is_title(t)
                         or self.roles.is_head(t) or not (name_part(t.norm) or zipf(t.text) < 2.5)):
@@ -667,6 +683,7 @@ class EntityRecognizer:
             while k < n and k - j < limit and not taken[k] and toks[k].sentence == sent:
                 t = toks[k]
                 if (not t.text[0].isalpha() or len(t.norm) < 2 or t.norm in stops or t.text in _NOT_NAMES or t.norm in _NEVER_IN_NAMES
+                        or _not_name_word(t, first=k == j)
                         or (k > j and t.norm == toks[k - 1].norm) or self.roles.is_title(t)
                         or self.roles.is_head(t) or self.roles.nationality(t) or t.norm in verbs
                         or ((zipf(t.text) >= 4.5 or strip_len(t) > 0)
