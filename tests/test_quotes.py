@@ -647,6 +647,17 @@ def test_the_agency_relaying_the_words_is_not_their_speaker():
     assert speaker(doc, one(qs, "لن تقبل أي اتفاق")) == "سامي الحداد"
 
 
+def test_role_with_its_body_resolves_to_the_holder_named_later_and_the_object_after_a_place_is_no_role():
+    text = ("وقال رئيس وفد حركة حماس إن الحركة قدمت كل ما يلزم من مرونة. "
+            "وأشار رئيس الوفد، سامي الحايك، إلى أن الجانبين لم يتوصلا إلى تفاهم.")
+    doc, qs = quotes(text, (ORG, ["حركة حماس", "حماس"], []), (PER, ["سامي الحايك"], ["رئيس الوفد"]))
+    assert speaker(doc, one(qs, "قدمت كل ما يلزم")) == "سامي الحايك"
+    text = ("وقال محافظ القنيطرة أحمد الشوفي إن الأهالي خائفون. "
+            "وطالب محافظ القنيطرة قوة الأمم المتحدة بـ«التدخل الفوري للإفراج عن المدنيين المختطفين».")
+    doc, qs = quotes(text, (LOC, ["القنيطرة"], []), (PER, ["أحمد الشوفي"], []), (ORG, ["الأمم المتحدة"], []))
+    assert speaker(doc, one(qs, "التدخل الفوري للإفراج")) == "أحمد الشوفي"
+
+
 def _seed_doc(path: Path) -> Document:
     doc = _TEXT(path.read_text(encoding="utf-8"))
     try:

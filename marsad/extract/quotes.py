@@ -779,6 +779,7 @@ class QuoteExtractor:
         indef = 2 if construct else 0  # "مصدر أمني مطلع", "وسائل إعلام تابعة للحوثيين"
         skip_until = -1
         accredited = False  # after "إلى/لدى X" only a name or a title may follow
+        named_place = False  # the last word was a place that closes a construct ("محافظ القنيطرة")
         n = len(toks)
         ment = d.mention_in(toks[k][0], toks[k][1])
         if ment is not None:
@@ -833,12 +834,16 @@ class QuoteExtractor:
                 break
             ment = d.mention_in(s, e)
             pre, _bare = split_article(w)
+            after_place, named_place = named_place, False
             if ment is not None:
                 skip_until = ment[1]
                 construct = False
+                named_place = ment[3] == "LOC" and j > k
             elif pre and "ب" not in pre and "ك" not in pre:
                 construct = False
                 indef = 0
+            elif after_place and not w.startswith("و") and not self._is_title(w):
+                break  # "محافظ القنيطرة | قوة الأمم المتحدة …": a new noun after the place is the object
             elif self._is_head(w) or self._is_title(w):
                 construct = not w.startswith("ال") and self._is_head(w)
             elif (w[0] == "ل" and len(w) > 3 and not self._in(w, lex.adverbial_starts)
@@ -1730,6 +1735,16 @@ class QuoteExtractor:
         # "محافظ جنين" is "المحافظ محمود العتيلي"
         places = set(self._role_words(t[2] for t in toks[1:] if (m := d.mention_in(t[0], t[1])) and m[3] == "LOC"))
         pset = set(phrase) - (places - {head}) or set(phrase)
+        in_body = [bool((m := d.mention_in(t[0], t[1]) or d.mention_covering(t[0])) and m[3] == "ORG") for t in toks]
+        for i in range(len(toks) - 2, 0, -1):  # "حركة" before "حماس": the body's own head noun
+            if in_body[i + 1] and split_article(toks[i][2])[1] in _org_heads():
+                in_body[i] = True
+        bodies = set(self._role_words(t[2] for t, b in zip(toks[1:], in_body[1:]) if b))
+        if len(pset - bodies) >= 2:
+            # "رئيس وفد حركة حماس" is the "رئيس الوفد" named later; a role that only its body
+            # tells apart ("المتحدث باسم الجيش") keeps the body
+            places |= bodies
+            pset -= bodies
         need = 1 if len(pset) == 1 else max(2, -(-3 * len(pset) // 4))
         best, best_key = None, None
         for eid, starts, sources in self._role_sources(d):
