@@ -437,3 +437,13 @@ def test_cost_per_article_is_small() -> None:
         _DATES(d)
     per_doc = (time.perf_counter() - t0) / len(docs)
     assert per_doc < 0.005  # generous: measured ~0.1 ms on SaudiNewsNet
+
+
+def test_dateline_with_fi_and_an_agency_credit_after_a_dash() -> None:
+    import marsad
+
+    text = "عنوان الخبر\n\nبيروت في 24 آذار 2026 - الوكالة الوطنية للإعلام\n\nقال الوزير إن الوضع هادئ."
+    assert marsad.extract(text).published == "2026-03-24"
+    # a date inside a sentence is no date line
+    text = "عنوان الخبر\n\nوقال الوزير في 24 آذار 2026 إن الاتفاق انتهى.\n\nوأضاف أن الوضع هادئ."
+    assert marsad.extract(text).published is None

@@ -740,6 +740,8 @@ _FUNCTION_WORDS = frozenset(fold(w) for w in (
     "حتي", "الى", "علي", "يوم",
 ))
 _DATELINE_SEP = re.compile(r"[-–—:(|/]\s*$")
+_IN_BEFORE = re.compile(r"(?:^|\s)في\s*$")
+_CREDIT_AFTER = re.compile(r"\s*[-–—|]\s*(.*)$")
 _AFTER_SEP = re.compile(r"\s*(?:$|[-–—:(|،,])")
 
 #: the first lines of an article where a date line counts
@@ -762,7 +764,12 @@ def _pub_tier(norm: str, expr: DateExpr, line_no: int, lex: _Lexicon) -> int:
     before, after = norm[ls:expr.start], norm[expr.end:le]
     cue = bool(lex.pub_cue.search(before))
     if line_no < DATE_LINE_WITHIN or cue:
-        rest = lex.pub_cue.sub(" ", before + " " + after)
+        # "بيروت في 24 آذار 2026 - الوكالة الوطنية للإعلام": "في" before the date and a
+        # credit after a dash belong to the date line
+        head = _IN_BEFORE.sub(" ", before)
+        credit = _CREDIT_AFTER.match(after)
+        tail = " " if credit and len(_LETTERS.findall(credit.group(1))) <= 5 else after
+        rest = lex.pub_cue.sub(" ", head + " " + tail)
         rest = _PARENS.sub(" ", _ZONE.sub(" ", _TIME.sub(" ", rest)))
         words = [w for w in _LETTERS.findall(rest) if w not in _AGENCY and w not in ("م", "هـ", "ه")]
         if len(words) <= 3 and not _FUNCTION_WORDS.intersection(words):
