@@ -467,3 +467,9 @@ def test_a_first_name_no_index_knows_opens_the_name_after_a_comma_or_a_role() ->
     assert not any(n.startswith("يتمسك") for n in names), names
     names = [e["name"] for e in ents("وطالب رئيس وفدها جمال محمود الدويك الحركة بالتسليم.")]
     assert "جمال محمود الدويك" in names, names  # "وفدها" (its delegation) is no part of the name
+
+
+def test_idara_with_one_word_after_it_is_management_not_a_body() -> None:
+    names = [e["name"] for e in ents("وقررت إدارة النادي فسخ عقد المدرب بعد الخسارة.")]
+    assert not any(n.startswith("إدارة") for n in names), names
+    assert by_name(ents("وقالت الإدارة الأمريكية إن العقوبات باقية."), "الإدارة الأمريكية")["type"] == "ORG"
