@@ -11,7 +11,8 @@ py="${PYTHON:-$here/.venv/bin/python}"
 cd "$here"
 run() { echo; echo "== $1"; shift; "$py" -m marsad "$@"; }
 
-run "whole articles, held-out set 3 (6 articles, blind when measured on 2026-11-22)" eval gold tests/gold/heldout3 examples/heldout3 "$@"
+run "whole articles, held-out set 4 (6 articles, blind when measured on 2026-11-22)" eval gold tests/gold/heldout4 examples/heldout4 "$@"
+run "whole articles, held-out set 3 (6 articles, blind when first measured, tuned on since)" eval gold tests/gold/heldout3 examples/heldout3 "$@"
 run "whole articles, held-out set 2 (12 articles, blind when first measured, tuned on since)" eval gold tests/gold/heldout2 examples/heldout2 "$@"
 run "whole articles, held-out set 1 (6 articles, no longer blind)" eval gold tests/gold/heldout examples/heldout "$@"
 run "whole articles, examples (development)" eval gold tests/gold/examples examples "$@"
