@@ -473,3 +473,8 @@ def test_idara_with_one_word_after_it_is_management_not_a_body() -> None:
     names = [e["name"] for e in ents("وقررت إدارة النادي فسخ عقد المدرب بعد الخسارة.")]
     assert not any(n.startswith("إدارة") for n in names), names
     assert by_name(ents("وقالت الإدارة الأمريكية إن العقوبات باقية."), "الإدارة الأمريكية")["type"] == "ORG"
+
+
+def test_an_attested_family_name_closes_a_persons_name() -> None:
+    names = [e["name"] for e in ents("وقال وزير الموارد المائية حسن كاظم الشمري إن الحوار مستمر.")]
+    assert "حسن كاظم الشمري" in names, names

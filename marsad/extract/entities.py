@@ -404,7 +404,9 @@ class EntityRecognizer:
                 after = toks[k + 1] if k + 1 < len(toks) and toks[k + 1].sentence == sent else None
                 closes = after is None or not after.text[0].isalpha() or after.norm in stops or _verb_like(after)
                 rare = zipf(t.text) < (2.5 if t.prefix else 2.2) or (closes and zipf(t.text) < 3.0)
-                if not rare:
+                # an attested family name closing the name: "حسن كاظم | الشمري"
+                family = closes and name_part(t.norm, "surname") is not None
+                if not (rare or family):
                     break
                 end, k, added = t.end, k + 1, added + 1
             # and back over "X بن" before it: "جاسم بن | حمد المناعي"
