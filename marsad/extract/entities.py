@@ -115,6 +115,7 @@ def place_nouns() -> frozenset[str]:
     return _word_list("place_nouns.txt")
 
 
+@lru_cache(maxsize=16)
 def _word_list(name: str) -> frozenset[str]:
     return frozenset(_flagged_list(name)[0])
 
@@ -249,7 +250,6 @@ class EntityRecognizer:
             EXACT_WORDS.update(split_article(k)[1] for k in self.roles.nationalities)
         self.tagger = load_tagger() if use_model else None
         self._fuzzy_cache: dict[str, Actor | None] = {}
-        self._text = ""  # the current document's text, for _record
         self._by_first: dict[str, list[tuple[str, Actor]]] = {}
         for key, actor in self.gazetteer.index.items():
             joined = " ".join(key)
@@ -347,9 +347,7 @@ class EntityRecognizer:
             end = m.end
             while k < len(toks) and toks[k].sentence == toks[k - 1].sentence:
                 t = toks[k]
-                j = bisect_left(mention_starts, t.start)
-                if (j < len(mention_starts) and mention_starts[j] < t.end) or not t.norm.startswith(("وال", "ولل")) \
-                        or len(t.norm) < 5:
+                if _mention_inside(mention_starts, t) or not t.norm.startswith(("وال", "ولل")) or len(t.norm) < 5:
                     break
                 stem = t.norm[1:]
                 if (self.gazetteer.index.get((stem,)) is not None or self.roles.nationality(t)
@@ -377,7 +375,7 @@ class EntityRecognizer:
         starts = doc_starts(doc)
         stops = function_words()
         taken_at = {m.start for m in found}
-        ends = sorted(m.start for m in found)
+        mention_starts = sorted(taken_at)
         for m in found:
             if m.type != "PER" or m.actor is not None:
                 continue
@@ -388,8 +386,7 @@ class EntityRecognizer:
             end, added = m.end, 0
             while k < len(toks) and added < 2 and toks[k].sentence == sent:
                 t = toks[k]
-                nxt_mention = bisect_left(ends, t.start)
-                if nxt_mention < len(ends) and ends[nxt_mention] < t.end or t.start in taken_at:
+                if _mention_inside(mention_starts, t):
                     break
                 if not t.text[0].isalpha() or t.norm in stops or t.text in _NOT_NAMES or t.norm in _NEVER_IN_NAMES \
                         or self.roles.is_title(t) or self.roles.is_head(t) or self.roles.nationality(t) \
@@ -1060,8 +1057,7 @@ class EntityRecognizer:
         entities = [e for e in entities if self._plausible(e)]
         entities = _merge_parentheses(doc.text, entities)
         self._add_surnames(doc, entities)
-        self._text = doc.text
-        doc.entities = [self._record(i, e) for i, e in enumerate(entities, 1)]
+        doc.entities = [self._record(i, e, doc.text) for i, e in enumerate(entities, 1)]
         return doc
 
     def _add_surnames(self, doc: Document, entities: list[Entity]) -> None:
@@ -1109,7 +1105,7 @@ class EntityRecognizer:
         for ent in entities:
             ent.mentions.sort(key=lambda x: x.start)
 
-    def _record(self, n: int, ent: Entity) -> dict[str, Any]:
+    def _record(self, n: int, ent: Entity, text: str) -> dict[str, Any]:
         roles: list[str] = []
         country = sector = None
         for m in ent.mentions:
@@ -1130,7 +1126,7 @@ class EntityRecognizer:
             code = (country + (sector or "")) if country else None
         name = ent.name
         if actor is None and ent.type != "PER" and name[:1] == "ل" and name[:2] != "ال" and any(
-                m.text == name and m.start > 0 and self._text[m.start - 1] == "ل" for m in ent.mentions):
+                m.text == name and m.start > 0 and text[m.start - 1] == "ل" for m in ent.mentions):
             # "للجيش الوطني الصومالي": the mention starts after لـ, the name has its article
             name = "ال" + name[1:]
         rec: dict[str, Any] = {
@@ -1179,6 +1175,12 @@ def _verb_like(tok: Token) -> bool:
     if n in speech_verbs():
         return True
     return len(n) >= 5 and n[0] == "س" and n[1] in "يتنا" and not (name_part(n) or name_part(n, "surname"))
+
+
+def _mention_inside(mention_starts: list[int], tok: Token) -> bool:
+    """Does a mention (starts sorted) begin inside ``tok``?"""
+    j = bisect_left(mention_starts, tok.start)
+    return j < len(mention_starts) and mention_starts[j] < tok.end
 
 
 def _as_phrase(tok: Token) -> bool:

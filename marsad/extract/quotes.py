@@ -382,12 +382,12 @@ def _attached_ba(w: str) -> bool:
     return zipf_frequency(w[1:], "ar") >= zipf_frequency(w, "ar")
 
 
-@lru_cache(maxsize=1)
 def _org_heads() -> frozenset[str]:
-    """Head nouns of organization names (the entity lexicon ``org_heads.txt``)."""
+    """Head nouns of organization names (the entity lexicon ``org_heads.txt``;
+    imported late: the entity module is heavy and optional for this one)."""
     from marsad.extract.entities import org_heads
 
-    return frozenset(org_heads())
+    return org_heads()
 
 
 def _is_word(w: str) -> bool:
