@@ -220,7 +220,36 @@ def _romanizer():
         from arabic_name_romanizer import Transliterator
     except ImportError:  # pragma: no cover - optional at run time
         return None
-    return Transliterator(auto_load_model=False)
+    tr = Transliterator(auto_load_model=False)
+    if getattr(tr, "index", None) is not None:
+        tr.index = _CachedNameIndex(tr.index)
+    return tr
+
+
+class _CachedNameIndex:
+    """Memoizes the romanizer's read-only SQLite lookups.
+
+    New names keep arriving in a corpus, but their parts (محمد, عبد الله, ال…)
+    repeat: each lookup is a query plus an aggregation, about 0.1 ms, and a name
+    costs several. The index is opened read-only, so a lookup is a pure function
+    of its arguments; callers get a fresh list each time, so nothing they do
+    touches the cache.
+    """
+
+    def __init__(self, index) -> None:
+        self._index = index
+        self._full = lru_cache(maxsize=50_000)(lambda *a: tuple(index.lookup_full(*a)))
+        self._unit = lru_cache(maxsize=50_000)(lambda *a: tuple(index.lookup_unit(*a)))
+
+    def lookup_full(self, key: str, country: str | None = None, script: str = "arabic") -> list:
+        return list(self._full(key, country, script))
+
+    def lookup_unit(self, key: str, country: str | None = None, role: str | None = None,
+                    script: str = "arabic") -> list:
+        return list(self._unit(key, country, role, script))
+
+    def __getattr__(self, name: str):
+        return getattr(self._index, name)
 
 
 @lru_cache(maxsize=20_000)

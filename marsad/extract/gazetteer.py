@@ -99,11 +99,14 @@ class Gazetteer:
         self.weak_actors: set[str] = set()
         self.max_len: dict[str, int] = {}
         self.actors: list[Actor] = []
+        #: per word form, the splits of it that begin a name (see :meth:`_starts_of`)
+        self._starts: dict[str, tuple[tuple[str, str, int], ...]] = {}
         for actor in actors:
             self.add(actor)
 
     def add(self, actor: Actor) -> None:
         """Index an actor; a later entry with the same name form wins (user files come last)."""
+        self._starts.clear()
         self.actors.append(actor)
         for variant in [actor.name, *actor.variants]:
             for key in name_keys(variant, actor.type):
@@ -114,6 +117,20 @@ class Gazetteer:
             for key in name_keys(variant, "weak"):
                 self.weak.setdefault(key, actor)
                 self.max_len[key[0]] = max(self.max_len.get(key[0], 0), len(key))
+
+    def _starts_of(self, norm: str) -> tuple[tuple[str, str, int], ...]:
+        """The ``(prefix, stem, longest key)`` splits of a word that begin some name.
+
+        Memoized per word form: most words begin no name, and news vocabulary
+        repeats, so :meth:`find` mostly pays one dict lookup a token.
+        """
+        max_len = self.max_len
+        got = tuple((prefix, stem, max_len[stem]) for prefix, stem in clitic_forms(norm)
+                    if max_len.get(stem))
+        if len(self._starts) >= 200_000:
+            self._starts.clear()
+        self._starts[norm] = got
+        return got
 
     def lookup(self, name: str) -> Actor | None:
         toks = tuple(t.norm for t in tokenize(name))
@@ -127,13 +144,17 @@ class Gazetteer:
         """
         matches: list[Match] = []
         i, n = 0, len(tokens)
-        max_len = self.max_len
+        starts = self._starts
         while i < n:
+            norm = tokens[i].norm
+            cands = starts.get(norm)
+            if cands is None:
+                cands = self._starts_of(norm)
+            if not cands:
+                i += 1
+                continue
             best: tuple[int, Actor, str] | None = None
-            for prefix, stem in clitic_forms(tokens[i].norm):
-                span = max_len.get(stem)
-                if not span:
-                    continue
+            for prefix, stem, span in cands:
                 if prefix.endswith("ال") and ("أل" in tokens[i].text or "إل" in tokens[i].text) \
                         and _hamza_alef(tokens[i].text, len(prefix) - 2):
                     continue  # "ألباريس" (Albares) is no article + باريس: the article has no hamza
