@@ -239,6 +239,21 @@ def test_definite_head_with_a_nationality_or_institutional_adjective() -> None:
     assert "الحكومة الجديدة" not in got  # a plain adjective names no body
 
 
+def test_organization_chain_ends_at_a_preposition_or_after_its_adjective() -> None:
+    from marsad.pipeline import Pipeline
+
+    rules_only = Pipeline(options={"use_model": False})
+    got = types_of(rules_only("وقالت وزارة الزراعة بالتعاون مع البلدية إن وزارة الصحة الأردنية الخطة جاهزة.").entities)
+    assert got.get("وزارة الزراعة") == "ORG"  # "بالتعاون": a preposition starts a new phrase
+    assert got.get("وزارة الصحة الأردنية") == "ORG"  # the nationality ends the name, not "الخطة"
+    got = types_of(rules_only("وأعلنت شركة ريبسول الإسبانية أنها ستنسحب.").entities)
+    assert got.get("شركة ريبسول") == "ORG"  # a rare foreign name: the adjective says what it is
+    got = types_of(rules_only("واتفق الطرفان على آلية لإدارة الموارد المالية، وعلى تنظيم الصيد البحري.").entities)
+    assert not got  # "لإدارة", "على تنظيم": managing, organizing, no body
+    got = types_of(rules_only("وقال متحدث باسم إدارة الدفاع المدني إن الحريق أخمد.").entities)
+    assert got.get("إدارة الدفاع المدني") == "ORG"
+
+
 def test_government_named_by_its_leader_and_weak_heads() -> None:
     got = types_of(ents("وانتقدت حكومة نتنياهو القرار، بينما توقفت حركة المرور في المدينة."))
     assert got.get("حكومة نتنياهو") == "ORG"

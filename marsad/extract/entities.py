@@ -847,6 +847,11 @@ class EntityRecognizer:
                     break
             if head_prefix is None:
                 continue
+            if not definite and "verbal" in flags and (head_prefix[-1:] == "ل" or (
+                    i > 0 and toks[i - 1].sentence == tok.sentence and (toks[i - 1].norm in _VERBAL_NOUN_PREPS or (
+                        toks[i - 1].norm[:1] in ("و", "ف") and toks[i - 1].norm[1:] in _VERBAL_NOUN_PREPS)))) \
+                    and not (i + 1 < n and taken[i + 1]):
+                continue  # "لإدارة الإيرادات", "في إدارة العملية الانتخابية": managing, no body
             if definite:
                 # "الحكومة الكينية", "الرئاسة الفلسطينية", "الحكومة الاتحادية", and one
                 # more adjective before the nationality ("المجلس الوطني الفلسطيني")
@@ -893,8 +898,8 @@ class EntityRecognizer:
                     m = found[span[1]] if span is not None else None
                     if m is None or (m.type == "PER" and ("person" not in flags or k != i + 1)) or \
                             toks[span[0] - 1].sentence != tok.sentence or \
-                            (last_definite >= 0 and m.start > t.start and t.norm[0] in "وف"):
-                        break  # "قيادة شرطة البصرة وقوات …": the conjunction starts a new name
+                            (last_definite >= 0 and m.start > t.start and t.norm[0] in "وفبك"):
+                        break  # "قيادة شرطة البصرة وقوات …", "وزارة الخارجية بالقاهرة": a new phrase
                     nested.append(span[1])
                     last_definite = nested_end = span[0] - 1
                     definites += 2
@@ -915,14 +920,24 @@ class EntityRecognizer:
                     own += step
                     k += step
                     continue
-                if last_definite >= 0 and t.prefix.startswith(("و", "ف")):
-                    break  # "… والكشف": a conjunction starts a new phrase
+                if last_definite >= 0 and t.prefix[:1] in ("و", "ف", "ب", "ك"):
+                    break  # "… والكشف", "… بالعاصمة": a conjunction or preposition starts a new phrase
                 if nested and nested_end == k - 1 and t.prefix.startswith(("ب", "ك")):
                     break  # "غرفة تجارة الأردن بالاتفاق": a preposition after a name
                 if t.prefix.endswith(("ال", "لل")) or t.text[0].isdigit():
+                    nationality = t.prefix == "ال" and self.roles.nationality(t) is not None
+                    if nationality and k == i + 2 and own == 1 and _rare_indefinite(toks[i + 1], stops):
+                        # "شركة إيني الإيطالية": a foreign name, then what it is; the
+                        # adjective describes the body and is no part of its name
+                        last_definite = i + 1
+                        break
                     last_definite = k
-                    definites += 2 if self.roles.nationality(t) else 1
+                    definites += 2 if nationality else 1
                     own += 1
+                    if nationality and k + 1 < n and toks[k + 1].prefix == "ال" \
+                            and self.roles.nationality(toks[k + 1]) is None:
+                        k += 1
+                        break  # "وزارة الخارجية اليونانية المباحثات": the adjective ends the name
                 elif last_definite >= 0 or k - i > 1:
                     # after the chain closed, or a second indefinite word before any
                     # definite one ("شركة يونانية تنتهك …"): not a name
@@ -1179,6 +1194,9 @@ class EntityRecognizer:
 _REGION_ADJ_NOUNS = frozenset(fold(w) for w in ("دولة", "منطقة", "جمهورية", "مملكة", "إمارة", "سلطنة"))
 #: words that join the parts of a name ("بن", "أبو", "عبد", "آل")
 _LINKS = frozenset({"بن", "ابو", "عبد", "ابن", "بنت", "ال"})
+#: prepositions after which a head flagged "verbal" is a verbal noun ("في إدارة …")
+#: (not في or من: "في إدارة الرقابة الشاملة", "من إدارة الدفاع المدني" are bodies as often)
+_VERBAL_NOUN_PREPS = frozenset(fold(w) for w in ("على", "عن", "بشأن", "حول", "إلى"))
 #: "وكالة X": the noun before an agency's short name is not part of it
 _AGENCY_NOUNS = frozenset({fold("وكالة")})
 #: month names that fold like a dictionary place ("آب" August ~ "إب" Ibb), as written
