@@ -254,6 +254,13 @@ def test_organization_chain_ends_at_a_preposition_or_after_its_adjective() -> No
     assert got.get("إدارة الدفاع المدني") == "ORG"
 
 
+def test_a_verb_before_its_subject_is_no_part_of_the_name() -> None:
+    text = ("التقى وزير الطاقة الكيني موسى كيبيت نظيره محمد أمين أوزتورك في أنقرة. "
+            "في المقابل، أشاد أوزتورك بمستوى التعاون، فيما رفضت الحكومة العرض.")
+    names = [m["text"] for e in ents(text) for m in e["mentions"] if e["type"] == "PER"]
+    assert "أوزتورك" in names and not [n for n in names if n.startswith("أشاد")], names
+
+
 def test_government_named_by_its_leader_and_weak_heads() -> None:
     got = types_of(ents("وانتقدت حكومة نتنياهو القرار، بينما توقفت حركة المرور في المدينة."))
     assert got.get("حكومة نتنياهو") == "ORG"

@@ -444,7 +444,7 @@ class EntityRecognizer:
                 if (gap.strip() == "" and t.start not in taken_at and t.text[0].isalpha() and not t.prefix
                         and t.norm not in stops and t.text not in _NOT_NAMES and not self.roles.is_title(t)
                         and not self.roles.is_head(t) and not self.roles.nationality(t) and not _verb_like(t)
-                        and strip_len(t) == 0 and not _not_name_word(t, first=True)
+                        and strip_len(t) == 0 and not _not_name_word(t, first=True) and not _past_verb(t)
                         and not (t.norm[0] in "يتن" and name_part(t.norm) is None)):  # "يتمسك": a verb
                     pp = toks[k - 2] if k >= 2 and toks[k - 2].sentence == t.sentence else None
                     # after a comma, a title or a role's last word a less rare word still opens the
@@ -1004,6 +1004,8 @@ class EntityRecognizer:
             return None
         if b - a == 1 and (self.roles.nationality(toks[a]) or self.roles.is_title(toks[a])):
             return None
+        if etype == "PER" and b - a >= 2 and toks[a + 1].norm not in _LINKS and _past_verb(toks[a]):
+            a += 1  # "رفضت سوناطراك", "أشاد أوزتورك": the verb before its subject
         if etype != "LOC" and _not_name_word(toks[a], first=True):
             return None  # "ارتياحهم التام", "تماما": a common word opens no name
         first = toks[a]
@@ -1222,6 +1224,20 @@ def _verb_like(tok: Token) -> bool:
     if n in speech_verbs():
         return True
     return len(n) >= 5 and n[0] == "س" and n[1] in "يتنا" and not (name_part(n) or name_part(n, "surname"))
+
+
+def _past_verb(tok: Token) -> bool:
+    """A past-tense form of an event or speech verb ("رفضت", "أشاد", "واستقبل") that
+    is no attested name part: the tagger sometimes opens a name with the verb
+    whose subject the name is."""
+    from marsad.extract.events import load_lexicon
+
+    n = tok.norm
+    if name_part(n) or name_part(n, "surname") or tok.prefix.endswith("ال"):
+        return False
+    if n in speech_verbs():
+        return True
+    return any(h.form.trigger.kind == "v" and h.form.tense == "past" for h in load_lexicon().lookup(n))
 
 
 def _mention_inside(mention_starts: list[int], tok: Token) -> bool:
