@@ -261,6 +261,19 @@ def test_a_verb_before_its_subject_is_no_part_of_the_name() -> None:
     assert "أوزتورك" in names and not [n for n in names if n.startswith("أشاد")], names
 
 
+def test_foreign_names_after_a_role() -> None:
+    from marsad.pipeline import Pipeline
+
+    rules_only = Pipeline(options={"use_model": False})
+    for text, name in (
+        ("واستقبل الوزير نظيره اليوناني يانيس كاراماناكيس في أثينا.", "يانيس كاراماناكيس"),  # ك: the name's own letter
+        ("ورحب المتحدث باسم الحزب ألبارو فيغا مونتيرو بالقرار.", "ألبارو فيغا مونتيرو"),  # ألـ with hamza: no article
+        ("وقالت السفيرة، ماريا لوبيث غارسون، إن المراكز ممتلئة.", "ماريا لوبيث غارسون"),  # after a comma
+    ):
+        names = [m["text"] for e in rules_only(text).entities for m in e["mentions"] if e["type"] == "PER"]
+        assert name in names, (text, names)
+
+
 def test_government_named_by_its_leader_and_weak_heads() -> None:
     got = types_of(ents("وانتقدت حكومة نتنياهو القرار، بينما توقفت حركة المرور في المدينة."))
     assert got.get("حكومة نتنياهو") == "ORG"

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from marsad.document import Document, Token
-from marsad.extract.gazetteer import Actor, Gazetteer, surface_len
+from marsad.extract.gazetteer import Actor, Gazetteer, hamza_alef, surface_len
 from marsad.extract.resolve import EXACT_WORDS, Entity, Mention, close_enough, resolve
 from marsad.extract.roles import RoleLexicon, find_role
 from marsad.text.normalize import fold
@@ -698,12 +698,18 @@ class EntityRecognizer:
                     if span is None:
                         break
                     k = span[0]
-                elif t.prefix.endswith(("ال", "لل")) and (name_part(t.norm) != "given" or t.norm.endswith(("ي", "يه"))):
-                    k += 1  # a definite word of the role ("العربي" is an adjective here, not a name)
+                elif t.prefix.endswith(("ال", "لل")) and (name_part(t.norm) != "given" or t.norm.endswith(("ي", "يه"))) \
+                        and not hamza_alef(t.text, len(t.prefix) - 2):
+                    k += 1  # a definite word of the role ("العربي" is an adjective here, not a name;
+                    # "ألبارو" has no article: the article's alef never carries a hamza)
                 elif t.norm in links or self.roles.is_head(t):
                     k += 1
                 else:
                     break
+            comma = (k > i + 1 or tok.prefix.endswith("ال")) and k + 1 < n and toks[k].text in ("،", ",") \
+                and toks[k + 1].sentence == sent
+            if comma:
+                k += 1  # "وأضافت المندوبة، كريستينا لوبيث أرياس، أن …": the name after a comma
             j = k
             verbs = speech_verbs()
             common = 0  # words neither attested as name parts nor rare ("كلير")
@@ -714,7 +720,7 @@ class EntityRecognizer:
                         or _not_name_word(t, first=k == j)
                         or (k > j and t.norm == toks[k - 1].norm) or self.roles.is_title(t)
                         or self.roles.is_head(t) or self.roles.nationality(t) or t.norm in verbs
-                        or ((zipf(t.text) >= 4.5 or strip_len(t) > 0)
+                        or ((zipf(t.text) >= 4.5 or _clitic_inside_name(t, k == j))
                             and not (name_part(t.norm) or name_part(t.norm, "surname")))
                         or (t.prefix and not t.text.startswith(("أل", "إل"))
                             and not (k == j and t.prefix == "ال" and name_part(t.norm) == "given")
@@ -741,7 +747,7 @@ class EntityRecognizer:
             while k > j and toks[k - 1].norm in _LINKS:
                 k -= 1
             words = toks[j:k]
-            if j > i + 1 and len(words) >= 2:
+            if j > i + 1 and len(words) >= 2 and not (comma and common):
                 start, end = words[0].start, words[-1].end
                 out.append(Mention(start, end, doc.text[start:end], "PER"))
                 for p in range(j, k):
@@ -1224,6 +1230,18 @@ def _verb_like(tok: Token) -> bool:
     if n in speech_verbs():
         return True
     return len(n) >= 5 and n[0] == "س" and n[1] in "يتنا" and not (name_part(n) or name_part(n, "surname"))
+
+
+def _clitic_inside_name(tok: Token, first: bool) -> bool:
+    """Whether a word read as part of a name seems to carry a proclitic.
+
+    Any word may, except that a later word of a name starting with ك ("like") is
+    read as the name's own letter: "أورهان كايا", "جون كيري" (ب and ل stay
+    prepositions: "سانز مورينو بتعزيزات").
+    """
+    if not first and tok.norm[:1] == "ك":
+        return False
+    return strip_len(tok) > 0
 
 
 def _past_verb(tok: Token) -> bool:

@@ -156,7 +156,7 @@ class Gazetteer:
             best: tuple[int, Actor, str] | None = None
             for prefix, stem, span in cands:
                 if prefix.endswith("ال") and ("أل" in tokens[i].text or "إل" in tokens[i].text) \
-                        and _hamza_alef(tokens[i].text, len(prefix) - 2):
+                        and hamza_alef(tokens[i].text, len(prefix) - 2):
                     continue  # "ألباريس" (Albares) is no article + باريس: the article has no hamza
                 for length in range(min(span, n - i), 0, -1):
                     if length > 1 and tokens[i + length - 1].sentence != tokens[i].sentence:
@@ -189,7 +189,7 @@ class Gazetteer:
         return matches
 
 
-def _hamza_alef(surface: str, norm_index: int) -> bool:
+def hamza_alef(surface: str, norm_index: int) -> bool:
     """Whether the match-form letter at ``norm_index`` is written أ/إ/آ in ``surface``."""
     k = surface_len(surface, norm_index)
     return surface[k:k + 1] in ("أ", "إ", "آ")
