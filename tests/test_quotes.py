@@ -658,6 +658,22 @@ def test_role_with_its_body_resolves_to_the_holder_named_later_and_the_object_af
     assert speaker(doc, one(qs, "التدخل الفوري للإفراج")) == "أحمد الشوفي"
 
 
+def test_role_named_in_an_apposition_in_a_later_sentence():
+    text = ("وقال مدير الدفاع المدني في المحافظة إن الحرائق \"أتت على مئات الهكتارات\". "
+            "وأضاف المدير، العقيد منصور الدباغ، أن فرق الإطفاء ما زالت تعمل.")
+    doc, qs = quotes(text, (PER, ["منصور الدباغ"], []))
+    assert speaker(doc, one(qs, "أتت على مئات الهكتارات")) == "منصور الدباغ"
+    text = ("وقال المتحدث باسم الشركة إن الإنتاج سيستأنف الأسبوع المقبل. "
+            "وأوضح المسؤول، كريم العلواني، أن الأضرار محدودة.")
+    doc, qs = quotes(text, (PER, ["كريم العلواني"], []))
+    assert speaker(doc, one(qs, "الإنتاج سيستأنف")) == "كريم العلواني"
+    # another head noun in the apposition is another person
+    text = ("وقال المتحدث باسم الشركة إن الإنتاج سيستأنف الأسبوع المقبل. "
+            "وأوضح النائب، كريم العلواني، أن الأضرار محدودة.")
+    doc, qs = quotes(text, (PER, ["كريم العلواني"], []))
+    assert speaker(doc, one(qs, "الإنتاج سيستأنف")) is None
+
+
 def _seed_doc(path: Path) -> Document:
     doc = _TEXT(path.read_text(encoding="utf-8"))
     try:

@@ -280,6 +280,10 @@ class _Rec:
     speakers: tuple[str, ...] = ()  # a joint statement: "وأكد الجانبان …"
 
 
+#: role nouns that refer back to any role in an apposition ("وأوضح المسؤول، فلان")
+_GENERIC_ANAPHORS = frozenset({"مسوول"})
+
+
 class _Doc:
     """One document's text, tokens, sentences, quotations and mentions."""
 
@@ -1761,7 +1765,35 @@ class QuoteExtractor:
                     best, best_key = eid, key
         if best is None:
             best = self._national_of(d, np, pos)
+        if best is None:
+            best = self._named_after(d, head, np)
         return best
+
+    def _named_after(self, d: _Doc, head: str, np: tuple[int, int]) -> str | None:
+        """"وقال قائد المنطقة العسكرية الشرقية إن … وأضاف القائد، العميد زياد
+        الخوالدة، أن …": a role no person holds yet is the person named soon
+        after in an apposition to the same head noun with the article ("القائد،",
+        "المتحدث،") or to "المسؤول،", within the next two sentences."""
+        s0 = d.sent_of(np[0])
+        generic = _GENERIC_ANAPHORS
+        for ms, _me, eid, etype in d.ments[bisect.bisect_left(d.ment_starts, np[1]):]:
+            if d.sent_of(ms) - s0 > 2:
+                break
+            if etype != "PER":
+                continue
+            ctx = d.toks_before(ms, d.sents[d.sent_of(ms)][0], 6)
+            k = len(ctx) - 1
+            while k >= 0 and len(ctx) - k <= 3 and ctx[k][2] not in ("،", ","):
+                k -= 1  # titles between the comma and the name ("العميد الركن")
+            if k < 1 or ctx[k][2] not in ("،", ","):
+                continue
+            w = ctx[k - 1][2]
+            if not w.startswith("ال"):
+                continue
+            role = self._role_words([w])
+            if role and (role[0] == head or role[0] in generic):
+                return eid
+        return None
 
     def _national_of(self, d: _Doc, np: tuple[int, int], pos: int) -> str | None:
         """"وقال الوزير الكيني إن …" after "… مع نظيره الكيني صامويل أوتينو": a
