@@ -758,6 +758,13 @@ def test_organizer_of_a_protest_is_its_source() -> None:
     assert not [e for e in candidates(doc) if e["type"] == "REQUEST"]  # "دعت إليها" is the organizing
 
 
+def test_the_caller_of_a_protest_is_its_source() -> None:
+    doc = doc_with("ونظم مئات العمال، بدعوة من حركة النجباء، اعتصاما أمام مبنى المحافظة في البصرة.",
+                   ["حركة النجباء", "البصرة"])
+    ev = only(doc, "PROTEST")
+    assert ev["source"] == ent_id(doc, "حركة النجباء")
+
+
 def test_dispersal_read_over_a_fronted_time_adverb() -> None:
     doc = doc_with("فرقت الحكومة العراقية، مساء أمس السبت، مئات المحتجين أمام مبنى المحافظة في البصرة.",
                    ["الحكومة العراقية", "البصرة"])

@@ -241,6 +241,10 @@ class Arg:
 # lexicon
 
 
+#: "بدعوة من X": the caller of a protest (see EventExtractor._called_by)
+_CALL_WORDS = frozenset({"بدعوه", "وبدعوه"})
+
+
 def _core(word: str) -> str:
     """Comparison key of a lexicon word: folded, article stripped."""
     return split_article(fold(word))[1]
@@ -1965,6 +1969,19 @@ class EventExtractor:
         return (verb, arg) if arg is not None else None
 
     @staticmethod
+    def _called_by(rd: _Reader, a: int, b: int) -> Arg | None:
+        """"نفذ المئات، بدعوة من جمعية صرخة المودعين، اعتصاما": the named actor
+        at whose call a protest is held is its source (unnamed crowds are no actor)."""
+        toks = rd.toks
+        for k in range(a, b - 2):
+            if toks[k].norm in _CALL_WORDS and rd.base(k + 1) == "من":
+                arg = rd.np_at(k + 2, rd.punct_right(k + 2, b))
+                arg = rd.resolve(arg) if arg is not None else None
+                if arg is not None and arg.ent is not None:
+                    return arg
+        return None
+
+    @staticmethod
     def _known_protesters(rd: _Reader, ev: dict[str, Any]) -> bool:
         """"ورشق المتظاهرون ..."، "وقطع المحتجون الطريق": what the protesters (definite:
         the ones the text has told of) do elaborates a protest already reported."""
@@ -2582,6 +2599,11 @@ class EventExtractor:
                 src, inferred = org[1], False
                 ev["_agent"] = True
                 ev["_organizer_tok"] = org[0]
+        if tr.type == "PROTEST" and (src is None or inferred or rd.resolve(src).ent is None):
+            caller = self._called_by(rd, a, b)
+            if caller is not None:
+                src, inferred = caller, False
+                ev["_agent"] = True
         if src is not None and tgt is not None and src.start == tgt.start:
             tgt = None
         for arg in (src, tgt):  # "طائرات أمريكية" act for the United States, "الأميركيين" are it
