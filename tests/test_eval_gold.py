@@ -72,6 +72,14 @@ def test_one_to_one_matching() -> None:
     assert s.entities.tp == 2 and s.entities.fp == 2  # a split actor counts once
 
 
+def test_a_negated_event_claims_no_action() -> None:
+    s = GoldScore()
+    events = pred()["events"] + [{"type": "CONSULT", "source": "e2", "target": None, "negated": True}]
+    score_document(pred(events=events), GOLD, s)
+    # "لم يلتق …": neither a match for the gold CONSULT nor a spurious event
+    assert (s.events.tp, s.events.fp, s.events.fn) == (1, 1, 1)
+
+
 def test_cli_on_a_folder(tmp_path: Path) -> None:
     docs, gold = tmp_path / "docs", tmp_path / "gold"
     docs.mkdir()

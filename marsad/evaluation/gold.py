@@ -13,7 +13,8 @@ Matching is one-to-one (greedy, best overlap first):
   a joint statement's ``speakers`` all count);
 * events — same PLOVER type and the source actor's names meet the gold
   source's; the *strict* score also requires the target to match (both
-  absent, or names that meet).
+  absent, or names that meet).  Events marked ``negated`` are left out: they
+  say an action did not happen, and the gold lists only actions that did.
 """
 from __future__ import annotations
 
@@ -174,7 +175,9 @@ def score_document(pred: dict[str, Any], gold: dict[str, Any], score: GoldScore)
     detail["quotes"] = {"tp": tp, "pred": len(quotes), "gold": len(gold_q)}
 
     # events
-    events = pred.get("events", [])
+    # an event the extractor marks negated says the action did not happen ("لم يتفق
+    # الجانبان"); the gold lists actions that happened, so it claims none
+    events = [ev for ev in pred.get("events", []) if not ev.get("negated")]
     gold_ev = gold.get("events", [])
     loose, strict = [], []
     for i, ev in enumerate(events):
