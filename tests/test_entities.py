@@ -274,6 +274,20 @@ def test_foreign_names_after_a_role() -> None:
         assert name in names, (text, names)
 
 
+def test_every_occurrence_of_a_found_name_is_a_mention() -> None:
+    text = ("رفضت شركة بتروناس الماليزية العرض. ووقعت المجموعة الماليزية للطاقة بتروناس وشركة أخرى "
+            "اتفاقا أمس، وقال المدير العام لبتروناس إن الاتفاق مهم.")
+    e = by_name(ents(text), "بتروناس")
+    starts = [m["start"] for m in e["mentions"]]
+    assert len(starts) >= 3, e["mentions"]
+    assert text.index("لبتروناس") + 1 in starts  # the clitic stays out of the mention
+
+
+def test_two_people_joined_by_waw_are_two_names() -> None:
+    names = [m["text"] for e in ents("التقى كيفن ماكارتي وليسلي جونز في واشنطن.") for m in e["mentions"]]
+    assert not [n for n in names if " وليسلي" in n or n.endswith("جونز") and "ماكارتي" in n], names
+
+
 def test_government_named_by_its_leader_and_weak_heads() -> None:
     got = types_of(ents("وانتقدت حكومة نتنياهو القرار، بينما توقفت حركة المرور في المدينة."))
     assert got.get("حكومة نتنياهو") == "ORG"

@@ -674,6 +674,13 @@ def test_role_named_in_an_apposition_in_a_later_sentence():
     assert speaker(doc, one(qs, "الإنتاج سيستأنف")) is None
 
 
+def test_a_name_in_the_genitive_of_a_role_is_not_its_holder():
+    # even when the name was (wrongly) typed as a person, "لـX" after a role names the body
+    text = "وقال المدير العام لسوناطراك إن الكميات الإضافية ستأتي من حقول الجنوب."
+    doc, qs = quotes(text, (PER, ["سوناطراك"], []))
+    assert speaker(doc, one(qs, "الكميات الإضافية")) is None
+
+
 def _seed_doc(path: Path) -> Document:
     doc = _TEXT(path.read_text(encoding="utf-8"))
     try:

@@ -994,6 +994,9 @@ class EntityRecognizer:
             if etype != "LOC" and _not_name_word(toks[k]):  # "الهلالي استعداداته", "دونيس نظرا"
                 b = k
                 break
+            if etype == "PER" and toks[k].norm[:1] == "و" and strip_len(toks[k]) > 0:
+                b = k  # "سوناطراك وإيني": two actors joined by و, not one name ("وليد" keeps its و)
+                break
         # an organization's name keeps its nationality adjective ("وزارة الصحة الفلسطينية");
         # a person's name does not ("الرئيس المصري", "علي خامنئي الإيراني")
         while b > a and ((etype == "PER" and (self.roles.nationality(toks[b - 1]) or _verb_like(toks[b - 1])))
@@ -1109,8 +1112,71 @@ class EntityRecognizer:
         entities = [e for e in entities if self._plausible(e)]
         entities = _merge_parentheses(doc.text, entities)
         self._add_surnames(doc, entities)
+        self._repeat_mentions(doc, entities)
         doc.entities = [self._record(i, e, doc.text) for i, e in enumerate(entities, 1)]
         return doc
+
+    @staticmethod
+    def _repeat_mentions(doc: Document, entities: list[Entity]) -> None:
+        """Every other occurrence of a name the document already gave an entity
+        is a mention of it ("one sense per discourse").
+
+        The rules and the tagger judge each occurrence on its context, and a name
+        found in one sentence ("سوناطراك" as the subject of رفضت) is often missed
+        where the context says less ("وقعت المجموعة الجزائرية للمحروقات سوناطراك
+        …"). Quotes and events need the mention at that place to find their
+        actor.  Single words that are common words (wordfreq) and forms two
+        entities share are left alone.
+        """
+        toks = doc.tokens
+        if not toks or not entities:
+            return
+        covered = bytearray(len(doc.text) + 1)
+        heads = org_heads()
+        owner: dict[tuple[str, ...], Entity | None] = {}
+        for ent in entities:
+            for m in ent.mentions:
+                covered[m.start:m.end] = b"\x01" * (m.end - m.start)
+                form = tuple(fold(m.text).split())
+                forms = [form]
+                if ent.type == "ORG" and len(form) == 2 and form[0] in heads:
+                    forms.append(form[1:])  # "شركة بتروناس" is "بتروناس" again later
+                for f in forms:
+                    if not f or (len(f) == 1 and (len(f[0]) < 3 or zipf(f[0]) >= 4.0)):
+                        continue
+                    owner[f] = ent if owner.get(f, ent) is ent else None
+        index: dict[str, list[tuple[tuple[str, ...], Entity]]] = {}
+        for form, ent in owner.items():
+            if ent is not None:
+                index.setdefault(form[0], []).append((form, ent))
+        if not index:
+            return
+        for cands in index.values():
+            cands.sort(key=lambda c: -len(c[0]))
+        n = len(toks)
+        added: set[int] = set()
+        for i, tok in enumerate(toks):
+            if covered[tok.start] or not tok.text[0].isalpha():
+                continue
+            for prefix, stem in clitic_forms(tok.norm):
+                cands = index.get(stem)
+                if not cands or prefix.endswith("ال"):
+                    continue
+                for form, ent in cands:
+                    k = i + len(form)
+                    if k > n or toks[k - 1].sentence != tok.sentence \
+                            or any(toks[i + q].norm != form[q] or covered[toks[i + q].start] for q in range(1, len(form))):
+                        continue
+                    start = tok.start + surface_len(tok.text, len(prefix))
+                    end = toks[k - 1].end
+                    ent.mentions.append(Mention(start, end, doc.text[start:end], ent.type, ent.actor))
+                    covered[start:end] = b"\x01" * (end - start)
+                    added.add(id(ent))
+                    break
+                break
+        for ent in entities:
+            if id(ent) in added:
+                ent.mentions.sort(key=lambda m: m.start)
 
     def _add_surnames(self, doc: Document, entities: list[Entity]) -> None:
         """Mentions of a person by family name alone ("ووصف رضائي", "العماد الحموي").

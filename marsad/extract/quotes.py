@@ -642,7 +642,9 @@ class QuoteExtractor:
         i = bisect.bisect_left(d.ment_starts, s)
         while i < len(d.ments) and d.ments[i][0] < lim:
             ment = d.ments[i]
-            if ment[3] == "PER" and not d.quote_around(ment[0]):
+            if ment[3] == "PER" and not d.quote_around(ment[0]) \
+                    and not (ment[0] > 0 and d.text[ment[0] - 1] == "ل"):
+                # (not after an attached ل: "المدير العام لسوناطراك" names the body, not the holder)
                 rec.mode, rec.speaker, rec.speaker_pos, rec.attribution = "explicit", ment[2], ment[0], "explicit"
                 return self._skip_to(toks, k, ment[1])
             i += 1
