@@ -765,6 +765,21 @@ def test_the_caller_of_a_protest_is_its_source() -> None:
     assert ev["source"] == ent_id(doc, "حركة النجباء")
 
 
+def test_a_crowd_or_the_members_of_a_group_act_for_the_group() -> None:
+    doc = doc_with("وتجمع المئات من أنصار حركة النجباء أمام مبنى المحافظة في البصرة أمس.",
+                   ["حركة النجباء", "البصرة"])
+    assert only(doc, "PROTEST")["source"] == ent_id(doc, "حركة النجباء")
+    doc = doc_with("وهاجم مسلحون من حركة النجباء مطار بغداد أمس.", ["حركة النجباء", "مطار بغداد"])
+    assert only(doc, "ASSAULT")["source"] == ent_id(doc, "حركة النجباء")
+
+
+def test_forces_deploying_is_mobilization_by_their_body() -> None:
+    doc = doc_with("وانتشرت قوات من الحشد الشعبي في محيط مطار بغداد أمس.", ["الحشد الشعبي", "مطار بغداد"])
+    assert only(doc, "MOBILIZE")["source"] == ent_id(doc, "الحشد الشعبي")
+    doc = doc_with("وانتشر الخبر في بغداد بسرعة أمس.", ["بغداد"])
+    assert not [e for e in candidates(doc) if e["type"] == "MOBILIZE"]  # news spreading is no deployment
+
+
 def test_dispersal_read_over_a_fronted_time_adverb() -> None:
     doc = doc_with("فرقت الحكومة العراقية، مساء أمس السبت، مئات المحتجين أمام مبنى المحافظة في البصرة.",
                    ["الحكومة العراقية", "البصرة"])

@@ -400,6 +400,8 @@ class Grammar:
     time_anchors: frozenset[str]
     casualty: frozenset[str]
     protesters: frozenset[str] = frozenset()
+    crowds: frozenset[str] = frozenset()
+    members: frozenset[str] = frozenset()
     organizers: frozenset[str] = frozenset()
     message_nouns: frozenset[str] = frozenset()
 
@@ -584,6 +586,8 @@ class TriggerLexicon:
             casualty=words("casualty"),
             protesters=frozenset(_core(w) for w in _words(raw.get("protesters"), f"{source}: grammar.protesters")),
             organizers=words("organizers"),
+            crowds=words("crowds"),
+            members=words("members"),
             message_nouns=words("message_nouns"),
         )
 
@@ -1060,6 +1064,9 @@ class _Reader:
         head = toks[arg.t0]
         if self.is_event_word(arg.t0):
             return arg  # "الغارات" is an action, not an actor
+        group = self._group_of(arg.t0)
+        if group is not None:
+            return group
         org: tuple[int, tuple[dict, dict]] | None = None
         n = len(toks)
         m = arg.t0 + 1
@@ -1104,6 +1111,24 @@ class _Reader:
         if arg.ent is None and org is not None:
             return self.arg_from_entity(org[0], org[1])
         return arg
+
+    def _group_of(self, k: int) -> Arg | None:
+        """"المئات من أنصار التحالف"، "عناصر من الشرطة الاتحادية"، "أنصار الحزب": a
+        crowd or the members of a named group act for that group."""
+        g, n = self.g, len(self.toks)
+        of_crowd = self.base(k) in g.crowds and k + 1 < n and self.base(k + 1) == "من"
+        if of_crowd:
+            k += 2  # "المئات من …", "مسلحون من حركة الشباب"
+        if k < n and self.base(k) in g.members:
+            k += 1  # "أنصار التحالف", "عناصر من الشرطة"
+            if k < n and self.base(k) == "من":
+                k += 1
+        elif not of_crowd:
+            return None
+        em = self.ent_at(k) if k < n else None
+        if em is None or em[0].get("type") not in ("ORG", "PER"):
+            return None
+        return self.arg_from_entity(k, em)
 
     def partner(self, k: int, limit: int) -> Arg | None:
         """A partner coordinated with a subject ending before token k: "ونظيره السوري
