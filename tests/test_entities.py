@@ -288,6 +288,16 @@ def test_two_people_joined_by_waw_are_two_names() -> None:
     assert not [n for n in names if " وليسلي" in n or n.endswith("جونز") and "ماكارتي" in n], names
 
 
+def test_security_services_are_organizations() -> None:
+    from marsad.pipeline import Pipeline
+
+    rules_only = Pipeline(options={"use_model": False})
+    got = types_of(rules_only("وفرقت قوات الدرك المحتجين، فيما أوقف خفر السواحل اليوناني قاربا، "
+                              "وانتشرت قوات الأمن في الشوارع.").entities)
+    assert got.get("قوات الدرك") == "ORG" and got.get("خفر السواحل اليوناني") == "ORG", got
+    assert "قوات الأمن" not in got  # generic security forces name no body
+
+
 def test_government_named_by_its_leader_and_weak_heads() -> None:
     got = types_of(ents("وانتقدت حكومة نتنياهو القرار، بينما توقفت حركة المرور في المدينة."))
     assert got.get("حكومة نتنياهو") == "ORG"

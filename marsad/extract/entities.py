@@ -833,6 +833,7 @@ class EntityRecognizer:
         """
         toks = doc.tokens
         heads, adjectives = _flagged_list("org_heads.txt")
+        services = _keyed_list("org_heads.txt")[1].get("service", frozenset())
         stops = function_words()
         n = len(toks)
         for i, tok in enumerate(toks):
@@ -850,6 +851,19 @@ class EntityRecognizer:
                     continue
                 if "only-definite" not in heads[stem] and not tok.prefix:
                     head_prefix, flags = pre, heads[stem]
+                    break
+                if not tok.prefix and i + 1 < n and not taken[i + 1] and toks[i + 1].sentence == tok.sentence \
+                        and toks[i + 1].norm in services:
+                    # "قوات الدرك", "قوات الأسايش": forces named by their service
+                    end = i + 2
+                    if end < n and not taken[end] and toks[end].sentence == tok.sentence \
+                            and toks[end].prefix == "ال" and self.roles.nationality(toks[end]) is not None:
+                        end += 1  # "قوات الدرك الأردنية"
+                    start = tok.start + surface_len(tok.text, len(pre))
+                    found.append(Mention(start, toks[end - 1].end, doc.text[start:toks[end - 1].end], "ORG"))
+                    spans[i] = (end, len(found) - 1)
+                    for p in range(i, end):
+                        taken[p] = True
                     break
             if head_prefix is None:
                 continue
