@@ -298,6 +298,16 @@ def test_security_services_are_organizations() -> None:
     assert "قوات الأمن" not in got  # generic security forces name no body
 
 
+def test_an_attested_family_name_before_a_title_or_an_object_closes_the_name() -> None:
+    text = ("واستقبل وزير الطاقة رشيد بن عيسى حمادي الوزيرة الإيطالية، فيما أجرى وزير الداخلية "
+            "عبد الإله حميد بنسليمان اتصالا هاتفيا مع نظيره.")
+    names = [m["text"] for e in ents(text) for m in e["mentions"] if e["type"] == "PER"]
+    assert "رشيد بن عيسى حمادي" in names and "عبد الإله حميد بنسليمان" in names, names
+    names = [m["text"] for e in ents("وقال مفتي المملكة عبدالعزيز بن عبدالله آل الشيخ إن الفتوى واضحة.")
+             for m in e["mentions"] if e["type"] == "PER"]
+    assert not [n for n in names if n.endswith(" آل")], names  # a link never ends a name
+
+
 def test_government_named_by_its_leader_and_weak_heads() -> None:
     got = types_of(ents("وانتقدت حكومة نتنياهو القرار، بينما توقفت حركة المرور في المدينة."))
     assert got.get("حكومة نتنياهو") == "ORG"

@@ -428,7 +428,10 @@ class EntityRecognizer:
                     end, k, added = toks[k + 1].end, k + 2, added + 1
                     continue
                 after = toks[k + 1] if k + 1 < len(toks) and toks[k + 1].sentence == sent else None
-                closes = after is None or not after.text[0].isalpha() or after.norm in stops or _verb_like(after)
+                closes = after is None or not after.text[0].isalpha() or after.norm in stops or _verb_like(after) \
+                    or self.roles.is_title(after) or self.roles.is_head(after) or _accusative_noun(after)
+                if t.norm in _LINKS:
+                    break  # "بن", "آل" never end a name ("عبدالعزيز بن عبدالله آل | الشيخ")
                 rare = zipf(t.text) < (2.5 if t.prefix else 2.2) or (closes and zipf(t.text) < 3.0)
                 # an attested family name closing the name: "حسن كاظم | الشمري"
                 family = closes and name_part(t.norm, "surname") is not None
@@ -1310,6 +1313,14 @@ def _verb_like(tok: Token) -> bool:
     if n in speech_verbs():
         return True
     return len(n) >= 5 and n[0] == "س" and n[1] in "يتنا" and not (name_part(n) or name_part(n, "surname"))
+
+
+def _accusative_noun(tok: Token) -> bool:
+    """A common indefinite noun in the accusative ("اتصالا", "اتفاقا", "بيانا"):
+    the object after a subject's name, never a part of it."""
+    n = tok.norm
+    return (len(n) >= 4 and n.endswith("ا") and not tok.prefix and zipf(tok.text) >= 3.5
+            and not (name_part(n) or name_part(n, "surname")))
 
 
 def _clitic_inside_name(tok: Token, first: bool) -> bool:
