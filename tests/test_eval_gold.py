@@ -72,12 +72,19 @@ def test_one_to_one_matching() -> None:
     assert s.entities.tp == 2 and s.entities.fp == 2  # a split actor counts once
 
 
-def test_a_negated_event_claims_no_action() -> None:
+def test_only_claims_count_as_predictions() -> None:
+    events = pred()["events"] + [{"type": "CONSULT", "source": "e2", "target": None, "negated": True},
+                                 {"type": "PROTEST", "source": None, "target": None}]
+    quotes = pred()["quotes"] + [{"speaker": None, "text": "مصادر محلية قالت إن الطريق مغلق"}]
     s = GoldScore()
-    events = pred()["events"] + [{"type": "CONSULT", "source": "e2", "target": None, "negated": True}]
-    score_document(pred(events=events), GOLD, s)
-    # "لم يلتق …": neither a match for the gold CONSULT nor a spurious event
+    score_document(pred(events=events, quotes=quotes), GOLD, s)
+    # "لم يلتق …" claims no action, an event with no source and a quote with no speaker
+    # claim no actor: none is a match or a spurious prediction
     assert (s.events.tp, s.events.fp, s.events.fn) == (1, 1, 1)
+    assert (s.quotes.tp, s.quotes.fp, s.quotes.fn) == (1, 1, 1)
+    s = GoldScore()
+    score_document(pred(events=events, quotes=quotes), GOLD, s, claims_only=False)
+    assert (s.events.tp, s.events.fp) == (2, 2) and s.quotes.fp == 2  # --all-predictions: as before
 
 
 def test_cli_on_a_folder(tmp_path: Path) -> None:

@@ -15,6 +15,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
     p.add_argument("--errors", action="store_true",
                    help="also list, per document, what was missed and what was found that the gold lacks")
+    p.add_argument("--all-predictions", action="store_true",
+                   help="count every quote and event as a prediction, also those with no speaker or source "
+                        "entity and negated events (the scoring before 2026-11-23); by default only "
+                        "attributed quotes and events with a source count, as the gold annotates only those")
     p.set_defaults(func=run)
 
 
@@ -22,7 +26,7 @@ def run(args: argparse.Namespace) -> int:
     from marsad.evaluation.gold import evaluate
 
     try:
-        score = evaluate(args.gold_dir, args.docs_dir)
+        score = evaluate(args.gold_dir, args.docs_dir, claims_only=not args.all_predictions)
     except (FileNotFoundError, ValueError) as exc:
         report(str(exc))
         return 2

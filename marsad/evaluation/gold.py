@@ -13,8 +13,18 @@ Matching is one-to-one (greedy, best overlap first):
   a joint statement's ``speakers`` all count);
 * events — same PLOVER type and the source actor's names meet the gold
   source's; the *strict* score also requires the target to match (both
-  absent, or names that meet).  Events marked ``negated`` are left out: they
-  say an action did not happen, and the gold lists only actions that did.
+  absent, or names that meet).
+
+Only *claims* count as predictions (``claims_only``, the default): a quote
+with a speaker entity and an event with a source entity that is not marked
+``negated``.  The gold annotates exactly those ("statements of unnamed
+speakers are not annotated", "actions with no named actor on the source side
+… are not coded", negated actions did not happen), and the targets are stated
+for *attributed* quotes and events with their source actor.  A quote the
+extractor leaves without a speaker, or an event without a source, claims no
+attribution; it still costs recall when the gold has it.  ``claims_only=False``
+(``marsad eval gold --all-predictions``) counts every record, as releases
+before 2026-11-23 did.
 """
 from __future__ import annotations
 
@@ -105,7 +115,8 @@ def entity_keys(ent: dict[str, Any]) -> set[str]:
     return keys
 
 
-def score_document(pred: dict[str, Any], gold: dict[str, Any], score: GoldScore) -> dict[str, Any]:
+def score_document(pred: dict[str, Any], gold: dict[str, Any], score: GoldScore,
+                   claims_only: bool = True) -> dict[str, Any]:
     """Add one document's counts to ``score``; return them."""
     ents = pred.get("entities", [])
     ent_keys = {e["id"]: entity_keys(e) for e in ents}
@@ -152,7 +163,7 @@ def score_document(pred: dict[str, Any], gold: dict[str, Any], score: GoldScore)
         return out
 
     # quotes
-    quotes = pred.get("quotes", [])
+    quotes = [q for q in pred.get("quotes", []) if q.get("speaker") or not claims_only]
     gold_q = gold.get("quotes", [])
     pairs = []
     for i, q in enumerate(quotes):
@@ -175,9 +186,8 @@ def score_document(pred: dict[str, Any], gold: dict[str, Any], score: GoldScore)
     detail["quotes"] = {"tp": tp, "pred": len(quotes), "gold": len(gold_q)}
 
     # events
-    # an event the extractor marks negated says the action did not happen ("لم يتفق
-    # الجانبان"); the gold lists actions that happened, so it claims none
-    events = [ev for ev in pred.get("events", []) if not ev.get("negated")]
+    events = [ev for ev in pred.get("events", [])
+              if not claims_only or (ev.get("source") and not ev.get("negated"))]
     gold_ev = gold.get("events", [])
     loose, strict = [], []
     for i, ev in enumerate(events):
@@ -217,7 +227,7 @@ def score_document(pred: dict[str, Any], gold: dict[str, Any], score: GoldScore)
     return detail
 
 
-def evaluate(gold_dir: Path, docs_dir: Path, pipeline=None) -> GoldScore:
+def evaluate(gold_dir: Path, docs_dir: Path, pipeline=None, claims_only: bool = True) -> GoldScore:
     """Run the pipeline over each gold file's document and score it."""
     from marsad.document import Document
     from marsad.ingest import ReadError, read_file
@@ -237,5 +247,5 @@ def evaluate(gold_dir: Path, docs_dir: Path, pipeline=None) -> GoldScore:
         if not items:
             raise ValueError(f"{path}: could not be read")
         doc: Document = pipeline(items[0])
-        score_document(doc.to_dict(), gold, score)
+        score_document(doc.to_dict(), gold, score, claims_only=claims_only)
     return score
