@@ -308,6 +308,11 @@ def test_an_attested_family_name_before_a_title_or_an_object_closes_the_name() -
     assert not [n for n in names if n.endswith(" آل")], names  # a link never ends a name
 
 
+def test_a_rare_given_name_right_after_a_speech_verb_opens_the_name() -> None:
+    names = [m["text"] for e in ents("وأضاف هوشيار عبدالله رسول أن الرواتب ستصرف قريبا.") for m in e["mentions"]]
+    assert "هوشيار عبدالله رسول" in names, names  # zipf 2.2: rare, not very rare
+
+
 def test_government_named_by_its_leader_and_weak_heads() -> None:
     got = types_of(ents("وانتقدت حكومة نتنياهو القرار، بينما توقفت حركة المرور في المدينة."))
     assert got.get("حكومة نتنياهو") == "ORG"

@@ -454,7 +454,10 @@ class EntityRecognizer:
                     # name: "المتحدثة، جمانة حسين الغلاي", "رئيس تحالف النهج الوطني ليث عبد الكريم …"
                     after_role = pp is None or pp.text in "،," or self.roles.is_title(pp) or self.roles.is_head(pp) \
                         or pp.prefix.endswith("ال")
-                    if name_part(t.norm) == "given" or zipf(t.text) < (4.0 if after_role else 2.0):
+                    # right after a speech verb the subject begins: "وأضاف هيوا | عبدالله رسول أن"
+                    after_verb = pp is not None and (pp.norm in speech_verbs() or (
+                        pp.norm[:1] in ("و", "ف") and pp.norm[1:] in speech_verbs()))
+                    if name_part(t.norm) == "given" or zipf(t.text) < (4.0 if after_role else 3.0 if after_verb else 2.0):
                         start, k = t.start, k - 1
             while start == m.start and k >= 2 and toks[k - 1].norm in ("بن", "ولد", "ابن") \
                     and toks[k - 1].sentence == toks[k].sentence:
