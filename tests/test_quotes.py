@@ -681,6 +681,18 @@ def test_a_name_in_the_genitive_of_a_role_is_not_its_holder():
     assert speaker(doc, one(qs, "الكميات الإضافية")) is None
 
 
+def test_a_continuation_cue_with_a_name_names_the_role_before_it():
+    text = ("وقال المتحدث باسم وزارة المالية إن العجز \"سيتراجع العام المقبل\". "
+            "وأضاف كريم العلواني أن الرواتب ستصرف في موعدها.")
+    doc, qs = quotes(text, (ORG, ["وزارة المالية"], []), (PER, ["كريم العلواني"], []))
+    assert speaker(doc, one(qs, "سيتراجع العام المقبل")) == "كريم العلواني"
+    # an unnamed source stays unnamed
+    text = ("وقال مصدر أمني إن الطريق \"مغلق حتى إشعار آخر\". "
+            "وأضاف كريم العلواني أن الرواتب ستصرف في موعدها.")
+    doc, qs = quotes(text, (PER, ["كريم العلواني"], []))
+    assert speaker(doc, one(qs, "مغلق حتى إشعار آخر")) is None
+
+
 def _seed_doc(path: Path) -> Document:
     doc = _TEXT(path.read_text(encoding="utf-8"))
     try:

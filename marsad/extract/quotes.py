@@ -280,6 +280,8 @@ class _Rec:
     speakers: tuple[str, ...] = ()  # a joint statement: "وأكد الجانبان …"
 
 
+#: heads of speaker phrases that keep their speaker unnamed ("مصدر أمني")
+_UNNAMED_SOURCES = frozenset({"مصدر", "مصادر", "مسوولون", "مسوولين", "شهود", "سكان", "مراقبون"})
 #: role nouns that refer back to any role in an apposition ("وأوضح المسؤول، فلان")
 _GENERIC_ANAPHORS = frozenset({"مسوول"})
 
@@ -1504,6 +1506,24 @@ class QuoteExtractor:
             topic_pos = max(topic_pos, pos, r.speaker_pos)
             if not in_content(r.cue_s):
                 main = r
+        self._named_by_continuation(d, recs)
+
+    def _named_by_continuation(self, d: _Doc, recs: list[_Rec]) -> None:
+        """"وقال المتحدث باسم حكومة الإقليم إن … وأضاف هيوا رسول أن …": "أضاف"
+        says the same speaker goes on, so the role just before, left unnamed or
+        read as its body, is the person this next statement names.  Not after an
+        unnamed source ("مصدر أمني") or a plural."""
+        for prev, r in zip(recs, recs[1:]):
+            if r.cue is None or not r.cue.continues or r.attribution != "explicit" or r.speaker is None \
+                    or (d.ents.get(r.speaker) or {}).get("type") != "PER" or not 0 <= r.sent - prev.sent <= 1:
+                continue
+            if prev.plural or prev.np is None or prev.attribution not in ("organization", "explicit") \
+                    or (prev.speaker is not None and prev.attribution != "organization"):
+                continue
+            head = self._role_words([t[2] for t in d.toks(prev.np[0], prev.np[1], 1)])
+            if not head or head[0] in _UNNAMED_SOURCES:
+                continue
+            prev.speaker, prev.attribution = r.speaker, "role"
 
     def _named_body(self, d: _Doc, r: _Rec, in_content) -> str | None:
         """"وقالت الحركة", "وأضاف الحزب", "وأكدت الوزارة": a definite head noun
