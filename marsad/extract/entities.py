@@ -1217,19 +1217,17 @@ class EntityRecognizer:
                     owners[key] = ent if owners.get(key, ent) is ent else None
         if not owners:
             return
-        covered = [False] * (len(doc.text) + 1)
+        covered = bytearray(len(doc.text) + 1)
         for ent in entities:
             for m in ent.mentions:
-                for k in range(m.start, m.end):
-                    covered[k] = True
+                covered[m.start:m.end] = b"\x01" * (m.end - m.start)
         first_start = {id(e): e.mentions[0].start for e in entities if e.mentions}
         for tok in doc.tokens:
             if covered[tok.start] or not tok.text[0].isalpha():
                 continue
-            for prefix, stem in clitic_forms(tok.norm):
-                art, key = split_article(stem)
+            for prefix, art, key in _surname_splits(tok.norm):
                 ent = owners.get(key)
-                if ent is None or prefix.endswith("ال"):
+                if ent is None:
                     continue
                 if self.roles.is_title(tok):
                     break  # "والسيد" is the honorific, even where a family is named السيد
@@ -1316,6 +1314,13 @@ def _verb_like(tok: Token) -> bool:
     if n in speech_verbs():
         return True
     return len(n) >= 5 and n[0] == "س" and n[1] in "يتنا" and not (name_part(n) or name_part(n, "surname"))
+
+
+@lru_cache(maxsize=100_000)
+def _surname_splits(norm: str) -> tuple[tuple[str, str, str], ...]:
+    """``(proclitics, article, bare word)`` for each clitic split of a word that
+    keeps the article on the stem (see :meth:`EntityRecognizer._add_surnames`)."""
+    return tuple((prefix,) + split_article(stem) for prefix, stem in clitic_forms(norm) if not prefix.endswith("ال"))
 
 
 def _accusative_noun(tok: Token) -> bool:
