@@ -338,3 +338,40 @@ def test_nationality_lookup_folds_keys():
     n = load_nationalities()
     assert "الايرانيه" in n and n.get("الایرانیة") == "IRN"
     assert n.get("كردي") is None  # an ethnicity, not a state
+
+
+# ------------------------------------------------------------------ places
+
+
+@pytest.mark.parametrize(
+    "form, code",
+    [
+        ("طنجة", "MAR"), ("مدينة فاس", "MAR"), ("سبتة", "ESP"), ("مليليه", "ESP"), ("فنيدق", "MAR"),
+        ("قسنطينة", "DZA"), ("جربة", "TUN"), ("مصراتة", "LBY"), ("نواذيبو", "MRT"), ("أغاديز", "NER"),
+        ("تيغراي", "ETH"), ("أرض الصومال", "SOM"), ("الفاشر", "SDN"), ("جرابلس", "SYR"),
+        ("حقل الرميلة", "IRQ"), ("الأحساء", "SAU"), ("ميناء تشابهار", "IRN"), ("نهر الفرات", "MEA"),
+        ("دجلة", "MEA"), ("البحر الأسود", "EEU"), ("جزيرة لامبيدوزا", "ITA"), ("كريت", "GRC"),
+        ("مضيق البوسفور", "TUR"), ("أوتاوا", "CAN"),
+    ],
+)
+def test_places_resolve(form, code):
+    e = actor_index().lookup(form)
+    assert e is not None and e.type == "LOC" and e.code == code, (form, e)
+
+
+@pytest.mark.parametrize(
+    "form",
+    # place names that are also common words (or fold to one) are weak only
+    ["فاس", "العيون", "الداخلة", "وجدة", "الخبر", "العين", "الباب", "القصير", "سيول", "النيل",
+     "الأطلسي", "أكرا", "سبها", "عرعر", "دوما", "مطروح", "الكفرة", "بورصة", "عمران", "الزاوية"],
+)
+def test_place_forms_that_are_common_words_are_weak(form):
+    idx = actor_index()
+    assert idx.lookup(form) is None, form
+    assert any(e.type == "LOC" for e in idx.candidates(form, weak=True)), form
+
+
+def test_place_variants_do_not_fold_into_common_phrases():
+    idx = actor_index()
+    for phrase in ("جبل على", "المدينة الحديثة", "مدينة حديثة", "بورنو"):
+        assert idx.lookup(phrase) is None, phrase
