@@ -313,6 +313,17 @@ def test_a_rare_given_name_right_after_a_speech_verb_opens_the_name() -> None:
     assert "هوشيار عبدالله رسول" in names, names  # zipf 2.2: rare, not very rare
 
 
+def test_a_verbal_noun_object_is_no_part_of_the_body_before_it() -> None:
+    got = types_of(ents("وقرر مجلس الوزراء الموافقة على المشروع، فيما صادق مجلس الأمن الدولي على القرار."))
+    assert got.get("مجلس الوزراء") == "ORG" and "مجلس الوزراء الموافقة" not in got, got
+    assert got.get("مجلس الأمن الدولي") == "ORG"  # an adjective before على stays
+
+
+def test_a_tagged_body_named_after_a_known_place_keeps_the_place() -> None:
+    got = types_of(ents("وأعلنت جامعة نجران عن برنامج جديد للطلاب."))
+    assert got.get("جامعة نجران") == "ORG" and "نجران" not in got, got
+
+
 def test_government_named_by_its_leader_and_weak_heads() -> None:
     got = types_of(ents("وانتقدت حكومة نتنياهو القرار، بينما توقفت حركة المرور في المدينة."))
     assert got.get("حكومة نتنياهو") == "ORG"
@@ -368,6 +379,10 @@ def test_shortened_organization_name_links_to_the_full_one() -> None:
     es = ents("أعلنت وزارة الزراعة الاتحادية خطة جديدة. وقالت وزارة الزراعة إن الخطة تبدأ غدا.")
     orgs = [e for e in es if e["type"] == "ORG"]
     assert len(orgs) == 1 and len(orgs[0]["mentions"]) == 2
+    # by its head and last word
+    es = ents("أصدرت وزارة الشؤون الاجتماعية والعمل قرارا جديدا. وقالت وزارة العمل إن القرار نهائي.")
+    orgs = [e for e in es if e["type"] == "ORG"]
+    assert len(orgs) == 1 and len(orgs[0]["mentions"]) == 2, orgs
 
 
 def test_multiword_misspelling_differs_in_one_word_only() -> None:

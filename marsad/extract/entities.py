@@ -333,19 +333,29 @@ class EntityRecognizer:
         for mention in self._given_names(doc, taken):
             found.append(mention)
         if self.tagger is not None:
+            dropped: set[int] = set()
             for span in self.tagger.tag_doc(doc):
                 etype = NER_TYPES.get(span.type)
                 if etype is None:
                     continue
                 a, b = span.token_start, span.token_end
                 if any(taken[a:b]):
-                    continue
+                    inner = _places_inside(found, toks, taken, a, b) if etype == "ORG" and not taken[a] else None
+                    if not inner:
+                        continue
+                    # "جامعة القصيم", "هيئة قناة بنما": a body named after a place the
+                    # dictionary knows; the place is part of its name
+                    dropped.update(inner)
                 if b - a >= 2 and _noun_prefix(toks[a], _place_noun_sets()[0]) is not None:
                     etype = "LOC"  # "قصر قرطاج", "سوق الجمعة": a facility and its name
                 mention = self._trim(doc, toks, a, b, etype)
                 if mention is not None:
                     mention.source = "model"
                     found.append(mention)
+                    for k in range(a, b):
+                        taken[k] = True
+            if dropped:
+                found = [m for m in found if id(m) not in dropped]
         heads = self.roles.heads
         found = [m for m in found if not (m.type == "PER" and m.actor is None and fold(m.text) in heads)]  # "ولي العهد"
         found.sort(key=lambda x: x.start)
@@ -976,6 +986,14 @@ class EntityRecognizer:
                 last_definite -= 1  # "حكومة خادم الحرمين الشريفين الملك …": the title is not in the name
                 while last_definite > max(i, nested_end) and not toks[last_definite].prefix.endswith(("ال", "لل")):
                     last_definite -= 1
+            if last_definite > i + 1 and not nested_end == last_definite and last_definite + 1 < n \
+                    and toks[last_definite + 1].norm in _OBJECT_PREPS and _masdar_like(toks[last_definite]):
+                # "قرر مجلس الوزراء الموافقة على …": the verbal noun and its preposition
+                # are the object of the verb, not a word of the name
+                last_definite -= 1
+                while last_definite > i and not toks[last_definite].prefix.endswith(("ال", "لل")) \
+                        and last_definite != nested_end:
+                    last_definite -= 1
             if last_definite < 0 and i + 1 < n and not taken[i + 1] and toks[i + 1].sentence == tok.sentence \
                     and _rare_indefinite(toks[i + 1], stops) and "weak" not in flags:
                 # "كتلة صادقون", "حزب بيجاك": a head and a rare indefinite word (a name)
@@ -1321,6 +1339,41 @@ def _surname_splits(norm: str) -> tuple[tuple[str, str, str], ...]:
     """``(proclitics, article, bare word)`` for each clitic split of a word that
     keeps the article on the stem (see :meth:`EntityRecognizer._add_surnames`)."""
     return tuple((prefix,) + split_article(stem) for prefix, stem in clitic_forms(norm) if not prefix.endswith("ال"))
+
+
+#: prepositions that take the complement of a verbal noun ("الموافقة على")
+_OBJECT_PREPS = frozenset(fold(w) for w in ("على", "عن", "إلى"))
+
+
+def _masdar_like(tok: Token) -> bool:
+    """A definite word shaped like a verbal noun of the derived forms (تفعيل،
+    تفاعل، مفاعلة، استفعال، انفعال: "التأكيد"، "الموافقة"، "الاستمرار"), not a
+    nisba adjective; used only where a preposition follows."""
+    b = tok.bare
+    if tok.prefix != "ال" or len(b) < 5 or b.endswith(("ي", "يه", "ون", "ين")):
+        return False
+    return b.startswith(("ت", "است", "ان")) or (b.startswith("م") and b.endswith("ه") and b[2:3] == "ا")
+
+
+def _places_inside(found: list[Mention], toks: list[Token], taken: list[bool], a: int, b: int) -> set[int] | None:
+    """The ids of the place mentions that cover every taken token of tokens
+    ``[a, b)``, when they all lie inside it and the span ends on a free token; else None."""
+    lo, hi = toks[a].start, toks[b - 1].end
+    places = [m for m in found if m.type == "LOC" and lo <= m.start and m.end <= hi]
+    last = toks[b - 1]
+    if not places or not (places[-1].end == hi or (
+            not taken[b - 1] and last.prefix == "ال" and last.norm.endswith(("ي", "يه")) and places[-1].end == toks[b - 2].end)):
+        return None  # the place ends the name, or only an adjective follows it ("… لشبونة البرتغالي")
+    out: set[int] = set()
+    for k in range(a, b):
+        if not taken[k]:
+            continue
+        t = toks[k]
+        m = next((m for m in places if m.start < t.end and t.start < m.end), None)
+        if m is None or m.start != t.start:
+            return None  # not a place written with a preposition or و ("الشباب بالرياض")
+        out.add(id(m))
+    return out or None
 
 
 def _accusative_noun(tok: Token) -> bool:
