@@ -780,6 +780,16 @@ def test_forces_deploying_is_mobilization_by_their_body() -> None:
     assert not [e for e in candidates(doc) if e["type"] == "MOBILIZE"]  # news spreading is no deployment
 
 
+def test_the_two_ministers_are_the_last_two_people_named() -> None:
+    doc = doc_with("وكان عباس عراقجي قد بحث، في اتصال هاتفي الأسبوع الماضي مع عبد اللطيف رشيد، "
+                   "تنسيق الموقفين، واتفق الوزيران على رفض أي إجراءات أحادية.",
+                   ["عباس عراقجي", "عبد اللطيف رشيد"])
+    ev = only(doc, "AGREE")
+    assert ev["source"] == ent_id(doc, "عباس عراقجي") and ev["target"] == ent_id(doc, "عبد اللطيف رشيد")
+    # a time word is no actor
+    assert all(e.get("source_text") != "الأسبوع" for e in candidates(doc))
+
+
 def test_dispersal_read_over_a_fronted_time_adverb() -> None:
     doc = doc_with("فرقت الحكومة العراقية، مساء أمس السبت، مئات المحتجين أمام مبنى المحافظة في البصرة.",
                    ["الحكومة العراقية", "البصرة"])

@@ -161,6 +161,8 @@ _PERSON_TITLES = tuple(fold(w) for w in ("رئيس", "أمين", "قائد", "م
 _RECIPROCAL = frozenset(split_article(fold(w))[1] for w in (
     "الجانبان", "الطرفان", "البلدان", "الوزيران", "الرئيسان", "الزعيمان", "القائدان", "المسؤولان",
     "الجانبين", "الطرفين"))
+#: duals of countries: their parties are no two people
+_COUNTRY_DUALS = frozenset(split_article(fold(w))[1] for w in ("البلدان", "البلدين", "الدولتان", "الدولتين"))
 _KANA = frozenset(fold(w) for w in ("كان", "وكان", "فكان", "كانت", "وكانت"))
 #: "لقاء جمعه مع X": the meeting that brought him together with X
 _JAMA = frozenset(fold(w) for w in ("جمعه", "جمعها", "جمعهما", "جمعهم", "جمعني", "جمعنا"))
@@ -398,6 +400,7 @@ class Grammar:
     frame_preps: frozenset[str]
     side_clauses: frozenset[str]
     time_anchors: frozenset[str]
+    time_nouns: frozenset[str]
     casualty: frozenset[str]
     protesters: frozenset[str] = frozenset()
     crowds: frozenset[str] = frozenset()
@@ -583,6 +586,7 @@ class TriggerLexicon:
             side_clauses=words("side_clauses"),
             verbal_cues=frozenset(_core(w) for w in _words(raw.get("verbal_cues"), f"{source}: grammar.verbal_cues")),
             time_anchors=words("time_anchors"),
+            time_nouns=words("time_nouns"),
             casualty=words("casualty"),
             protesters=frozenset(_core(w) for w in _words(raw.get("protesters"), f"{source}: grammar.protesters")),
             organizers=words("organizers"),
@@ -737,6 +741,35 @@ class _Reader:
                             self._ent_tok.setdefault(a, (e, m))
                         a += 1
         return self._ent_tok.get(k)
+
+    def last_two_people(self, pos: int) -> tuple[Arg, Arg] | None:
+        """The last two distinct people named before ``pos`` within the three
+        sentences before it, in text order (the parties of "اتفق الوزيران")."""
+        sent_starts = [sp.start for sp in self.doc.sentences]
+        k = bisect.bisect_right(sent_starts, pos) - 1
+        floor = sent_starts[max(0, k - 3)] if k >= 0 else 0
+        found: list[tuple[int, dict, dict]] = []
+        for e in self.doc.entities:
+            if e.get("type") != "PER":
+                continue
+            last = None
+            for m in e.get("mentions") or ():
+                if floor <= int(m["start"]) < pos:
+                    last = m
+            if last is not None:
+                found.append((int(last["start"]), e, last))
+        if len(found) < 2:
+            return None
+        found.sort(key=lambda x: x[0])
+        (s1, e1, m1), (s2, e2, m2) = found[-2:]
+        args = []
+        for e, m in ((e1, m1), (e2, m2)):
+            ms, me = int(m["start"]), int(m["end"])
+            t0 = bisect.bisect_left(self.starts, ms)
+            t1 = bisect.bisect_left(self.starts, me)
+            args.append(Arg(ms, me, self.doc.text[ms:me], e.get("id"), e.get("actor_code") or e.get("country"),
+                            "PER", t0, t1))
+        return args[0], args[1]
 
     def country_entity(self, code: str, etype: str | None = None) -> dict | None:
         """The document's entity for the country ``code`` itself (not one of its cities);
@@ -963,6 +996,8 @@ class _Reader:
         if em is not None:
             return self.arg_from_entity(j, em)
         t0 = toks[j]
+        if t0.norm in g.time_nouns:
+            return None  # "الأسبوع الماضي", "اليوم": a time, not an actor
         definite = self.definite(t0)
         number = self.is_number(j)
         case = _case(t0.bare)
@@ -2644,12 +2679,16 @@ class EventExtractor:
             # "أعلنت كتائب القسام أن مقاتليها استهدفوا ...": the possessor is the speaker
             src = Arg(speech.start, speech.end, speech.text, speech.ent, speech.code, speech.etype, speech.t0, speech.t1)
         tgt = rd.resolve(tgt)
-        if src is not None and src.ent is None and rd.last_meeting is not None \
+        if src is not None and src.ent is None \
                 and split_article(fold(src.text.split()[-1] if src.text.split() else ""))[1] in _RECIPROCAL:
-            # "واتفق الجانبان"، "وبحث الوزيران": the two parties of the meeting told last
-            src, other = rd.last_meeting
-            if tgt is None or tgt.ent is None:
-                tgt = other
+            # "واتفق الجانبان"، "وبحث الوزيران": the two parties of the meeting told last,
+            # else the last two people named before ("… رياض … مع نظيره عثمان …، واتفق الوزيران")
+            dual = split_article(fold(src.text.split()[-1]))[1]
+            pair = rd.last_meeting or (rd.last_two_people(src.start) if dual not in _COUNTRY_DUALS else None)
+            if pair is not None:
+                src, other = pair
+                if tgt is None or tgt.ent is None:
+                    tgt = other
         if src is not None and tgt is not None and src.ent is not None and src.ent == tgt.ent:
             tgt = None
         if tr.type == "CONSULT" and tgt is not None and tgt.ent is not None and tgt.t1 > 0 \
