@@ -790,6 +790,15 @@ def test_the_two_ministers_are_the_last_two_people_named() -> None:
     assert all(e.get("source_text") != "الأسبوع" for e in candidates(doc))
 
 
+def test_a_role_with_its_place_is_the_person_holding_the_role() -> None:
+    doc = doc_with("وقال المحافظ محمد باقري إن الوضع هادئ. وطالب محافظ البصرة الحكومة العراقية بإرسال تعزيزات.",
+                   ["محمد باقري", "البصرة", "الحكومة العراقية"])
+    doc.entities[[e["name"] for e in doc.entities].index("محمد باقري")]["roles"] = ["المحافظ"]
+    doc = EXTRACTOR(doc)
+    ev = only(doc, "REQUEST")
+    assert ev["source"] == ent_id(doc, "محمد باقري")
+
+
 def test_dispersal_read_over_a_fronted_time_adverb() -> None:
     doc = doc_with("فرقت الحكومة العراقية، مساء أمس السبت، مئات المحتجين أمام مبنى المحافظة في البصرة.",
                    ["الحكومة العراقية", "البصرة"])

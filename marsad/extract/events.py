@@ -1239,11 +1239,20 @@ class _Reader:
         words = [split_article(fold(w))[1] for w in arg.text.split()]
         if not words:
             return None
+        # the words after a shorter recorded role may name the place it is held in:
+        # "محافظ القنيطرة" is "المحافظ" when القنيطرة is a place mention
+        place_from = len(words)
+        if arg.t0 >= 0:
+            for q in range(arg.t0 + 1, min(arg.t1, len(self.toks))):
+                em = self.ent_at(q)
+                if em is not None and em[0].get("type") == "LOC":
+                    place_from = q - arg.t0
+                    break
         got = []
         for e in self._people():
             for r in e.get("roles") or ():
                 rw = [split_article(w)[1] for w in fold(r).split()]
-                if rw[:len(words)] == words:
+                if rw[:len(words)] == words or (place_from < len(words) and rw == words[:place_from]):
                     got.append(e)
                     break
         return got[0] if len(got) == 1 else None
