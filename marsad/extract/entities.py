@@ -1194,7 +1194,8 @@ class EntityRecognizer:
         n = len(toks)
         added: set[int] = set()
         for i, tok in enumerate(toks):
-            if covered[tok.start] or not tok.text[0].isalpha():
+            if covered[tok.start] or not (_may_be(tok, index) or "ال" + tok.bare in index) \
+                    or not tok.text[0].isalpha():
                 continue
             for prefix, stem in clitic_forms(tok.norm):
                 cands = index.get(stem)
