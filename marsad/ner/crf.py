@@ -41,6 +41,10 @@ def lex_path(model_path: str | os.PathLike) -> Path:
 
 
 def default_model_path() -> Path:
+    """The shipped model, or ``$MARSAD_NER_MODEL`` if set (to compare a candidate model end to end)."""
+    env = os.environ.get("MARSAD_NER_MODEL")
+    if env:
+        return Path(env)
     return Path(str(resources.files("marsad.models").joinpath(DEFAULT_MODEL)))
 
 

@@ -38,6 +38,10 @@ log = logging.getLogger("marsad.ner.train")
 #: sentences at the end of the ANERcorp train file held out for tuning
 DEV_SENTENCES = 650
 
+#: k-means granularities of the word clusters (coarse to fine). A word shows all of them
+#: itself and all but the finest to its neighbors
+CLUSTER_KS = (64, 256, 1024)
+
 _PER = ["Politician", "Athlete", "Businessperson", "Artist", "Scientist", "Police", "Religious_PER",
         "Engineer", "Lawyer", "Other_PER"]
 _ORG = ["Government", "Non-Governmental", "Commercial", "Educational", "Media", "Religious_ORG",
@@ -132,7 +136,7 @@ def corpus_sentences(data_dir: Path, names: Iterable[str], news_dir: Path | None
                         yield cur
 
 
-def build_word_table(sentences: list[list[str]], vocab_size: int = 50_000, ks: Sequence[int] = (64, 256, 1024),
+def build_word_table(sentences: list[list[str]], vocab_size: int = 50_000, ks: Sequence[int] = CLUSTER_KS,
                      dim: int = 100, min_count: int = 3, seed: int = 1, workers: int = 2,
                      freq: bool = True) -> WordTable:
     """k-means clusters (several granularities) over word2vec vectors, plus wordfreq bands."""
@@ -233,10 +237,13 @@ def jackknife_doc_attrs(sents: Sequence[Sentence], doms: Sequence[str], fx: Feat
     index: dict[str, list[int]] = {}
     for i, d in enumerate(doms):
         index.setdefault(d, []).append(i)
+    # a sentence listed twice (a corpus weighted double) keeps the fold of its first copy,
+    # so that no model tags a sentence it was trained on
     fold_of = [0] * len(sents)
+    first: dict[int, int] = {}
     for idx in index.values():
         for r, i in enumerate(idx):
-            fold_of[i] = (r // block) % folds
+            fold_of[i] = (first.setdefault(id(sents[i]), r) // block) % folds
     tags: list = [None] * len(sents)
     for k in range(folds):
         model = workdir / f"fold{k}.crfsuite"
@@ -267,7 +274,9 @@ def train(data_dir: Path, out: Path, corpora: Sequence[str] = ("anercorp", "news
           cluster_corpora: Sequence[str] = ("anercorp", "newsfane", "aqmar", "wikifane"),
           news_dir: Path | None = None, lex: Path | None = None, dev: bool = False,
           c1: float = 0.1, c2: float = 0.05, iterations: int = 200, min_freq: int = 1,
-          lexicons: bool = True, domains: bool = True, doc_window: int = 0, workers: int = 2) -> dict:
+          lexicons: bool = True, domains: bool = True, doc_window: int = 0, workers: int = 2,
+          features: dict[str, str] | None = None, cluster_ks: Sequence[int] = CLUSTER_KS,
+          label_scheme: str = "BIO") -> dict:
     """The reproducible training recipe behind ``marsad train ner``."""
     from marsad.ner.crf import NerTagger, lex_path, load_lexicons
 
@@ -286,10 +295,10 @@ def train(data_dir: Path, out: Path, corpora: Sequence[str] = ("anercorp", "news
     else:
         log.info("training word clusters on %s%s", ", ".join(cluster_corpora), " + news" if news_dir else "")
         text = list(corpus_sentences(data_dir, cluster_corpora, news_dir, exclude=dev_sents))
-        table = build_word_table(text, workers=workers)
+        table = build_word_table(text, ks=cluster_ks, workers=workers)
         sources = ", ".join(cluster_corpora) + (f" + {news_dir.name}" if news_dir else "")
         table.meta["clusters"] += f"; text of {sources}"
-    config = FeatureConfig()
+    config = FeatureConfig.from_meta({f"feat.{k}": v for k, v in (features or {}).items()})
     if not lexicons:
         config.lexicons = ()
     if not domains:
@@ -305,7 +314,7 @@ def train(data_dir: Path, out: Path, corpora: Sequence[str] = ("anercorp", "news
     fx = FeatureExtractor(table, load_lexicons() if lexicons else {}, config)
     table.meta["feat.fingerprint"] = fx.fingerprint()
     table.save(lp)
-    crf = {"c1": c1, "c2": c2, "max_iterations": iterations, "min_freq": min_freq}
+    crf = {"c1": c1, "c2": c2, "max_iterations": iterations, "min_freq": min_freq, "scheme": label_scheme}
     doc = None
     if doc_window > 0:
         import tempfile
