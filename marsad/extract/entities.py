@@ -1177,8 +1177,9 @@ class EntityRecognizer:
                 covered[m.start:m.end] = b"\x01" * (m.end - m.start)
                 form = tuple(fold(m.text).split())
                 forms = [form]
-                if ent.type == "ORG" and len(form) == 2 and form[0] in heads:
-                    forms.append(form[1:])  # "شركة بتروناس" is "بتروناس" again later
+                if ent.type == "ORG" and len(form) == 2 and form[0] in heads and not form[1].startswith("ال"):
+                    # "شركة بتروناس" is "بتروناس" again later (a name; "مجلس النقابة" is no "النقابة")
+                    forms.append(form[1:])
                 for f in forms:
                     if not f or (len(f) == 1 and (len(f[0]) < 3 or zipf(f[0]) >= 4.0)):
                         continue

@@ -91,8 +91,8 @@ def close_enough(a: str, b: str) -> bool:
             return False  # "الحكومة الكينية" is not "الحكومة الصينية"
         return close_enough(*diff[0])
     n = min(len(a), len(b))
-    if n < 6:
-        return False
+    if n < 6 or (n == 6 and len(a) == len(b)):
+        return False  # short words one letter apart are other words ("يوناما" / "يونامي")
     limit = 2 if n >= 10 else 1
     return OSA.distance(a, b, score_cutoff=limit) <= limit
 
