@@ -3,6 +3,7 @@
 # the public gold lives in ../shared/eval; override with MARSAD_EVAL_DIR=/path/to/eval).
 #   bench/accuracy.sh          # tables
 #   bench/accuracy.sh --json   # the gold-article and tagger scores as JSON
+#   bench/accuracy.sh --all-predictions   # whole articles scored on every record (see docs/evaluation.md)
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 shared="${MARSAD_SHARED_DIR:-$here/../shared}"
@@ -11,7 +12,8 @@ py="${PYTHON:-$here/.venv/bin/python}"
 cd "$here"
 run() { echo; echo "== $1"; shift; "$py" -m marsad "$@"; }
 
-run "whole articles, held-out set 4 (6 articles, blind when measured on 2026-11-22)" eval gold tests/gold/heldout4 examples/heldout4 "$@"
+run "whole articles, held-out set 5 (8 articles, blind when measured on 2026-11-23, tuned on since)" eval gold tests/gold/heldout5 examples/heldout5 "$@"
+run "whole articles, held-out set 4 (6 articles, blind when measured on 2026-11-22, tuned on since)" eval gold tests/gold/heldout4 examples/heldout4 "$@"
 run "whole articles, held-out set 3 (6 articles, blind when first measured, tuned on since)" eval gold tests/gold/heldout3 examples/heldout3 "$@"
 run "whole articles, held-out set 2 (12 articles, blind when first measured, tuned on since)" eval gold tests/gold/heldout2 examples/heldout2 "$@"
 run "whole articles, held-out set 1 (6 articles, no longer blind)" eval gold tests/gold/heldout examples/heldout "$@"
