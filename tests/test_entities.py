@@ -328,6 +328,21 @@ def test_a_tagged_body_named_after_a_known_place_keeps_the_place() -> None:
     assert got.get("جامعة نجران") == "ORG" and "نجران" not in got, got
 
 
+def test_compound_name_parts_after_a_role() -> None:
+    from marsad.pipeline import Pipeline
+
+    rules_only = Pipeline(options={"use_model": False})
+    for text, name in (
+        ("وقال وزير العدل سامي حسن عبد الغني إن القانون جاهز.", "سامي حسن عبد الغني"),
+        ("وقال رئيس الكتلة البرلمانية وليد نور الدين البنا، عقب الجلسة، إن القانون سيئ.", "وليد نور الدين البنا"),
+        ("وأشاد رئيس الهيئة الوطنية للإعلام خالد فتحي الشريف بالتعديلات.", "خالد فتحي الشريف"),
+    ):
+        names = [e["name"] for e in rules_only(text).entities if e["type"] == "PER"]
+        assert name in names, (text, names)
+    names = [e["name"] for e in rules_only("وأدان المتحدث باسم الحركة ناصر الحمزي العدوان الأمريكي على الحديدة.").entities]
+    assert "ناصر الحمزي" in names, names  # a noun with its adjective is no family name
+
+
 def test_government_named_by_its_leader_and_weak_heads() -> None:
     got = types_of(ents("وانتقدت حكومة نتنياهو القرار، بينما توقفت حركة المرور في المدينة."))
     assert got.get("حكومة نتنياهو") == "ORG"

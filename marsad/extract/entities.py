@@ -732,6 +732,10 @@ class EntityRecognizer:
             limit = 3
             while k < n and k - j < limit and not taken[k] and toks[k].sentence == sent:
                 t = toks[k]
+                if k > j and _compound_part(toks[k - 1], t, stops):
+                    limit = max(limit, k - j + 2)  # "عادل حسن عبد الغني", "أيمن صلاح الدين البنا"
+                    k += 1
+                    continue
                 if (not t.text[0].isalpha() or len(t.norm) < 2 or t.norm in stops or t.text in _NOT_NAMES or t.norm in _NEVER_IN_NAMES
                         or _not_name_word(t, first=k == j)
                         or (k > j and t.norm == toks[k - 1].norm) or self.roles.is_title(t)
@@ -753,6 +757,10 @@ class EntityRecognizer:
                         break  # a common word after the name ("… ويستفول أدان")
                     common += 1
                 k += 1
+            if k > j and k < n and not taken[k] and toks[k].sentence == sent and toks[k].prefix == "ال" \
+                    and name_part(toks[k].norm, "surname") and toks[k].norm not in _WEEKDAYS \
+                    and zipf(toks[k].text) < 5.0 and _name_ends_after(toks, k, stops):
+                k += 1  # "محمد فتحي الشريف بالتعديلات": an attested family name that ends the name
             span = spans.get(k) if k < n and taken[k] else None
             if span is not None and k > j and span[0] == k + 1 and found[span[1]] is not None \
                     and found[span[1]].type == "PER" and toks[k].sentence == sent:
@@ -1376,6 +1384,31 @@ def _places_inside(found: list[Mention], toks: list[Token], taken: list[bool], a
             return None  # not a place written with a preposition or و ("الشباب بالرياض")
         out.add(id(m))
     return out or None
+
+
+#: weekdays, some of which are also attested family names ("الخميس")
+_WEEKDAYS = frozenset(fold(w) for w in ("الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت"))
+#: second words of compound given names ("صلاح الدين", "عبد الله" after عبد)
+_COMPOUND_TAILS = frozenset(fold(w) for w in ("الدين", "الله"))
+_COMPOUND_HEADS = frozenset(fold(w) for w in ("عبد", "أبو"))
+
+
+def _compound_part(prev: Token, tok: Token, stops: frozenset[str]) -> bool:
+    """The second word of a compound name part: after عبد/أبو ("عبد الغني", "أبو
+    بكر"), or الدين/الله after a word ("صلاح الدين", "نصر الله")."""
+    if not tok.text[0].isalpha() or tok.norm in stops or (tok.prefix and tok.prefix != "ال"):
+        return False
+    return prev.norm in _COMPOUND_HEADS or (tok.norm in _COMPOUND_TAILS and not prev.prefix)
+
+
+def _name_ends_after(toks: list[Token], k: int, stops: frozenset[str]) -> bool:
+    """Whether no name word can follow token k: end of sentence, punctuation, a
+    word with a proclitic, a function word."""
+    if k + 1 >= len(toks) or toks[k + 1].sentence != toks[k].sentence:
+        return True
+    t = toks[k + 1]
+    # (not a definite word: "العدوان الأمريكي" is a noun and its adjective)
+    return not t.text[0].isalpha() or (bool(t.prefix) and t.prefix != "ال") or t.norm in stops or strip_len(t) > 0
 
 
 def _accusative_noun(tok: Token) -> bool:
