@@ -343,6 +343,14 @@ def test_compound_name_parts_after_a_role() -> None:
     assert "ناصر الحمزي" in names, names  # a noun with its adjective is no family name
 
 
+def test_after_a_nested_place_only_an_adjective_continues_the_name() -> None:
+    from marsad.pipeline import Pipeline
+
+    rules_only = Pipeline(options={"use_model": False})
+    got = types_of(rules_only("وناشدت نقابة أطباء السودان المجتمع الدولي التدخل، فيما أعلن بنك الكويت الدولي أرباحه.").entities)
+    assert got.get("نقابة أطباء السودان") == "ORG" and got.get("بنك الكويت الدولي") == "ORG", got
+
+
 def test_government_named_by_its_leader_and_weak_heads() -> None:
     got = types_of(ents("وانتقدت حكومة نتنياهو القرار، بينما توقفت حركة المرور في المدينة."))
     assert got.get("حكومة نتنياهو") == "ORG"

@@ -968,6 +968,12 @@ class EntityRecognizer:
                     break  # "… والكشف", "… بالعاصمة": a conjunction or preposition starts a new phrase
                 if nested and nested_end == k - 1 and t.prefix.startswith(("ب", "ك")):
                     break  # "غرفة تجارة الأردن بالاتفاق": a preposition after a name
+                if nested and nested_end == k - 1 and t.prefix == "ال" and found[nested[-1]] is not None \
+                        and found[nested[-1]].type == "LOC" and not t.bare.endswith(("ي", "يه", "ى")) \
+                        and not t.bare.startswith("ا"):
+                    # "نقابة أطباء السودان | المجتمع الدولي": after a place only an adjective
+                    # goes on ("بنك الكويت الدولي", "بنك الخليج الأول", "أفريقيا الوسطى")
+                    break
                 if t.prefix.endswith(("ال", "لل")) or t.text[0].isdigit():
                     nationality = t.prefix == "ال" and self.roles.nationality(t) is not None
                     if nationality and k == i + 2 and own == 1 and _rare_indefinite(toks[i + 1], stops):
