@@ -799,6 +799,11 @@ def test_a_role_with_its_place_is_the_person_holding_the_role() -> None:
     assert ev["source"] == ent_id(doc, "محمد باقري")
 
 
+def test_a_place_does_not_stage_a_protest() -> None:
+    doc = doc_with("وشهدت البصرة أمس مسيرة احتجاجية للمطالبة بالكهرباء.", ["البصرة"])
+    assert all(e.get("source") != ent_id(doc, "البصرة") for e in candidates(doc) if e["type"] == "PROTEST")
+
+
 def test_dispersal_read_over_a_fronted_time_adverb() -> None:
     doc = doc_with("فرقت الحكومة العراقية، مساء أمس السبت، مئات المحتجين أمام مبنى المحافظة في البصرة.",
                    ["الحكومة العراقية", "البصرة"])

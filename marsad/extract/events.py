@@ -1686,6 +1686,13 @@ class EventExtractor:
         for si in sorted(by_sent):
             events.extend(self._sentence(rd, si, by_sent[si], date_fn))
         events = _dedupe(events, _headline_end(doc))
+        etypes = {e.get("id"): e.get("type") for e in doc.entities}
+        for ev in events:
+            if ev["type"] == "PROTEST" and ev.get("trigger_kind") == "n" and etypes.get(ev.get("source")) == "LOC":
+                # "وقفة احتجاجية في نابلس", "النساء الأفغانيات": a place holds a protest or
+                # names its people; it does not stage it
+                for key in ("source", "source_text", "source_start", "source_end", "source_code"):
+                    ev[key] = None
         kept, loose = [], []
         filt = self.filter
         for ev in events:
