@@ -351,6 +351,18 @@ def test_after_a_nested_place_only_an_adjective_continues_the_name() -> None:
     assert got.get("نقابة أطباء السودان") == "ORG" and got.get("بنك الكويت الدولي") == "ORG", got
 
 
+def test_names_end_before_a_dual_noun_or_a_following_body() -> None:
+    from marsad.pipeline import Pipeline
+
+    rules_only = Pipeline(options={"use_model": False})
+    names = [e["name"] for e in rules_only("ودعا رئيس الجالية سمير حمادي الحكومتين إلى الحوار.").entities]
+    assert "سمير حمادي" in names, names
+    names = [e["name"] for e in rules_only("وطالب محافظ البصرة منصور جبار المالكي الحكومة الاتحادية بالتحرك.").entities]
+    assert "منصور جبار المالكي" in names, names
+    got = types_of(rules_only("وحملت وزارة الصحة السودانية قوات الدعم السريع المسؤولية.").entities)
+    assert got.get("وزارة الصحة السودانية") == "ORG" and got.get("قوات الدعم السريع") == "ORG", got
+
+
 def test_government_named_by_its_leader_and_weak_heads() -> None:
     got = types_of(ents("وانتقدت حكومة نتنياهو القرار، بينما توقفت حركة المرور في المدينة."))
     assert got.get("حكومة نتنياهو") == "ORG"

@@ -197,6 +197,8 @@ RARE_INDEFINITE = 3.0
 _COMPOUND_FIRST = frozenset(fold(w) for w in ("أبو", "أم", "عين", "رأس", "بئر", "تل", "جبل", "دير", "كفر", "بيت", "بني", "ابن"))
 #: endings of indefinite words that are no place names (nisba adjectives, pronoun suffixes, plurals)
 _NOT_NAME_ENDINGS = ("يه", "ي", "ها", "هم", "هما", "كم", "نا", "ات")
+#: dual endings: "الحكومتين", "الطرفين" are no name words
+_DUAL_ENDINGS = ("تين", "تان")
 #: adjectives that belong to a facility's name ("مطار معيتيقة الدولي")
 _FACILITY_TAILS = frozenset(fold(w) for w in ("الدولي",))
 
@@ -442,6 +444,8 @@ class EntityRecognizer:
                     or self.roles.is_title(after) or self.roles.is_head(after) or _accusative_noun(after)
                 if t.norm in _LINKS:
                     break  # "بن", "آل" never end a name ("عبدالعزيز بن عبدالله آل | الشيخ")
+                if t.norm.endswith(_DUAL_ENDINGS) and t.prefix:
+                    break  # "مراد حمادي الحكومتين": a dual noun
                 rare = zipf(t.text) < (2.5 if t.prefix else 2.2) or (closes and zipf(t.text) < 3.0)
                 # an attested family name closing the name: "حسن كاظم | الشمري"
                 family = closes and name_part(t.norm, "surname") is not None
@@ -739,6 +743,7 @@ class EntityRecognizer:
                 if (not t.text[0].isalpha() or len(t.norm) < 2 or t.norm in stops or t.text in _NOT_NAMES or t.norm in _NEVER_IN_NAMES
                         or _not_name_word(t, first=k == j)
                         or (k > j and t.norm == toks[k - 1].norm) or self.roles.is_title(t)
+                        or (t.prefix and t.norm.endswith(_DUAL_ENDINGS))  # "الحكومتين"
                         or self.roles.is_head(t) or self.roles.nationality(t) or t.norm in verbs
                         or ((zipf(t.text) >= 4.5 or _clitic_inside_name(t, k == j))
                             and not (name_part(t.norm) or name_part(t.norm, "surname")))
@@ -759,7 +764,8 @@ class EntityRecognizer:
                 k += 1
             if k > j and k < n and not taken[k] and toks[k].sentence == sent and toks[k].prefix == "ال" \
                     and name_part(toks[k].norm, "surname") and toks[k].norm not in _WEEKDAYS \
-                    and zipf(toks[k].text) < 5.0 and _name_ends_after(toks, k, stops):
+                    and zipf(toks[k].text) < 5.0 and (_name_ends_after(toks, k, stops) or (
+                        k + 1 < n and toks[k + 1].sentence == sent and (self.roles.is_head(toks[k + 1]) or taken[k + 1]))):
                 k += 1  # "محمد فتحي الشريف بالتعديلات": an attested family name that ends the name
             span = spans.get(k) if k < n and taken[k] else None
             if span is not None and k > j and span[0] == k + 1 and found[span[1]] is not None \
@@ -984,10 +990,12 @@ class EntityRecognizer:
                     last_definite = k
                     definites += 2 if nationality else 1
                     own += 1
-                    if nationality and k + 1 < n and toks[k + 1].prefix == "ال" \
-                            and self.roles.nationality(toks[k + 1]) is None:
+                    if nationality and k + 1 < n and ((toks[k + 1].prefix == "ال" and self.roles.nationality(toks[k + 1]) is None)
+                                                       or (taken[k + 1] and not toks[k + 1].norm.startswith("ل"))):
                         k += 1
-                        break  # "وزارة الخارجية اليونانية المباحثات": the adjective ends the name
+                        # "وزارة الخارجية اليونانية المباحثات", "وزارة الصحة السودانية قوات الدعم
+                        # السريع": the adjective ends the name (a ل-genitive may follow it)
+                        break
                 elif last_definite >= 0 or k - i > 1:
                     # after the chain closed, or a second indefinite word before any
                     # definite one ("شركة يونانية تنتهك …"): not a name
