@@ -693,6 +693,12 @@ def test_a_continuation_cue_with_a_name_names_the_role_before_it():
     assert speaker(doc, one(qs, "مغلق حتى إشعار آخر")) is None
 
 
+def test_a_cue_with_an_object_pronoun_takes_the_name_after_it_as_subject():
+    text = ("وأعلنت الحكومة رفضها القاطع للقرار، واعتبره كريم العلواني في خطاب متلفز \"منعدما قانونا\".")
+    doc, qs = quotes(text, (ORG, ["الحكومة"], []), (PER, ["كريم العلواني"], []))
+    assert speaker(doc, one(qs, "منعدما قانونا")) == "كريم العلواني"
+
+
 def _seed_doc(path: Path) -> Document:
     doc = _TEXT(path.read_text(encoding="utf-8"))
     try:

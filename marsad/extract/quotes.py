@@ -566,6 +566,9 @@ class QuoteExtractor:
         cue = rec.cue
         if not prefix or cue is None or "object" not in cue.intro or rec.cue_s <= ss:
             return False
+        form = fold(d.text[rec.cue_s:rec.cue_e])[len(prefix):]
+        if any(form.endswith(sfx) and form[:-len(sfx)] in self.lex.cues for sfx in ("هما", "هم", "ها", "ه")):
+            return False  # "واعتبره الترهوني …": the verb has its object (ه); the name is its subject
         nxt = d.toks(rec.cue_e, d.sents[rec.sent][1], 1)
         if nxt:
             w = nxt[0][2]
