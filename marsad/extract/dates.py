@@ -223,6 +223,11 @@ def _lexicon() -> _Lexicon:
 # calendar helpers
 
 
+def weekday_names() -> frozenset[str]:
+    """The weekday names of the dates lexicon, in match form ("الخميس")."""
+    return frozenset(_lexicon().weekdays)
+
+
 def hijri_to_gregorian(year: int, month: int, day: int) -> date | None:
     """Umm al-Qura conversion (hijridate), ``None`` outside its range (1343–1500 AH).
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from marsad.document import Document, Token
+from marsad.extract.dates import weekday_names
 from marsad.extract.gazetteer import Actor, Gazetteer, hamza_alef, surface_len
 from marsad.extract.resolve import EXACT_WORDS, Entity, Mention, close_enough, resolve
 from marsad.extract.roles import RoleLexicon, find_role
@@ -469,8 +470,7 @@ class EntityRecognizer:
                     after_role = pp is None or pp.text in "،," or self.roles.is_title(pp) or self.roles.is_head(pp) \
                         or pp.prefix.endswith("ال")
                     # right after a speech verb the subject begins: "وأضاف هيوا | عبدالله رسول أن"
-                    after_verb = pp is not None and (pp.norm in speech_verbs() or (
-                        pp.norm[:1] in ("و", "ف") and pp.norm[1:] in speech_verbs()))
+                    after_verb = pp is not None and _in_after_conj(pp.norm, speech_verbs())
                     if name_part(t.norm) == "given" or zipf(t.text) < (4.0 if after_role else 3.0 if after_verb else 2.0):
                         start, k = t.start, k - 1
             while start == m.start and k >= 2 and toks[k - 1].norm in ("بن", "ولد", "ابن") \
@@ -763,7 +763,7 @@ class EntityRecognizer:
                     common += 1
                 k += 1
             if k > j and k < n and not taken[k] and toks[k].sentence == sent and toks[k].prefix == "ال" \
-                    and name_part(toks[k].norm, "surname") and toks[k].norm not in _WEEKDAYS \
+                    and name_part(toks[k].norm, "surname") and toks[k].norm not in weekday_names() \
                     and zipf(toks[k].text) < 5.0 and (_name_ends_after(toks, k, stops) or (
                         k + 1 < n and toks[k + 1].sentence == sent and (self.roles.is_head(toks[k + 1]) or taken[k + 1]))):
                 k += 1  # "محمد فتحي الشريف بالتعديلات": an attested family name that ends the name
@@ -898,8 +898,7 @@ class EntityRecognizer:
             if head_prefix is None:
                 continue
             if not definite and "verbal" in flags and (head_prefix[-1:] == "ل" or (
-                    i > 0 and toks[i - 1].sentence == tok.sentence and (toks[i - 1].norm in _VERBAL_NOUN_PREPS or (
-                        toks[i - 1].norm[:1] in ("و", "ف") and toks[i - 1].norm[1:] in _VERBAL_NOUN_PREPS)))) \
+                    i > 0 and toks[i - 1].sentence == tok.sentence and _in_after_conj(toks[i - 1].norm, _VERBAL_NOUN_PREPS))) \
                     and not (i + 1 < n and taken[i + 1]):
                 continue  # "لإدارة الإيرادات", "في إدارة العملية الانتخابية": managing, no body
             if definite:
@@ -1191,12 +1190,11 @@ class EntityRecognizer:
         toks = doc.tokens
         if not toks or not entities:
             return
-        covered = bytearray(len(doc.text) + 1)
+        covered = _coverage(entities, len(doc.text))
         heads = org_heads()
         owner: dict[tuple[str, ...], Entity | None] = {}
         for ent in entities:
             for m in ent.mentions:
-                covered[m.start:m.end] = b"\x01" * (m.end - m.start)
                 form = tuple(fold(m.text).split())
                 forms = [form]
                 if ent.type == "ORG" and len(form) == 2 and form[0] in heads and not form[1].startswith("ال"):
@@ -1259,10 +1257,7 @@ class EntityRecognizer:
                     owners[key] = ent if owners.get(key, ent) is ent else None
         if not owners:
             return
-        covered = bytearray(len(doc.text) + 1)
-        for ent in entities:
-            for m in ent.mentions:
-                covered[m.start:m.end] = b"\x01" * (m.end - m.start)
+        covered = _coverage(entities, len(doc.text))
         first_start = {id(e): e.mentions[0].start for e in entities if e.mentions}
         for tok in doc.tokens:
             if covered[tok.start] or not tok.text[0].isalpha():
@@ -1358,6 +1353,20 @@ def _verb_like(tok: Token) -> bool:
     return len(n) >= 5 and n[0] == "س" and n[1] in "يتنا" and not (name_part(n) or name_part(n, "surname"))
 
 
+def _coverage(entities: list[Entity], size: int) -> bytearray:
+    """A map of the text's characters: 1 where a mention of an entity lies."""
+    covered = bytearray(size + 1)
+    for ent in entities:
+        for m in ent.mentions:
+            covered[m.start:m.end] = b"\x01" * (m.end - m.start)
+    return covered
+
+
+def _in_after_conj(norm: str, words: frozenset[str]) -> bool:
+    """Whether a word is one of ``words``, with or without a leading و/ف ("وأضاف")."""
+    return norm in words or (norm[:1] in ("و", "ف") and norm[1:] in words)
+
+
 @lru_cache(maxsize=100_000)
 def _surname_splits(norm: str) -> tuple[tuple[str, str, str], ...]:
     """``(proclitics, article, bare word)`` for each clitic split of a word that
@@ -1400,8 +1409,6 @@ def _places_inside(found: list[Mention], toks: list[Token], taken: list[bool], a
     return out or None
 
 
-#: weekdays, some of which are also attested family names ("الخميس")
-_WEEKDAYS = frozenset(fold(w) for w in ("الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت"))
 #: second words of compound given names ("صلاح الدين", "عبد الله" after عبد)
 _COMPOUND_TAILS = frozenset(fold(w) for w in ("الدين", "الله"))
 _COMPOUND_HEADS = frozenset(fold(w) for w in ("عبد", "أبو"))

@@ -761,15 +761,9 @@ class _Reader:
         if len(found) < 2:
             return None
         found.sort(key=lambda x: x[0])
-        (s1, e1, m1), (s2, e2, m2) = found[-2:]
-        args = []
-        for e, m in ((e1, m1), (e2, m2)):
-            ms, me = int(m["start"]), int(m["end"])
-            t0 = bisect.bisect_left(self.starts, ms)
-            t1 = bisect.bisect_left(self.starts, me)
-            args.append(Arg(ms, me, self.doc.text[ms:me], e.get("id"), e.get("actor_code") or e.get("country"),
-                            "PER", t0, t1))
-        return args[0], args[1]
+        first, second = (self.arg_from_entity(bisect.bisect_right(self.starts, s) - 1, (e, m))
+                         for s, e, m in found[-2:])
+        return first, second
 
     def country_entity(self, code: str, etype: str | None = None) -> dict | None:
         """The document's entity for the country ``code`` itself (not one of its cities);

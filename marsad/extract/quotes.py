@@ -566,8 +566,7 @@ class QuoteExtractor:
         cue = rec.cue
         if not prefix or cue is None or "object" not in cue.intro or rec.cue_s <= ss:
             return False
-        form = fold(d.text[rec.cue_s:rec.cue_e])[len(prefix):]
-        if any(form.endswith(sfx) and form[:-len(sfx)] in self.lex.cues for sfx in ("هما", "هم", "ها", "ه")):
+        if self._object_stem(fold(d.text[rec.cue_s:rec.cue_e])[len(prefix):]) is not None:
             return False  # "واعتبره الترهوني …": the verb has its object (ه); the name is its subject
         nxt = d.toks(rec.cue_e, d.sents[rec.sent][1], 1)
         if nxt:
@@ -731,13 +730,17 @@ class QuoteExtractor:
                 return k + 1
         return j
 
+    def _object_stem(self, form: str) -> str | None:
+        """The cue a form is with an attached object pronoun ("اعتبرته" is اعتبرت + ه), else None."""
+        cues = self.lex.cues
+        for suffix in ("هما", "هم", "ها", "ه"):
+            if form.endswith(suffix) and form[:-len(suffix)] in cues:
+                return form[:-len(suffix)]
+        return None
+
     def _fem_or_plural(self, form: str) -> bool:
         """A feminine or plural verb form ("قالت", "أكدوا", "اعتبرته", "تقول")."""
-        cues = self.lex.cues
-        for suffix in ("هما", "هم", "ها", "ه"):  # an object pronoun: "اعتبرته" is اعتبرت + ه
-            if form.endswith(suffix) and form[:-len(suffix)] in cues:
-                form = form[:-len(suffix)]
-                break
+        form = self._object_stem(form) or form
         return (form.endswith(("ت", "تا", "وا", "ون")) or (form[:1] == "ت" and form in self.lex.present))
 
     @staticmethod
@@ -1808,9 +1811,9 @@ class QuoteExtractor:
                 continue
             ctx = d.toks_before(ms, d.sents[d.sent_of(ms)][0], 6)
             k = len(ctx) - 1
-            while k >= 0 and len(ctx) - k <= 3 and ctx[k][2] not in ("،", ","):
+            while k >= 0 and len(ctx) - k <= 3 and ctx[k][2] not in _COMMAS:
                 k -= 1  # titles between the comma and the name ("العميد الركن")
-            if k < 1 or ctx[k][2] not in ("،", ","):
+            if k < 1 or ctx[k][2] not in _COMMAS:
                 continue
             w = ctx[k - 1][2]
             if not w.startswith("ال"):
