@@ -223,6 +223,7 @@ def _lexicon() -> _Lexicon:
 # calendar helpers
 
 
+@lru_cache(maxsize=1)
 def weekday_names() -> frozenset[str]:
     """The weekday names of the dates lexicon, in match form ("الخميس")."""
     return frozenset(_lexicon().weekdays)
