@@ -749,3 +749,17 @@ def test_seed_hasaba_qawlihi_attributes_the_quote_before_it(path):
     for m in re.finditer(r"[”\"»]\s*[،,]\s*حسب قوله", doc.text):
         close = m.start()
         assert any(q["end"] == close and q["direct"] for q in doc.quotes), doc.text[close - 40:close]
+
+
+# --- 2026-11-23: addressees, clause subjects, statement nouns ------------------
+
+
+def test_outlet_after_attached_lam_is_the_addressee_not_the_speaker():
+    # "وقال لوكالة X إن": the agency is spoken to; the subject is the one of the
+    # sentence's first clause
+    doc, qs = quotes("واستقبل سفير السودان لدى القاهرة كمال الطيب الوفد، وقال لوكالة أنباء الشرق الأوسط "
+                     "إن السفارة ستفتح مكاتب جديدة في الأحياء الشعبية.",
+                     (PER, ["كمال الطيب"], []), (ORG, ["وكالة أنباء الشرق الأوسط"], []),
+                     (LOC, ["السودان"], []), (LOC, ["القاهرة"], []))
+    q = one(qs, "ستفتح مكاتب")
+    assert speaker(doc, q) == "كمال الطيب"

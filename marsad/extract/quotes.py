@@ -614,6 +614,10 @@ class QuoteExtractor:
         if ment is not None:
             if self._object_not_subject(d, rec, ment):
                 return k
+            if ment[0] > s and any(c in d.text[s:ment[0]] for c in "لبك"):
+                # "وقال لوكالة الأنباء الليبية إن …", "وقال لقناة المملكة": a body after an
+                # attached preposition is the one spoken to, not the speaker
+                return k
             rec.mode, rec.speaker, rec.speaker_pos, rec.attribution = "explicit", ment[2], ment[0], "explicit"
             return self._skip_to(toks, k, ment[1])
         if split_article(w)[0].endswith("ال") and split_article(w)[1] in _DUAL_PARTIES and w.endswith(("ان", "تان")):
