@@ -763,3 +763,52 @@ def test_outlet_after_attached_lam_is_the_addressee_not_the_speaker():
                      (LOC, ["السودان"], []), (LOC, ["القاهرة"], []))
     q = one(qs, "ستفتح مكاتب")
     assert speaker(doc, q) == "كمال الطيب"
+
+
+def test_subject_before_the_verb_after_a_contrastive_particle():
+    # "غير أن X حذرت": the clause after the particle names its subject first
+    doc, qs = quotes("ورحبت المفوضية الأممية بالخطوة، غير أن ممثلتها في الأردن هالة منصور حذرت من أن "
+                     "الرسوم الجديدة تفوق قدرة معظم الأسر اللاجئة.",
+                     (ORG, ["المفوضية الأممية"], []), (PER, ["هالة منصور"], []), (LOC, ["الأردن"], []))
+    assert speaker(doc, one(qs, "تفوق قدرة")) == "هالة منصور"
+
+
+def test_name_after_ba_and_a_verbal_noun_is_no_subject():
+    # "ورد X باتهام حزب الله بـ…، مؤكدا أن …": the accused is the object of اتهام
+    doc, qs = quotes("ورد رئيس الحزب سليم داغر، في مؤتمر صحفي، باتهام حركة التجديد بـ\"تعطيل المؤسسات\"، "
+                     "مؤكدا أن كتلته لن تشارك في الحكومة المقبلة.",
+                     (PER, ["سليم داغر"], []), (ORG, ["حركة التجديد"], []))
+    assert speaker(doc, one(qs, "لن تشارك")) == "سليم داغر"
+
+
+def test_relative_clause_after_a_comma_has_the_name_before_it_as_subject():
+    doc, qs = quotes("واستقبل الوزير المبعوث الأممي جان دوبوا، الذي أكد أن المنظمة مستعدة لدعم الحكومة الجديدة.",
+                     (PER, ["جان دوبوا"], []))
+    q = one(qs, "مستعدة لدعم")
+    assert speaker(doc, q) == "جان دوبوا" and q["attribution"] == "relative"
+
+
+def test_feminine_adjective_with_wa_is_not_a_participle_cue():
+    # "جلسة وداعية" is a farewell session, not "and calling"; the statement runs to أن
+    doc, qs = quotes("وكان رئيس الحكومة كريم عادل قد أكد، في جلسة وداعية لمجلس الوزراء أمس، أن حكومته "
+                     "أنجزت ما استطاعت في ظروف صعبة.",
+                     (PER, ["كريم عادل"], []), (ORG, ["مجلس الوزراء"], []))
+    assert len(qs) == 1
+    assert qs[0]["text"].startswith("أن حكومته") and speaker(doc, qs[0]) == "كريم عادل"
+
+
+def test_statement_noun_subject_does_not_take_the_object_as_speaker():
+    # "وطالب البيان رئاسة مجلس النواب بـ…": the council is asked, it does not speak
+    doc, qs = quotes("وطالب البيان رئاسة مجلس النواب بـ\"سحب المشروع نهائيا لا تأجيله\".",
+                     (ORG, ["مجلس النواب"], []))
+    q = one(qs, "سحب المشروع")
+    assert speaker(doc, q) is None and q.get("speaker_text") == "البيان"
+
+
+def test_ambassador_of_a_long_country_name_is_a_subject_for_a_participle():
+    # the role "سفير المملكة العربية السعودية لدى لبنان" spans a three-word name
+    doc, qs = quotes("ورحبت وزارة الخارجية الفرنسية بالتكليف. كما هنأ سفير المملكة العربية السعودية لدى لبنان وليد الحربي الرئيس المكلف في اتصال هاتفي، "
+                     "معربا عن أمله في أن تفتح الحكومة الجديدة صفحة من الثقة.",
+                     (LOC, ["المملكة العربية السعودية"], []), (LOC, ["لبنان"], []), (PER, ["وليد الحربي"], []),
+                     (ORG, ["وزارة الخارجية الفرنسية"], []))
+    assert speaker(doc, one(qs, "صفحة من الثقة")) == "وليد الحربي"

@@ -77,7 +77,8 @@ _CUE_KEYS = frozenset({"forms", "present", "intro", "preps", "continues", "stric
 _LIST_SECTIONS = (
     "complementizers", "media_words", "speaker_heads", "titles", "stop_words", "noun_markers",
     "adverbial_starts", "relatives", "clause_openers", "non_subject_nouns", "prepositions", "pronoun_objects",
-    "relay_verbs", "recap_openers", "honorific_pronouns",
+    "relay_verbs", "recap_openers", "honorific_pronouns", "contrast_openers", "contrast_particles",
+    "statement_nouns",
 )
 
 
@@ -121,6 +122,9 @@ class SpeechLexicon:
     relay_verbs: frozenset[str]
     recap_openers: frozenset[str]
     honorific_pronouns: frozenset[str]
+    contrast_openers: frozenset[str]
+    contrast_particles: frozenset[str]
+    statement_nouns: frozenset[str]
     #: a token's match form -> (proclitic, cue form) for every cue form with
     #: and without و/ف
     cue_tokens: dict[str, tuple[str, str]]
@@ -462,6 +466,9 @@ class QuoteExtractor:
             if n == '"' or d.quote_around(t.start):
                 continue
             cue = lex.cue_tokens.get(n)
+            if cue is not None and cue[0] and lex.cues[cue[1]].after_comma and i > 0 \
+                    and self._feminine_noun_before(d, toks[i - 1]):
+                cue = None  # "جلسة وداعية" (farewell), "زيارة ومؤكدة": an adjective of the noun before it
             if cue is not None:
                 hits.append((t.start, t.end, cue[0], cue[1]))
                 d.cue_starts.add(t.start)
@@ -504,6 +511,12 @@ class QuoteExtractor:
         self._speakers(d, recs)
         return recs
 
+    @staticmethod
+    def _feminine_noun_before(d: _Doc, prev) -> bool:
+        """An indefinite word in ة right before: a noun the next form may qualify."""
+        w = prev.norm
+        return _is_word(w) and d.text[prev.end - 1] == "ة" and not split_article(w)[0]
+
     # -- cues ---------------------------------------------------------------
     def _parse_cue(self, d: _Doc, hit: tuple, consumed: set) -> _Rec | None:
         lex = self.lex
@@ -531,6 +544,8 @@ class QuoteExtractor:
         )
         toks = d.toks(ce, se, 48)
         if prev in lex.relatives and not prefix and len(before) >= 2:
+            if before[-2][2] in _COMMAS and len(before) >= 3:
+                before = before[:-2] + before[-1:]  # "ماركو فيلاني، الذي أبدى …": the name before the comma
             ant = d.mention_covering(before[-2][0]) or d.mention_in(before[-2][0], before[-2][1])
             if ant is not None and ant[3] in ("PER", "ORG"):
                 rec.mode, rec.speaker, rec.speaker_pos, rec.attribution = "explicit", ant[2], ant[0], "relative"
@@ -765,7 +780,10 @@ class QuoteExtractor:
         return d.text[first_end - 1] == "ة"
 
     def _subject_before(self, d: _Doc, rec: _Rec, ss: int) -> None:
-        """Subject first: "مستشار الأمن القومي العراقي وصف …", "الرئيس الأسد يؤكد أن …"."""
+        """Subject first: "مستشار الأمن القومي العراقي وصف …", "الرئيس الأسد يؤكد أن …",
+        also after a contrastive particle ("غير أن ممثلتها في مصر حنان حمدان حذرت …")."""
+        if self._subject_after_particle(d, rec, ss):
+            return
         toks = d.toks(ss, rec.cue_s, 12)
         if not toks or len(toks) >= 12:
             return
@@ -786,6 +804,30 @@ class QuoteExtractor:
                 return
         rec.mode, rec.np, rec.speaker_pos = "np", (s, toks[-1][1]), s
 
+    def _subject_after_particle(self, d: _Doc, rec: _Rec, ss: int) -> bool:
+        """"…، غير أن ممثلتها في مصر حنان حمدان حذرت من …", "لكن الوزير X أكد …":
+        a contrastive particle opens a new clause whose subject comes first; a
+        person or body named right before the verb, with at most a short role
+        phrase between the particle and it, is the speaker."""
+        toks = d.toks(ss, rec.cue_s, 40)
+        j = None
+        for i in range(len(toks) - 1, -1, -1):
+            w = toks[i][2]
+            if w in self.lex.contrast_openers or (
+                    w in ("ان", "أن") and i > 0 and toks[i - 1][2] in self.lex.contrast_particles):
+                j = i
+                break
+        if j is None or not 2 <= len(toks) - j - 1 <= 8:
+            return False
+        seg = toks[j + 1:]
+        if any(not _is_word(t[2]) or t[0] in d.cue_starts for t in seg):
+            return False
+        ment = d.mention_covering(seg[-1][0]) or d.mention_in(seg[-1][0], seg[-1][1])
+        if ment is None or ment[3] not in ("PER", "ORG") or ment[1] < seg[-1][1]:
+            return False
+        rec.mode, rec.speaker, rec.speaker_pos, rec.attribution = "explicit", ment[2], ment[0], "explicit"
+        return True
+
     def _np_end(self, d: _Doc, toks: list[Tok], k: int) -> int:
         """End index of a speaker noun phrase that starts at ``toks[k]``: its
         head, genitives, adjectives, titles and the names inside it
@@ -802,6 +844,12 @@ class QuoteExtractor:
         ment = d.mention_in(toks[k][0], toks[k][1])
         if ment is not None:
             skip_until = ment[1]
+        if self._statement_noun(toks[k][2]):
+            # "وطالب البيان رئاسة مجلس النواب بـ…": a definite statement noun takes
+            # adjectives only ("البيان الختامي"); the next indefinite noun is the object
+            while j < n and split_article(toks[j][2])[0] == "ال" and d.mention_in(toks[j][0], toks[j][1]) is None:
+                j += 1
+            return j
         while j < n and j - k < 20:
             s, e, w = toks[j]
             if s < skip_until:
@@ -877,6 +925,11 @@ class QuoteExtractor:
         while j > k + 1 and not _is_word(toks[j - 1][2]) and toks[j - 1][2] != '"' and toks[j - 1][2] != ")":
             j -= 1
         return j
+
+    def _statement_noun(self, w: str) -> bool:
+        """"البيان", "التقرير": a definite statement noun (its issuer is not named in the phrase)."""
+        pre, bare = split_article(w)
+        return pre.endswith("ال") and bare in self.lex.statement_nouns
 
     @staticmethod
     def _skip_to(toks: list[Tok], j: int, pos: int) -> int:
@@ -1487,8 +1540,10 @@ class QuoteExtractor:
                     if not in_content(r.cue_s):
                         main = r
                     continue
-                # a plural verb ("وأكدوا") has a plural subject: no one person's role
-                eid = None if r.plural else self._role_entity(d, r.np, r.cue_s)
+                # a plural verb ("وأكدوا") has a plural subject: no one person's role;
+                # a statement ("البيان") is no one's role either
+                eid = None if r.plural or self._statement_noun(phrase.split()[0]) \
+                    else self._role_entity(d, r.np, r.cue_s)
                 org = self._org_in(d, r.np) if eid is None else None
                 if eid is not None:
                     r.mode, r.speaker, r.attribution = "explicit", eid, "role"
@@ -1680,8 +1735,8 @@ class QuoteExtractor:
                 continue  # "المعترف بها", "المقرب منه"
             if w in ("في", "لدي", "الي") and i + 1 < len(before) and d.mention_covering(before[i + 1][0]) is not None \
                     and (d.mention_covering(before[i + 1][0]) or (0, 0, "", ""))[3] in ("ORG", "LOC") \
-                    and any(self._is_head(t[2]) for t in before[max(0, i - 3):i]):
-                continue  # "وزير الإعلام في الحكومة اليمنية", "سفيرها لدى الأمم المتحدة"
+                    and any(self._is_head(t[2]) for t in self._words_before(d, before, i, 3)):
+                continue  # "وزير الإعلام في الحكومة اليمنية", "سفير المملكة العربية السعودية لدى لبنان"
             if i > 1 and len(w) > 4 and w.endswith("يا") and not split_article(w)[0]:
                 continue  # an adverb inside the role: "المعترف بها دوليا"
             if bs in d.cue_starts:
@@ -1697,6 +1752,8 @@ class QuoteExtractor:
                 if "ب" in apre or "ك" in apre:
                     return False
                 continue
+            if w[0] == "ب" and len(w) >= 6 and w[1] in "اتم" and not w.endswith(("ت", "وا")):
+                return False  # a verbal noun after بـ governs the name: "ورد جعجع باتهام حزب الله بـ…"
             if w[0] == "ل" and len(w) > 3 and not self._in(w, lex.stop_words) and not self._in(w, lex.adverbial_starts):
                 continue  # a genitive: "عضو المكتب السياسي لأنصار الله ناصر الحمزي"
             if (self._in(w, lex.stop_words) or self._in(w, lex.noun_markers) or w in lex.complementizers
@@ -1711,6 +1768,20 @@ class QuoteExtractor:
                 return True
             return len(before) < 12 and self._in(before[0][2], lex.adverbial_starts) and i <= 8
         return len(before) < 12
+
+    @staticmethod
+    def _words_before(d: _Doc, before: list[Tok], i: int, n: int) -> list[Tok]:
+        """The ``n`` tokens before ``before[i]``, a named entity counting as one token."""
+        out: list[Tok] = []
+        j = i - 1
+        while j >= 0 and len(out) < n:
+            ment = d.mention_covering(before[j][0])
+            out.append(before[j])
+            if ment is not None:
+                while j > 0 and before[j - 1][0] >= ment[0]:
+                    j -= 1
+            j -= 1
+        return out
 
     def _role_words(self, ws) -> list[str]:
         """Content words of a role phrase, compared without article, attached
