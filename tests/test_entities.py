@@ -607,3 +607,13 @@ def test_idara_with_one_word_after_it_is_management_not_a_body() -> None:
 def test_an_attested_family_name_closes_a_persons_name() -> None:
     names = [e["name"] for e in ents("وقال وزير الموارد المائية حسن كاظم الشمري إن الحوار مستمر.")]
     assert "حسن كاظم الشمري" in names, names
+
+
+def test_common_word_family_name_right_after_a_speech_verb_is_the_person() -> None:
+    # "عون" (aid) and "الأحمر" (red) are common words: alone they are the person
+    # only where a speech verb makes them its subject, after the full name
+    text = ("وتلقى الرئيس اللبناني ميشال عون اتصالا من نظيره القبرصي. وأدان عون الغارة على الجنوب. "
+            "وقال الناطق باسم الحراك سالم الأحمر إن الإغلاق مستمر. وقال الأحمر لوكالة الأنباء إن المطالب واضحة.")
+    ents = {e["name"]: [m["text"] for m in e["mentions"]] for e in marsad.extract(text).entities if e["type"] == "PER"}
+    assert ents.get("ميشال عون") == ["ميشال عون", "عون"]
+    assert ents.get("سالم الأحمر") == ["سالم الأحمر", "الأحمر"]

@@ -1259,9 +1259,14 @@ class EntityRecognizer:
             return
         covered = _coverage(entities, len(doc.text))
         first_start = {id(e): e.mentions[0].start for e in entities if e.mentions}
-        for tok in doc.tokens:
+        toks = doc.tokens
+        for i, tok in enumerate(toks):
             if covered[tok.start] or not tok.text[0].isalpha():
                 continue
+            # right after a speech verb a common word that is the family name (and
+            # attested as one) is the person: "وأدان عون الغارة", "وقال الأحمر لوكالة …"
+            after_speech = i > 0 and toks[i - 1].sentence == tok.sentence \
+                and _in_after_conj(toks[i - 1].norm, speech_verbs())
             for prefix, art, key in _surname_splits(tok.norm):
                 ent = owners.get(key)
                 if ent is None:
@@ -1270,7 +1275,8 @@ class EntityRecognizer:
                     break  # "والسيد" is the honorific, even where a family is named السيد
                 # the clitics before the article stay out of the mention ("والكناني" -> "الكناني")
                 cut = surface_len(tok.text, len(prefix) + (len(art) - 2 if art.endswith("ال") else len(art)))
-                if tok.start < first_start[id(ent)] or zipf(tok.text[cut:]) >= 4.0:
+                if tok.start < first_start[id(ent)] or (zipf(tok.text[cut:]) >= 4.0 and not (
+                        after_speech and (name_part(key, "surname") or name_part("ال" + key, "surname")))):
                     break
                 start = tok.start + cut
                 ent.mentions.append(Mention(start, tok.end, doc.text[start:tok.end], "PER"))
