@@ -617,3 +617,10 @@ def test_common_word_family_name_right_after_a_speech_verb_is_the_person() -> No
     ents = {e["name"]: [m["text"] for m in e["mentions"]] for e in marsad.extract(text).entities if e["type"] == "PER"}
     assert ents.get("ميشال عون") == ["ميشال عون", "عون"]
     assert ents.get("سالم الأحمر") == ["سالم الأحمر", "الأحمر"]
+
+
+def test_feminine_spokesperson_is_a_role_head() -> None:
+    # "المتحدثة باسم …" opens a role like "المتحدث باسم …": the rare words after it are her name
+    text = "وفي بروكسل، دعت المتحدثة باسم المفوضية الأوروبية أنيتا هوبر الجزائر وفرنسا إلى خفض التصعيد."
+    people = [e["name"] for e in marsad.extract(text).entities if e["type"] == "PER"]
+    assert people == ["أنيتا هوبر"]
