@@ -1596,6 +1596,10 @@ class QuoteExtractor:
         ("حركة الشباب", "حزب التجمع الوطني …", "وزارة الخارجية")."""
         assert r.np is not None
         words = [t for t in d.toks(r.np[0], r.np[1], 3) if _is_word(t[2])]
+        # "وأعربت البعثة الأممية": the head may carry one definite adjective of relation
+        if len(words) == 2 and split_article(words[1][2])[0] == "ال" and words[1][2].endswith(("ي", "يه")) \
+                and d.mention_in(words[1][0], words[1][1]) is None:
+            words = words[:1]
         if len(words) != 1:
             return None
         pre, bare = split_article(words[0][2])
@@ -1733,10 +1737,11 @@ class QuoteExtractor:
             # inside a long role phrase: "وزير الإعلام في الحكومة اليمنية المعترف بها دوليا"
             if i > 0 and w in _ROLE_LINKS and split_article(before[i - 1][2])[0].endswith("ال"):
                 continue  # "المعترف بها", "المقرب منه"
-            if w in ("في", "لدي", "الي") and i + 1 < len(before) and d.mention_covering(before[i + 1][0]) is not None \
+            if w in ("في", "لدي", "الي", "عن") and i + 1 < len(before) and d.mention_covering(before[i + 1][0]) is not None \
                     and (d.mention_covering(before[i + 1][0]) or (0, 0, "", ""))[3] in ("ORG", "LOC") \
                     and any(self._is_head(t[2]) for t in self._words_before(d, before, i, 3)):
-                continue  # "وزير الإعلام في الحكومة اليمنية", "سفير المملكة العربية السعودية لدى لبنان"
+                continue  # "وزير الإعلام في الحكومة اليمنية", "سفير المملكة العربية السعودية لدى لبنان",
+                # "النائب عن ائتلاف دولة القانون عارف الحمامي"
             if i > 1 and len(w) > 4 and w.endswith("يا") and not split_article(w)[0]:
                 continue  # an adverb inside the role: "المعترف بها دوليا"
             if bs in d.cue_starts:
