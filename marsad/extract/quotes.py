@@ -871,7 +871,10 @@ class QuoteExtractor:
                     j += 1
                     continue
                 break
-            if w in "()" and j + 1 < n:
+            if w == ")":
+                j += 1
+                break  # "حركة المقاومة الإسلامية (حماس) | السلطة …": the acronym closes the name
+            if w == "(" and j + 1 < n:
                 j += 1
                 continue
             if w.isdigit() and j > k:  # a unit's number: "آمر اللواء 444 قتال", "قائد الفرقة 9"
@@ -944,6 +947,10 @@ class QuoteExtractor:
         assert cue is not None
         n = len(toks)
         comma = False
+        if k < n and toks[k][2] == "(":  # "حركة المقاومة الإسلامية (حماس) …": the acronym after the name
+            close = next((j for j in range(k + 1, min(n, k + 4)) if toks[j][2] == ")"), None)
+            if close is not None:
+                k = close + 1
         while k < n and (toks[k][2] in _COMMAS or toks[k][0] in d.after_at):
             if toks[k][0] in d.after_at:  # "وتابع الوزير، بحسب ما نقلته سانا، أن …"
                 a = self._source(d, d.after_at[toks[k][0]])
