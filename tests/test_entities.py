@@ -624,3 +624,12 @@ def test_feminine_spokesperson_is_a_role_head() -> None:
     text = "وفي بروكسل، دعت المتحدثة باسم المفوضية الأوروبية أنيتا هوبر الجزائر وفرنسا إلى خفض التصعيد."
     people = [e["name"] for e in marsad.extract(text).entities if e["type"] == "PER"]
     assert people == ["أنيتا هوبر"]
+
+
+def test_institution_named_by_head_adjective_and_lam_genitive() -> None:
+    # "الهيئة العامة للاستعلامات", "المركز الوطني لحقوق الإنسان": head + adjective + ل-genitive;
+    # the object after the name is not part of it, and "الهيئة العامة" alone names nothing
+    text = ("وردت الهيئة العامة للاستعلامات على التقرير، فيما ندد المركز الوطني لحقوق الإنسان بتوقيف النقابيين، "
+            "واتهمت النقابة الوطنية للتعليم الوزارة بالتنصل. وعقدت الهيئة العامة اجتماعها السنوي.")
+    orgs = sorted(e["name"] for e in marsad.extract(text).entities if e["type"] == "ORG")
+    assert orgs == sorted(["الهيئة العامة للاستعلامات", "المركز الوطني لحقوق الإنسان", "النقابة الوطنية للتعليم"])

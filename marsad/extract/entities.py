@@ -330,6 +330,7 @@ class EntityRecognizer:
         self._places(doc, taken, spans, found)
         for mention in self._after_titles(doc, taken, spans, found):
             found.append(mention)
+        self._institution_names(doc, taken, spans, found)
         self._org_chains(doc, taken, spans, found)
         found.extend(self._after_roles(doc, taken, spans, found))
         found = [m for m in found if m is not None]
@@ -845,6 +846,49 @@ class EntityRecognizer:
             else:
                 i += 1
         return out
+
+    def _institution_names(self, doc: Document, taken: list[bool], spans: dict[int, tuple[int, int]],
+                           found: list) -> None:
+        """"الهيئة العامة للاستعلامات", "المركز الوطني لحقوق الإنسان": the usual
+        form of a public body's name — a definite head from ``org_heads.txt``,
+        one or two adjectives (its "name-adj" lines or a nationality), then what
+        the body is for, a genitive with ل ("للنفط", or "لحقوق" + a definite word).
+        The ل-genitive is what makes it a name: "الهيئة العامة" alone is none."""
+        toks = doc.tokens
+        heads, _adjectives = _flagged_list("org_heads.txt")
+        extra = _keyed_list("org_heads.txt")[1]
+        name_adj, genitives = extra.get("name-adj", frozenset()), extra.get("name-genitive", frozenset())
+        n = len(toks)
+        for i, tok in enumerate(toks):
+            if taken[i] or not tok.prefix.endswith("ال") or tok.bare not in heads:
+                continue
+            sent = tok.sentence
+
+            def free(p: int) -> bool:
+                return p < n and not taken[p] and toks[p].sentence == sent
+
+            k = i + 1
+            while free(k) and k - i <= 2 and toks[k].prefix == "ال" and (
+                    toks[k].norm in name_adj or self.roles.nationality(toks[k]) is not None):
+                k += 1
+            if k == i + 1 or not free(k):
+                continue
+            t = toks[k]
+            if t.prefix == "لل":
+                end = k + 1
+            elif not t.prefix and t.norm[:1] == "ل" and t.norm[1:] in genitives and free(k + 1) \
+                    and toks[k + 1].prefix == "ال":
+                end = k + 2
+            else:
+                continue
+            while free(end) and toks[end].prefix == "ال" and end - i < 8 and (
+                    toks[end].norm.endswith(("ي", "يه")) or self.roles.nationality(toks[end]) is not None):
+                end += 1  # an adjective: "… لحقوق الإنسان الفلسطيني" (not the object: "… للتعليم | الوزارة")
+            start = tok.start + surface_len(tok.text, len(tok.prefix) - 2)
+            found.append(Mention(start, toks[end - 1].end, doc.text[start:toks[end - 1].end], "ORG"))
+            spans[i] = (end, len(found) - 1)
+            for p in range(i, end):
+                taken[p] = True
 
     def _org_chains(self, doc: Document, taken: list[bool], spans: dict[int, tuple[int, int]],
                     found: list, max_len: int = 7) -> None:
