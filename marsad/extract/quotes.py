@@ -1859,10 +1859,12 @@ class QuoteExtractor:
             if in_body[i + 1] and split_article(toks[i][2])[1] in _org_heads():
                 in_body[i] = True
         bodies = set(self._role_words(t[2] for t, b in zip(toks[1:], in_body[1:]) if b))
+        dropped: set[str] = set()
         if len(pset - bodies) >= 2:
             # "رئيس وفد حركة حماس" is the "رئيس الوفد" named later; a role that only its body
             # tells apart ("المتحدث باسم الجيش") keeps the body
             places |= bodies
+            dropped = bodies & pset
             pset -= bodies
         need = 1 if len(pset) == 1 else max(2, -(-3 * len(pset) // 4))
         best, best_key = None, None
@@ -1873,6 +1875,10 @@ class QuoteExtractor:
                     continue
                 hit = len(pset & rw)
                 if hit < need:
+                    continue
+                if dropped and (rw - pset - places) and not rw & dropped:
+                    # "المتحدث باسم وزارة الخارجية" is not "المتحدث باسم الحرس الثوري":
+                    # a role that names another body is another person's
                     continue
                 # the place, when written with the person too, decides between two governors
                 key = (hit / len(pset), len(places & rw), -dist)
