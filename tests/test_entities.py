@@ -633,3 +633,9 @@ def test_institution_named_by_head_adjective_and_lam_genitive() -> None:
             "واتهمت النقابة الوطنية للتعليم الوزارة بالتنصل. وعقدت الهيئة العامة اجتماعها السنوي.")
     orgs = sorted(e["name"] for e in marsad.extract(text).entities if e["type"] == "ORG")
     assert orgs == sorted(["الهيئة العامة للاستعلامات", "المركز الوطني لحقوق الإنسان", "النقابة الوطنية للتعليم"])
+
+
+def test_kin_noun_is_no_part_of_a_person_name() -> None:
+    text = "وقالت زوجة الهمامي، ليلى الجبالي، في تصريح لوكالة الأناضول، إن زوجها يعاني من أمراض مزمنة."
+    people = [e["name"] for e in marsad.extract(text).entities if e["type"] == "PER"]
+    assert "زوجة الهمامي" not in people and "ليلى الجبالي" in people

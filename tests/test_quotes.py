@@ -847,3 +847,15 @@ def test_spokesperson_of_another_body_is_another_person():
                      (ORG, ["الحرس الثوري"], []), (PER, ["محمد مهدي زارعي"], []), (PER, ["حسين صادقي"], []),
                      (ORG, ["وزارة الخارجية الإيرانية"], []), (LOC, ["الولايات المتحدة"], []))
     assert speaker(doc, one(qs, "دموع التماسيح")) != "محمد مهدي زارعي"
+
+
+def test_kin_speaker_is_the_name_after_the_comma_not_the_relative():
+    doc, qs = quotes("وأوقفت الشرطة المعارض حمة الهمامي أمس. وقالت زوجة الهمامي، ليلى الجبالي، في تصريح لوكالة "
+                     "الأناضول، إن زوجها يعاني من أمراض مزمنة ولا يتلقى العلاج.",
+                     (PER, ["حمة الهمامي", "الهمامي"], []), (PER, ["ليلى الجبالي"], []), (ORG, ["وكالة الأناضول"], []))
+    assert speaker(doc, one(qs, "أمراض مزمنة")) == "ليلى الجبالي"
+    # without a name after a comma the relative in the genitive does not speak
+    doc, qs = quotes("وناشد والد الرهينة الكرواتي توميسلاف سالوبيك الخاطفين إطلاق سراحه، ودعا والد الرهينة "
+                     "أيضا السلطات الفرنسية إلى التعاون مع مصر للمساعدة على الإفراج عنه.",
+                     (PER, ["توميسلاف سالوبيك"], []))
+    assert all(speaker(doc, q) != "توميسلاف سالوبيك" for q in qs)

@@ -151,6 +151,18 @@ def _keyed_list(name: str) -> tuple[dict[str, frozenset[str]], dict[str, frozens
 
 
 @lru_cache(maxsize=1)
+def kin_nouns() -> frozenset[str]:
+    """Bare match forms of ``kin_heads`` in ``lexicons/speech.yaml``: "زوجة
+    الهمامي" is the wife of a person, no person's name."""
+    from importlib import resources
+
+    import yaml
+
+    data = yaml.safe_load(resources.files("marsad.lexicons").joinpath("speech.yaml").read_text("utf-8"))
+    return frozenset(split_article(fold(w))[1] for w in data.get("kin_heads") or ())
+
+
+@lru_cache(maxsize=1)
 def speech_verbs() -> frozenset[str]:
     """Match forms of the speech verbs and participles in ``lexicons/speech.yaml``
     (read only): "شدد", "أدان" after a role are verbs, not a name."""
@@ -1080,6 +1092,8 @@ class EntityRecognizer:
         """Drop titles, nationality adjectives and proclitics from a tagged span."""
         while a < b and (self.roles.is_title(toks[a]) or not toks[a].text[0].isalpha()):
             a += 1
+        if etype == "PER" and b - a >= 2 and toks[a].bare in kin_nouns():
+            a += 1  # "زوجة الهمامي": the kin noun is no part of the name
         stops = function_words()
         if etype == "PER" and any((t.norm in stops and t.text != "علي") or t.text in _NOT_NAMES
                                   or t.norm in _NEVER_IN_NAMES for t in toks[a:b]):

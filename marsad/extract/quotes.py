@@ -78,7 +78,7 @@ _LIST_SECTIONS = (
     "complementizers", "media_words", "speaker_heads", "titles", "stop_words", "noun_markers",
     "adverbial_starts", "relatives", "clause_openers", "non_subject_nouns", "prepositions", "pronoun_objects",
     "relay_verbs", "recap_openers", "honorific_pronouns", "contrast_openers", "contrast_particles",
-    "statement_nouns",
+    "statement_nouns", "kin_heads",
 )
 
 
@@ -125,6 +125,7 @@ class SpeechLexicon:
     contrast_openers: frozenset[str]
     contrast_particles: frozenset[str]
     statement_nouns: frozenset[str]
+    kin_heads: frozenset[str]
     #: a token's match form -> (proclitic, cue form) for every cue form with
     #: and without و/ف
     cue_tokens: dict[str, tuple[str, str]]
@@ -663,6 +664,13 @@ class QuoteExtractor:
             break
         lim = toks[j][1] if j < n else toks[-1][1]
         i = bisect.bisect_left(d.ment_starts, s)
+        if self._kin(toks[k][2]) == "genitive":
+            # "والد الرهينة توميسلاف سالوبيك": the relative; only a name after a comma speaks
+            comma = next((t[1] for t in toks[k:j] if t[2] in _COMMAS), None)
+            if comma is None:
+                i = len(d.ments)
+            else:
+                i = bisect.bisect_left(d.ment_starts, comma)
         while i < len(d.ments) and d.ments[i][0] < lim:
             ment = d.ments[i]
             if ment[3] == "PER" and not d.quote_around(ment[0]) \
@@ -928,6 +936,20 @@ class QuoteExtractor:
         while j > k + 1 and not _is_word(toks[j - 1][2]) and toks[j - 1][2] != '"' and toks[j - 1][2] != ")":
             j -= 1
         return j
+
+    def _kin(self, w: str) -> str | None:
+        """"genitive" for a kin noun that takes the relative after it ("زوجة الهمامي"),
+        "pronoun" for one with the relative as a suffix ("زوجته", "والدها"): the name
+        after that one is the speaker's own."""
+        bare = split_article(w)[1]
+        if bare in self.lex.kin_heads:
+            return "genitive"
+        for suffix in ("هما", "هم", "ها", "ه"):
+            if bare.endswith(suffix) and len(bare) > len(suffix) + 2:
+                stem = bare[:-len(suffix)]
+                if stem in self.lex.kin_heads or (stem.endswith("ت") and stem[:-1] + "ه" in self.lex.kin_heads):
+                    return "pronoun"
+        return None
 
     def _statement_noun(self, w: str) -> bool:
         """"البيان", "التقرير": a definite statement noun (its issuer is not named in the phrase)."""
@@ -1550,7 +1572,8 @@ class QuoteExtractor:
                 # a plural verb ("وأكدوا") has a plural subject: no one person's role;
                 # a statement ("البيان") is no one's role either
                 eid = None if r.plural or self._statement_noun(phrase.split()[0]) \
-                    else self._role_entity(d, r.np, r.cue_s)
+                    or self._kin(fold(phrase.split()[0])) is not None \
+                    else self._role_entity(d, r.np, r.cue_s)  # (kin: "والد الرهينة" is no role)
                 org = self._org_in(d, r.np) if eid is None else None
                 if eid is not None:
                     r.mode, r.speaker, r.attribution = "explicit", eid, "role"
@@ -1757,6 +1780,11 @@ class QuoteExtractor:
                     form = got[1]
                     return not self._disagrees(d, lex.cues[form], self._fem_or_plural(form), ment)
                 return True
+            kin = self._kin(w)
+            if kin == "genitive":
+                return False  # "والد الرهينة توميسلاف": the relative spoken of
+            if kin == "pronoun":
+                continue  # "وأكدت زوجته ميساء غانم": she herself
             if self._is_title(w) or self._is_head(w):
                 continue
             apre, _b = split_article(w)
