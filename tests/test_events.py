@@ -726,12 +726,41 @@ def test_report_filter_leaves_events_with_an_actor_alone() -> None:
     assert ev and ev[0]["source"] == ent_id(doc, "الحرس الثوري") and "report_score" not in ev[0]
 
 
-def test_report_filter_leaves_finite_verbs_to_the_rules() -> None:
+def test_report_filter_keeps_finite_verb_reports_of_unnamed_actors() -> None:
+    # the ASSAULT model judges every event without a named source (scope "unnamed"),
+    # finite verbs too; a plain one-line report stays
     for text in ("وفجر انتحاري نفسه أمس في سوق ببغداد.",
                  "واختطف مسلحون مجهولون صحافيا أمام منزله في البصرة مساء الخميس."):
         doc = doc_with(text, ["بغداد", "البصرة"])
         ev = reported(doc, "ASSAULT")
-        assert ev and "report_score" not in ev[0] and ev[0]["trigger_kind"] == "v"
+        assert ev and ev[0]["trigger_kind"] == "v" and ev[0]["report_score"] >= 0.5
+
+
+def test_report_filter_judges_events_the_rules_could_not_attribute() -> None:
+    # no actor phrase, target, victims or place entity: without the filter's
+    # judgement this goes to meta["unattributed_events"]
+    text = "وانفجرت سيارة مفخخة صباح أمس قرب سوق شعبي وأسفرت عن إصابة 17 شخصا بجروح."
+    doc = doc_with(text, [])
+    ev = reported(doc, "ASSAULT")
+    assert ev and ev[0]["source_text"] is None and ev[0]["report_score"] >= 0.5
+    doc = TEXT(Document(raw_text=text, published="2024-01-10"))
+    EventExtractor(report_filter=False)(doc)
+    assert not [e for e in doc.events if e["type"] == "ASSAULT"]
+
+
+def test_report_filter_scope_and_features() -> None:
+    from marsad.extract.events import FILTER_SCOPES, ReportFilter, report_features
+
+    f = ReportFilter()
+    assert set(f.scopes) == {"ASSAULT", "PROTEST"}
+    assert all(scope in FILTER_SCOPES and scope != "all" for scope, _un in f.scopes.values())
+    ev = {"type": "ASSAULT", "trigger": "هجوم", "trigger_kind": "n", "mode": "bombing", "cameo": "18",
+          "sentence": "وقع هجوم أمس.", "start": 0, "end": 13, "trigger_start": 4, "negated": False}
+    feats = report_features(ev)
+    assert {"kind=n", "mode=bombing", "cameo=18", "unattributed"} <= set(feats)
+    assert not any(k.startswith("len=") for k in feats)  # the GSR's sentence cuts are no article's
+    named = dict(ev, source="e1", source_text="الحرس الثوري")
+    assert not f.judged(named)  # a named source is the rules' own report
 
 
 def test_report_filter_can_be_turned_off() -> None:
@@ -748,6 +777,30 @@ def test_report_filter_features_hold_words_not_sentences() -> None:
     for m in data["types"].values():
         assert 0 < m["threshold"] < 1
         assert all(" " not in f for f in m["weights"])  # single words and flags only
+
+
+def test_nuclear_test_is_no_bombing() -> None:
+    for text in ("وقالت الوكالة إن كوريا الشمالية فجرت قنبلتها النووية الأولى في موقع جبلي أمس.",
+                 "وأجرت الدولة أمس تفجيرا نوويا تحت الأرض في صحراء الجنوب."):
+        doc = doc_with(text, [])
+        assert not [e for e in candidates(doc) if e["type"] == "ASSAULT"], text
+
+
+def test_no_occurrence_of_an_attack_is_negated() -> None:
+    doc = doc_with("وقال المسؤولون إن الاعتقالات ساهمت في عدم حدوث هجوم كبير في البصرة منذ عام 2005.", ["البصرة"])
+    assert reported(doc, "ASSAULT") == []
+    ev = [e for e in candidates(doc) if e["type"] == "ASSAULT"]
+    assert ev and all(e["negated"] for e in ev)
+
+
+def test_earlier_attacks_named_by_an_adjective_are_background() -> None:
+    for text in ("وكانت الحركة التي نفذت عمليات انتحارية سابقة في البصرة وراء التفجير.",
+                 "وقال المحققون إن الهجوم السابق على المعسكر استخدم فيه الأسلوب نفسه."):
+        doc = doc_with(text, ["البصرة"])
+        assert not [e for e in candidates(doc) if e["type"] == "ASSAULT" and e["trigger"].startswith(("عمليات", "الهجوم"))], text
+    # "في وقت سابق" is a time, not an adjective of the attack
+    doc = doc_with("وشن مسلحون هجوما على نقطة للشرطة في البصرة في وقت سابق أمس.", ["البصرة"])
+    assert [e for e in candidates(doc) if e["type"] == "ASSAULT"]
 
 
 def test_organizer_of_a_protest_is_its_source() -> None:
