@@ -803,6 +803,19 @@ def test_earlier_attacks_named_by_an_adjective_are_background() -> None:
     assert [e for e in candidates(doc) if e["type"] == "ASSAULT"]
 
 
+def test_exposure_verb_reads_its_complement_over_a_long_patient() -> None:
+    # "تعرض X لـ<masdar>": the noun is what X suffered, not a purpose, also when X is
+    # a long phrase with commas in it
+    for text, victim in (("وتعرضت دورية تابعة للجيش لإطلاق نار قرب الحدود أمس.", "دورية تابعة للجيش"),
+                         ("وتعرض قيادي في الحركة، هو نائب وزير النقل، للخطف في البصرة الثلاثاء.", "قيادي")):
+        doc = doc_with(text, ["البصرة"])
+        ev = [e for e in candidates(doc) if e["type"] == "ASSAULT"]
+        assert ev and ev[0]["target_text"].startswith(victim), (text, candidates(doc))
+    # a purpose is still a purpose
+    doc = doc_with("ووصل فريق من الخبراء إلى البصرة لتفجير الألغام المتبقية.", ["البصرة"])
+    assert not [e for e in candidates(doc) if e["type"] == "ASSAULT"]
+
+
 def test_organizer_of_a_protest_is_its_source() -> None:
     doc = doc_with("وشارك المئات أمس في الاحتجاجات التي دعت إليها حركة النجباء أمام مبنى المحافظة في البصرة.",
                    ["حركة النجباء", "البصرة"])

@@ -409,6 +409,7 @@ class Grammar:
     message_nouns: frozenset[str] = frozenset()
     negation_bridges: frozenset[str] = frozenset()
     background_after: frozenset[str] = frozenset()
+    exposure_verbs: frozenset[str] = frozenset()
 
 
 class TriggerLexicon:
@@ -452,7 +453,7 @@ class TriggerLexicon:
         self.side_forms = g.side_clauses | {c + w for w in g.side_clauses for c in ("و", "ف")}
         self.function_words = (g.stop | g.prepositions | g.clause_breaks | g.negators | g.speech_verbs
                                | g.relatives | g.complementizers | g.deniers | g.verbs | g.light_verbs
-                               | g.passive_light)
+                               | g.passive_light | g.exposure_verbs)
 
     # -- loading -------------------------------------------------------------
     def _add(self, etype: str, cameo: str, governs: bool, raw: Any, where: str) -> None:
@@ -597,6 +598,7 @@ class TriggerLexicon:
             message_nouns=words("message_nouns"),
             negation_bridges=words("negation_bridges"),
             background_after=words("background_after"),
+            exposure_verbs=words("exposure_verbs"),
         )
 
     # -- queries -------------------------------------------------------------
@@ -2264,6 +2266,20 @@ class EventExtractor:
                     if b in g.passive_light or b in g.result_verbs or b in g.light_verbs:
                         return False
                     p -= 1
+                if EventExtractor._exposed(rd, i, a):
+                    return False
+                return True
+        return False
+
+    @staticmethod
+    def _exposed(rd: _Reader, i: int, a: int) -> bool:
+        """Is the noun at i (after ل) the complement of an exposure verb up to 10 words
+        back, over commas ("تعرضت دورية تابعة للجيش لإطلاق نار")?"""
+        g = rd.g
+        for p in range(i - 1, max(a, i - 10) - 1, -1):
+            if rd.is_punct(p) and rd.toks[p].text not in ("،", ","):
+                return False
+            if rd.base(p) in g.exposure_verbs:
                 return True
         return False
 
@@ -2340,6 +2356,8 @@ class EventExtractor:
             n = rd.base(k)
             if n in g.light_verbs or (n[:1] in "وف" and n[1:] in g.light_verbs):
                 return True
+        if c.hit.clitic[-1:] == "ل" and self._exposed(rd, i, a):  # "تعرض قيادي في الحركة، ...، للخطف"
+            return True
         # "خلال لقائه ..."، "أثناء زيارته": the frame of what the sentence reports
         if i - 1 >= a and rd.base(i - 1) in g.frame_preps:
             return True
