@@ -816,6 +816,36 @@ def test_exposure_verb_reads_its_complement_over_a_long_patient() -> None:
     assert not [e for e in candidates(doc) if e["type"] == "ASSAULT"]
 
 
+def test_definite_background_noun_ends_the_subject_of_a_verb() -> None:
+    # "اللجنة" is a background word ("لجنة التحقيق في الاغتيال") but, definite, it ends
+    # the subject of the verb after it
+    doc = doc_with("وقال إن موظف اللجنة خطف من منزله في البصرة أمس على يد مسلحين.", ["البصرة"])
+    ev = only(doc, "ASSAULT")
+    assert ev["target_text"] == "موظف اللجنة" and ev["source_text"] == "مسلحين"
+    # an indefinite head takes the verbal noun as its genitive: still background
+    doc = doc_with("وأحالت الشرطة قضية خطف الشابين في البصرة إلى المحكمة.", ["البصرة"])
+    assert not [e for e in candidates(doc) if e["type"] == "ASSAULT"]
+
+
+def test_agent_phrase_after_a_verb_and_its_patient() -> None:
+    # "برصاص X" names the shooter; the noun phrase right after the verb is the victim
+    doc = doc_with("وقتل شاب برصاص القوات الأمريكية قرب مطار بغداد أمس.", ["القوات الأمريكية", "مطار بغداد"])
+    ev = only(doc, "ASSAULT")
+    assert ev["source"] == ent_id(doc, "القوات الأمريكية") and ev["target_text"] == "شاب"
+    doc = doc_with("وخطف موظف في البلدية من منزله مساء أمس على يد عشرة مسلحين.", [])
+    ev = only(doc, "ASSAULT")
+    assert ev["source_text"] == "عشرة مسلحين" and ev["target_text"].startswith("موظف")
+    # an agent phrase of a noun further on is not the verb's: the subject stays
+    doc = doc_with("وأدان عراقجي أي اعتداء على المدنيين في البصرة من قبل القوات الأمريكية.",
+                   ["عراقجي", "البصرة", "القوات الأمريكية"])
+    ev = only(doc, "ACCUSE")
+    assert ev["source"] == ent_id(doc, "عراقجي")
+    # "بواسطة" may be an instrument of an active verb
+    doc = doc_with("وقصف الحرس الثوري مواقع في كركوك بواسطة الطائرات المسيرة أمس.", ["الحرس الثوري", "كركوك"])
+    ev = only(doc, "ASSAULT")
+    assert ev["source"] == ent_id(doc, "الحرس الثوري")
+
+
 def test_organizer_of_a_protest_is_its_source() -> None:
     doc = doc_with("وشارك المئات أمس في الاحتجاجات التي دعت إليها حركة النجباء أمام مبنى المحافظة في البصرة.",
                    ["حركة النجباء", "البصرة"])

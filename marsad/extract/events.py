@@ -410,6 +410,7 @@ class Grammar:
     negation_bridges: frozenset[str] = frozenset()
     background_after: frozenset[str] = frozenset()
     exposure_verbs: frozenset[str] = frozenset()
+    instrument_markers: frozenset[str] = frozenset()
 
 
 class TriggerLexicon:
@@ -599,6 +600,7 @@ class TriggerLexicon:
             negation_bridges=words("negation_bridges"),
             background_after=words("background_after"),
             exposure_verbs=words("exposure_verbs"),
+            instrument_markers=words("instrument_markers"),
         )
 
     # -- queries -------------------------------------------------------------
@@ -1022,6 +1024,8 @@ class _Reader:
                 break
             if u.norm in self.g.adverbials or u.bare in self.g.adverbials:
                 break
+            if self.marker_at(k):
+                break  # "شاب | برصاص الجيش": an agent phrase ends the noun phrase
             c2 = _case(u.bare)
             if case and c2 != case and not number and not definite:
                 break  # "مفجرون انتحاريون | سياسيين", "مسلحون | دورية": an adjective agrees in case
@@ -1134,6 +1138,8 @@ class _Reader:
                     continue
                 break
             b = self.base(m)
+            if self.marker_at(m):
+                break  # "شاب برصاص القوات": an agent phrase is no part of a role phrase
             if self.conj_prefixed(m) or self.is_verb(m) or self.is_event_word(m) or b in self.g.verbs \
                     or b in self.g.speech_verbs or b in self.g.complementizers or b in self.g.clause_breaks \
                     or b in self.g.light_verbs:
@@ -1393,6 +1399,20 @@ class _Reader:
             if m in found:
                 return m, found[m]
         return None
+
+    def marker_at(self, k: int) -> bool:
+        """Does an agent marker ("برصاص"، "على يد"، "من قبل") start at token k?"""
+        toks = self.toks
+        n0 = toks[k].norm
+        if n0 not in self.lex.agent_firsts and n0[1:] not in self.lex.agent_firsts:
+            return False
+        for marker in self.g.agent_markers:
+            n = len(marker)
+            if k + n <= len(toks) and all(
+                    toks[k + q].norm == marker[q] or (q == 0 and toks[k].norm[1:] == marker[0] and toks[k].norm[0] in "وف")
+                    for q in range(n)):
+                return True
+        return False
 
     def agent(self, start: int, limit: int) -> Arg | None:
         """"من قبل X" / "على يد X" / "برصاص X" after a trigger."""
@@ -2245,6 +2265,10 @@ class EventExtractor:
             skipped += 1
         if k >= a:
             if rd.stems(k) & g.background:
+                if c.trig.kind == "v" and k == i - 1 and rd.definite(toks[k]) and not c.hit.clitic:
+                    # "موظف اللجنة خطف من منزله": a definite noun ends the subject of the
+                    # verb after it ("قضية خطف الشابين": an indefinite head takes a noun)
+                    return False
                 # "عقب لقاء جمعه مع الأسد": a meeting the clause says took place is reported
                 return not (c.trig.type == "CONSULT" and c.end < len(toks) and toks[c.end].norm in _JAMA)
         tr = c.trig
@@ -2712,6 +2736,25 @@ class EventExtractor:
             if tgt is None:
                 tgt = src
             src = None
+        elif agent is not None and tr.kind == "v" and tr.type in ("ASSAULT", "COERCE") and not tr.governs \
+                and src is not None and not inferred and tok.end <= src.start < agent.start \
+                and 0 < agent.t0 <= max(src.t1, src.t0 + 1) + 8 \
+                and rd.toks[agent.t0 - 1].bare not in rd.g.instrument_markers \
+                and not any(rd.is_event_word(q) and not rd.marker_at(q)
+                            for q in range(max(src.t1, src.t0 + 1), agent.t0)):
+            # "خطف موظف من منزله على يد مسلحين"، "قتل شاب برصاص الجيش": so is the noun
+            # phrase right after an act of force, when the agent phrase follows it closely
+            # and belongs to no other event word ("أدان X الاحتلال من قبل ..."); not
+            # "بواسطة", an instrument of an active verb
+            if tgt is None or (tgt.start < agent.end and agent.start < tgt.end) or tgt.start == agent.start:
+                tgt = src
+            src = None
+        elif agent is not None and tr.kind == "v" and tr.type in ("ASSAULT", "COERCE") and not tr.governs \
+                and src is not None and src.start == agent.start and tgt is None \
+                and c.end < agent.t0 - 1 <= c.end + 8 and rd.toks[agent.t0 - 1].bare not in rd.g.instrument_markers:
+            # "قتل شاب برصاص القوات الأمريكية": the subject was read as the named agent;
+            # the noun phrase between the verb and the agent phrase is the patient
+            tgt = rd.np_at(c.end, agent.t0 - 1)
         if agent is not None and (src is None or inferred):
             src, inferred = agent, False
             ev["_agent"] = True
