@@ -446,6 +446,7 @@ def test_eval_events_on_a_tiny_gsr(tmp_path: Path) -> None:
     assert a["target"]["gold"] == 1 and a["target"]["overlap"] == 1
     p = res["types"]["PROTEST"]["all"]
     assert (p["tp"], p["fp"], p["fn"]) == (1, 1, 0)  # P-3 is a protest the (made-up) gold denies
+    assert p["fp_by_label"] == {"easy no": 1} and a["fp_by_label"] == {}
     assert p["precision"] == 0.5 and p["recall"] == 1.0 and abs(p["f1"] - 0.6667) < 1e-3
     assert p["source"]["overlap"] == 1
     r = _marsad("eval", "events", "--data", str(data))
