@@ -14,6 +14,9 @@ Scoring:
   emits a non-negated event of that type.  Gold "yes" is positive, "easy no"
   and "difficult no" are negative, "ambiguous" is left out.  Precision, recall
   and F1 per type.
+* **false positives by label** — ``fp_by_label``: how many false positives the
+  annotators split on ("difficult no": at least one accepted the sentence) and how
+  many they rejected unanimously ("easy no").
 * **source / target agreement** — on gold-positive sentences whose consensus
   source (target) is non-empty: the fraction where one of our events of that
   type has a source (target) phrase sharing a word with the gold tokens
@@ -149,6 +152,7 @@ def overlaps(ours: str | None, gold: str) -> bool:
 class _Counts:
     def __init__(self) -> None:
         self.tp = self.fp = self.fn = self.tn = 0
+        self.fp_by_label: dict[str, int] = {}
         self.src_n = self.src_found = self.src_ok = 0
         self.tgt_n = self.tgt_found = self.tgt_ok = 0
 
@@ -158,7 +162,7 @@ class _Counts:
         f = 2 * p * r / (p + r) if p + r else 0.0
         return {
             "gold_positive": self.tp + self.fn, "gold_negative": self.fp + self.tn,
-            "tp": self.tp, "fp": self.fp, "fn": self.fn,
+            "tp": self.tp, "fp": self.fp, "fn": self.fn, "fp_by_label": dict(sorted(self.fp_by_label.items())),
             "precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4),
             "source": {"gold": self.src_n, "detected": self.src_found, "overlap": self.src_ok,
                        "agree": round(self.src_ok / self.src_found, 4) if self.src_found else None,
@@ -221,6 +225,7 @@ def evaluate(data: Path, split: str = "all", limit: int | None = None, errors=No
                     c.fn += 1
                 elif pred:
                     c.fp += 1
+                    c.fp_by_label[label] = c.fp_by_label.get(label, 0) + 1
                 else:
                     c.tn += 1
                 if span is not None:
@@ -253,7 +258,8 @@ def table(result: dict[str, Any]) -> str:
              f"halves by {result['split_rule']}; ASSAULT = {result['assault']}"),
              "",
              (f"{'type':<8} {'half':<5} {'gold+':>5} {'gold-':>5} {'TP':>4} {'FP':>4} {'FN':>4} "
-             f"{'P':>6} {'R':>6} {'F1':>6}   {'source agree/recall (n)':<26} {'target agree/recall (n)':<26}")]
+             f"{'P':>6} {'R':>6} {'F1':>6}   {'source agree/recall (n)':<26} {'target agree/recall (n)':<26} "
+             f"{'FP difficult/easy no':<20}")]
 
     def fmt(x):
         return "  -  " if x is None else f"{x:.3f}"
@@ -267,7 +273,8 @@ def table(result: dict[str, Any]) -> str:
                 f"{etype:<8} {half:<5} {d['gold_positive']:>5} {d['gold_negative']:>5} {d['tp']:>4} {d['fp']:>4} "
                 f"{d['fn']:>4} {d['precision']:>6.3f} {d['recall']:>6.3f} {d['f1']:>6.3f}   "
                 f"{fmt(s['agree'])}/{fmt(s['recall'])} ({s['gold']:>3}){'':<9} "
-                f"{fmt(t['agree'])}/{fmt(t['recall'])} ({t['gold']:>3})")
+                f"{fmt(t['agree'])}/{fmt(t['recall'])} ({t['gold']:>3}){'':<9} "
+                f"{d['fp_by_label'].get('difficult no', 0)}/{d['fp_by_label'].get('easy no', 0)}")
     return "\n".join(lines)
 
 

@@ -407,6 +407,10 @@ class Grammar:
     members: frozenset[str] = frozenset()
     organizers: frozenset[str] = frozenset()
     message_nouns: frozenset[str] = frozenset()
+    negation_bridges: frozenset[str] = frozenset()
+    background_after: frozenset[str] = frozenset()
+    exposure_verbs: frozenset[str] = frozenset()
+    instrument_markers: frozenset[str] = frozenset()
 
 
 class TriggerLexicon:
@@ -450,7 +454,7 @@ class TriggerLexicon:
         self.side_forms = g.side_clauses | {c + w for w in g.side_clauses for c in ("و", "ف")}
         self.function_words = (g.stop | g.prepositions | g.clause_breaks | g.negators | g.speech_verbs
                                | g.relatives | g.complementizers | g.deniers | g.verbs | g.light_verbs
-                               | g.passive_light)
+                               | g.passive_light | g.exposure_verbs)
 
     # -- loading -------------------------------------------------------------
     def _add(self, etype: str, cameo: str, governs: bool, raw: Any, where: str) -> None:
@@ -593,6 +597,10 @@ class TriggerLexicon:
             crowds=words("crowds"),
             members=words("members"),
             message_nouns=words("message_nouns"),
+            negation_bridges=words("negation_bridges"),
+            background_after=words("background_after"),
+            exposure_verbs=words("exposure_verbs"),
+            instrument_markers=words("instrument_markers"),
         )
 
     # -- queries -------------------------------------------------------------
@@ -1016,6 +1024,8 @@ class _Reader:
                 break
             if u.norm in self.g.adverbials or u.bare in self.g.adverbials:
                 break
+            if self.marker_at(k):
+                break  # "شاب | برصاص الجيش": an agent phrase ends the noun phrase
             c2 = _case(u.bare)
             if case and c2 != case and not number and not definite:
                 break  # "مفجرون انتحاريون | سياسيين", "مسلحون | دورية": an adjective agrees in case
@@ -1128,6 +1138,8 @@ class _Reader:
                     continue
                 break
             b = self.base(m)
+            if self.marker_at(m):
+                break  # "شاب برصاص القوات": an agent phrase is no part of a role phrase
             if self.conj_prefixed(m) or self.is_verb(m) or self.is_event_word(m) or b in self.g.verbs \
                     or b in self.g.speech_verbs or b in self.g.complementizers or b in self.g.clause_breaks \
                     or b in self.g.light_verbs:
@@ -1388,6 +1400,20 @@ class _Reader:
                 return m, found[m]
         return None
 
+    def marker_at(self, k: int) -> bool:
+        """Does an agent marker ("برصاص"، "على يد"، "من قبل") start at token k?"""
+        toks = self.toks
+        n0 = toks[k].norm
+        if n0 not in self.lex.agent_firsts and n0[1:] not in self.lex.agent_firsts:
+            return False
+        for marker in self.g.agent_markers:
+            n = len(marker)
+            if k + n <= len(toks) and all(
+                    toks[k + q].norm == marker[q] or (q == 0 and toks[k].norm[1:] == marker[0] and toks[k].norm[0] in "وف")
+                    for q in range(n)):
+                return True
+        return False
+
     def agent(self, start: int, limit: int) -> Arg | None:
         """"من قبل X" / "على يد X" / "برصاص X" after a trigger."""
         toks = self.toks
@@ -1543,10 +1569,12 @@ def _report_cues() -> dict[str, frozenset[str]]:
 def report_features(ev: dict[str, Any]) -> dict[str, float]:
     """Features of an event for the report filter (:class:`ReportFilter`): its
     trigger word, whether it carries the article or a proclitic, which argument
-    slots the rules filled, which kinds of closed-class words its sentence holds
-    (time, casualty, speech, background, irrealis, negation, side-clause words,
-    numbers and digits), where the trigger sits and how long the sentence is.  No
-    open-class words of the sentence: a few hundred training sentences cannot
+    slots the rules filled, its kind (verb, noun ...), mode and CAMEO root, whether the
+    rules could attribute it (:func:`_attributed`), which kinds of closed-class words
+    its sentence holds (time, casualty, speech, background, irrealis, negation,
+    side-clause words, numbers and digits) and where the trigger sits.  Not the
+    sentence length (how the GSR cut its sentences says nothing of an article's),
+    and no open-class words of the sentence: a few hundred training sentences cannot
     weigh a vocabulary.  Training (``tools/train_events_filter.py``) and the
     pipeline use this one function."""
     sent = ev.get("sentence") or ""
@@ -1566,11 +1594,21 @@ def report_features(ev: dict[str, Any]) -> dict[str, float]:
     for k in ("source_text", "target_text", "victims_text", "location", "quoted", "mode", "date"):
         if ev.get(k):
             feats.add(f"has_{k}")
-    feats.add(f"len={min(len(words) // 12, 5)}")
+    feats.add(f"kind={ev.get('trigger_kind') or ''}")
+    feats.add(f"mode={ev.get('mode') or ''}")
+    feats.add(f"cameo={ev.get('cameo') or ''}")
+    if not _attributed(ev):
+        feats.add("unattributed")
     span = max(1, int(ev.get("end", 0)) - int(ev.get("start", 0)))
     pos = (int(ev.get("trigger_start", 0)) - int(ev.get("start", 0))) / span
     feats.add(f"pos={min(int(pos * 3), 2)}")
     return {f: 1.0 for f in feats}
+
+
+#: which events the report filter judges (``scope`` of a type in events_filter.json):
+#: "actorless-noun" verbal nouns with no source entity and no actor code (the first
+#: model), "actorless" any trigger with neither, "unnamed" no source entity, "all"
+FILTER_SCOPES = ("actorless-noun", "actorless", "unnamed", "all")
 
 
 class ReportFilter:
@@ -1578,22 +1616,29 @@ class ReportFilter:
 
     A logistic regression over :func:`report_features`, trained on the dev half
     of the OEDA Arabic event gold standard (MIT; ``tools/train_events_filter.py``,
-    weights and attribution in ``marsad/models/events_filter.*``).  It judges only
-    verbal-noun mentions the rules could not tie to an actor (:meth:`judges`): such
-    an event is kept when its sentence reads as an incident report ("قتل 5 في انفجار
-    سيارة مفخخة"), else it goes to the unattributed events
-    (``doc.meta["unattributed_events"]``) with its ``report_score``."""
+    weights and attribution in ``marsad/models/events_filter.*``).  Per type, the
+    model file says which events it judges (``scope``, :data:`FILTER_SCOPES`) and
+    whether it also judges events the rules could not attribute (``unattributed``:
+    no actor phrase, target, victims or place; without the filter they go to
+    ``doc.meta["unattributed_events"]``).  A judged event is kept when its
+    sentence reads as an incident report ("قتل 5 في انفجار سيارة مفخخة"), else it
+    goes to the unattributed events with its ``report_score``."""
 
     def __init__(self, path: str | Path | None = None) -> None:
         import json
 
         path = Path(path) if path else FILTER_FILE
         self.models: dict[str, tuple[float, float, dict[str, float]]] = {}
+        self.scopes: dict[str, tuple[str, bool]] = {}
         if path.is_file():
             data = json.loads(path.read_text(encoding="utf-8"))
             for etype, m in (data.get("types") or {}).items():
                 self.models[etype] = (float(m["bias"]), float(m["threshold"]),
                                       {k: float(v) for k, v in m["weights"].items()})
+                scope = m.get("scope", "actorless-noun")
+                if scope not in FILTER_SCOPES:
+                    raise ValueError(f"{path}: unknown filter scope {scope!r} for {etype}")
+                self.scopes[etype] = (scope, bool(m.get("unattributed", False)))
 
     def score(self, ev: dict[str, Any]) -> float | None:
         m = self.models.get(ev.get("type"))
@@ -1606,18 +1651,35 @@ class ReportFilter:
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     @staticmethod
-    def judges(ev: dict[str, Any]) -> bool:
-        """The filter judges verbal-noun mentions with no identified actor: a noun
-        trigger ("الهجوم"، "مظاهرة"), no source entity and no actor code ("غارة
-        إسرائيلية" names its actor by the adjective).  A finite verb with its
-        subject is the rules' own report."""
-        return ev.get("trigger_kind") == "n" and ev.get("source") is None and not ev.get("source_code") \
-            and not ev.get("negated")
+    def judges(ev: dict[str, Any], scope: str = "actorless-noun", unattributed: bool = False) -> bool:
+        """Is ``ev`` an event a filter of this scope judges?  The first model judged
+        verbal-noun mentions with no identified actor only: a noun trigger
+        ("الهجوم"، "مظاهرة"), no source entity and no actor code ("غارة إسرائيلية"
+        names its actor by the adjective).  Negated events are never judged."""
+        if ev.get("negated"):
+            return False
+        if not unattributed and not _attributed(ev):
+            return False
+        if scope == "all":
+            return True
+        if ev.get("source") is not None:
+            return False
+        if scope == "unnamed":
+            return True
+        if ev.get("source_code"):
+            return False
+        return scope == "actorless" or ev.get("trigger_kind") == "n"
+
+    def judged(self, ev: dict[str, Any]) -> bool:
+        """Does this model judge ``ev`` (its type's scope)?"""
+        sc = self.scopes.get(ev.get("type"))
+        return sc is not None and self.judges(ev, *sc)
 
     def keep(self, ev: dict[str, Any]) -> bool:
-        """Score ``ev`` (``report_score``) when it is an event the filter judges."""
-        if not self.judges(ev) or ev.get("type") not in self.models:
-            return True
+        """Score ``ev`` (``report_score``) when it is an event the filter judges;
+        False for an unattributed event it does not judge."""
+        if not self.judged(ev):
+            return _attributed(ev)
         p = self.score(ev)
         ev["report_score"] = round(p, 3)
         return p >= self.models[ev["type"]][1]
@@ -1690,7 +1752,7 @@ class EventExtractor:
         kept, loose = [], []
         filt = self.filter
         for ev in events:
-            (kept if _attributed(ev) and (filt is None or filt.keep(ev)) else loose).append(ev)
+            (kept if (_attributed(ev) if filt is None else filt.keep(ev)) else loose).append(ev)
         doc.events = kept
         if loose:
             doc.meta["unattributed_events"] = loose
@@ -2203,9 +2265,21 @@ class EventExtractor:
             skipped += 1
         if k >= a:
             if rd.stems(k) & g.background:
+                if c.trig.kind == "v" and k == i - 1 and rd.definite(toks[k]) and not c.hit.clitic:
+                    # "موظف اللجنة خطف من منزله": a definite noun ends the subject of the
+                    # verb after it ("قضية خطف الشابين": an indefinite head takes a noun)
+                    return False
                 # "عقب لقاء جمعه مع الأسد": a meeting the clause says took place is reported
                 return not (c.trig.type == "CONSULT" and c.end < len(toks) and toks[c.end].norm in _JAMA)
         tr = c.trig
+        if tr.kind == "n" and g.background_after:
+            # "عمليات انتحارية سابقة"، "الهجوم السابق": earlier acts, named by an adjective
+            k = c.end
+            if k < len(toks) and toks[k].sentence == toks[i].sentence and not rd.is_punct(k) and rd.nisba(toks[k]) \
+                    and toks[k].bare not in g.background_after and rd.ent_at(k) is None:
+                k += 1  # one adjective of the noun's own ("هجمات صاروخية سابقة")
+            if k < len(toks) and toks[k].sentence == toks[i].sentence and toks[k].bare in g.background_after:
+                return True
         if tr.kind == "n":
             h = c.hit
             lam = (h.clitic[-1:] == "ل" and not h.article) or (h.article and h.clitic.endswith("لل"))
@@ -2216,6 +2290,20 @@ class EventExtractor:
                     if b in g.passive_light or b in g.result_verbs or b in g.light_verbs:
                         return False
                     p -= 1
+                if EventExtractor._exposed(rd, i, a):
+                    return False
+                return True
+        return False
+
+    @staticmethod
+    def _exposed(rd: _Reader, i: int, a: int) -> bool:
+        """Is the noun at i (after ل) the complement of an exposure verb up to 10 words
+        back, over commas ("تعرضت دورية تابعة للجيش لإطلاق نار")?"""
+        g = rd.g
+        for p in range(i - 1, max(a, i - 10) - 1, -1):
+            if rd.is_punct(p) and rd.toks[p].text not in ("،", ","):
+                return False
+            if rd.base(p) in g.exposure_verbs:
                 return True
         return False
 
@@ -2292,6 +2380,8 @@ class EventExtractor:
             n = rd.base(k)
             if n in g.light_verbs or (n[:1] in "وف" and n[1:] in g.light_verbs):
                 return True
+        if c.hit.clitic[-1:] == "ل" and self._exposed(rd, i, a):  # "تعرض قيادي في الحركة، ...، للخطف"
+            return True
         # "خلال لقائه ..."، "أثناء زيارته": the frame of what the sentence reports
         if i - 1 >= a and rd.base(i - 1) in g.frame_preps:
             return True
@@ -2404,6 +2494,10 @@ class EventExtractor:
             if kind == "n":
                 if n in g.noun_negators:
                     return True
+                if toks[k].bare in g.negation_bridges and steps < 2:
+                    k -= 1  # "عدم حدوث هجوم"
+                    steps += 1
+                    continue
             elif n in g.negators:
                 return True
             break
@@ -2642,6 +2736,25 @@ class EventExtractor:
             if tgt is None:
                 tgt = src
             src = None
+        elif agent is not None and tr.kind == "v" and tr.type in ("ASSAULT", "COERCE") and not tr.governs \
+                and src is not None and not inferred and tok.end <= src.start < agent.start \
+                and 0 < agent.t0 <= max(src.t1, src.t0 + 1) + 8 \
+                and rd.toks[agent.t0 - 1].bare not in rd.g.instrument_markers \
+                and not any(rd.is_event_word(q) and not rd.marker_at(q)
+                            for q in range(max(src.t1, src.t0 + 1), agent.t0)):
+            # "خطف موظف من منزله على يد مسلحين"، "قتل شاب برصاص الجيش": so is the noun
+            # phrase right after an act of force, when the agent phrase follows it closely
+            # and belongs to no other event word ("أدان X الاحتلال من قبل ..."); not
+            # "بواسطة", an instrument of an active verb
+            if tgt is None or (tgt.start < agent.end and agent.start < tgt.end) or tgt.start == agent.start:
+                tgt = src
+            src = None
+        elif agent is not None and tr.kind == "v" and tr.type in ("ASSAULT", "COERCE") and not tr.governs \
+                and src is not None and src.start == agent.start and tgt is None \
+                and c.end < agent.t0 - 1 <= c.end + 8 and rd.toks[agent.t0 - 1].bare not in rd.g.instrument_markers:
+            # "قتل شاب برصاص القوات الأمريكية": the subject was read as the named agent;
+            # the noun phrase between the verb and the agent phrase is the patient
+            tgt = rd.np_at(c.end, agent.t0 - 1)
         if agent is not None and (src is None or inferred):
             src, inferred = agent, False
             ev["_agent"] = True

@@ -511,25 +511,39 @@ class _FastDecoder:
 def viterbi(np, E, lens, T):
     """Best label indices ``(S, Tmax)`` for score vectors ``E`` ``(S, Tmax, L)`` of sentences of ``lens``.
 
-    The forward pass keeps only the best scores (three numpy calls a
-    position); back-pointers are recomputed along the best path only.
+    The forward pass keeps only the best scores; back-pointers are
+    recomputed along the best path only.  A batch is a handful of sentences
+    and ``L`` is small, so the cost is the number of numpy calls per
+    position, not arithmetic: scores are laid out position-major and the
+    candidates of a step as ``(previous label, sentence, label)``, whose max
+    over the first axis is a fast elementwise reduction (a max over a middle
+    or last axis this short is several times slower).  The sums and maxima
+    are the same floating-point operations in the same order as the plain
+    recurrence, so the path is too (ties go to the lowest label index).
     """
     S, Tmax, L = E.shape
-    scores = np.empty((S, Tmax, L))
-    scores[:, 0] = E[:, 0]
-    cand = np.empty((S, L, L))
-    Tb = T[None]
+    Et = np.ascontiguousarray(E.transpose(1, 0, 2))
+    scores = np.empty((Tmax, S, L))
+    scores[0] = Et[0]
+    cand = np.empty((L, S, L))
+    Tc = T[:, None, :]
+    best = np.maximum.reduce
     for t in range(1, Tmax):
-        np.add(scores[:, t - 1, :, None], Tb, out=cand)
-        np.add(cand.max(1), E[:, t], out=scores[:, t])
+        # cand[j, s, k] = score of label j at t - 1 in sentence s + transition j -> k
+        np.add(scores[t - 1].T[:, :, None], Tc, out=cand)
+        cur = scores[t]
+        best(cand, axis=0, out=cur)
+        cur += Et[t]
     last = lens - 1
-    y = scores[np.arange(S), last].argmax(1)
+    y = scores[last, np.arange(S)].argmax(1)
     path = np.zeros((S, Tmax), dtype=np.intp)
     TT = T.T
     short = bool((last < Tmax - 1).any())
+    prev_scores = np.empty((S, L))
     for t in range(Tmax - 1, 0, -1):
         path[:, t] = y
-        prev = (scores[:, t - 1] + TT[y]).argmax(1)
+        np.add(scores[t - 1], TT[y], out=prev_scores)
+        prev = prev_scores.argmax(1)
         # a sentence ending before t keeps its last label until its end is reached
         y = np.where(last >= t, prev, y) if short else prev
     path[:, 0] = y

@@ -28,7 +28,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from marsad.text.normalize import normalize
-from marsad.text.segment import clitic_forms, split_article
+from marsad.text.segment import clitic_forms, split_article, surface_forms
 
 #: window offsets whose word features a token sees (0 = itself)
 OFFSETS = (-2, -1, 1, 2)
@@ -281,8 +281,10 @@ class FeatureExtractor:
         it, without the window-offset prefix that :meth:`word_parts` adds.
         """
         cfg = self.config
-        n = normalize(word) or word
-        art, bare = split_article(n)
+        n, art, bare = surface_forms(word)  # normalize(word) and its article split, cached
+        if not n:
+            n = word
+            art, bare = split_article(n)
         forms = clitic_forms(n)
         stems = tuple(dict.fromkeys(f for _, f in forms))
         f = [f"n={n}"]
@@ -335,7 +337,7 @@ class FeatureExtractor:
                     if sc is not None:
                         f.extend(f"sc{j}={cid}" for j, cid in enumerate(sc))
                         break
-        lexhits = tuple(key for key, gz in self.lexicons.items() if any(x in gz.first for x in stems))
+        lexhits = tuple(key for key, gz in self.lexicons.items() if not gz.first.keys().isdisjoint(stems))
         return f, nb, n, stems, lexhits
 
     # -- sentence level -------------------------------------------------------------

@@ -136,8 +136,13 @@ _FORMS: dict[str, tuple[str, str, str]] = {}
 _FORMS_MAX = 200_000
 
 
-def _forms(surface: str) -> tuple[str, str, str]:
-    """(norm, prefix, bare) of a word, memoized: news vocabulary repeats a lot."""
+def surface_forms(surface: str) -> tuple[str, str, str]:
+    """``(norm, prefix, bare)`` of a word, memoized: news vocabulary repeats a lot.
+
+    ``norm`` is :func:`normalize` of the word and ``(prefix, bare)``
+    :func:`split_article` of ``norm``.  The NER features ask the same of every
+    token that :func:`tokenize` just asked, so they read this cache too.
+    """
     got = _FORMS.get(surface)
     if got is None:
         norm = normalize(surface)
@@ -147,6 +152,9 @@ def _forms(surface: str) -> tuple[str, str, str]:
             _FORMS.clear()
         _FORMS[surface] = got
     return got
+
+
+_forms = surface_forms
 
 
 def tokenize(text: str, sents: list[Span] | None = None) -> list[Token]:
@@ -187,4 +195,4 @@ class Segmenter:
         return doc
 
 
-__all__ = ["Segmenter", "clitic_forms", "sentences", "split_article", "tokenize", "word_forms"]
+__all__ = ["Segmenter", "clitic_forms", "sentences", "split_article", "surface_forms", "tokenize", "word_forms"]
