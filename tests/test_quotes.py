@@ -859,3 +859,13 @@ def test_kin_speaker_is_the_name_after_the_comma_not_the_relative():
                      "أيضا السلطات الفرنسية إلى التعاون مع مصر للمساعدة على الإفراج عنه.",
                      (PER, ["توميسلاف سالوبيك"], []))
     assert all(speaker(doc, q) != "توميسلاف سالوبيك" for q in qs)
+
+
+def test_relay_clause_between_commas_after_the_subject():
+    # "وذكر بيان لـX، نقلته وكالة Y، أن …": the agency relays, the body speaks
+    doc, qs = quotes("وذكر بيان لوزارة الشؤون الخارجية، نقلته وكالة الأنباء الجزائرية، أن الجزائر ترفض هذه "
+                     "الاتهامات جملة وتفصيلا.",
+                     (ORG, ["وزارة الشؤون الخارجية"], []), (ORG, ["وكالة الأنباء الجزائرية"], []), (LOC, ["الجزائر"], []))
+    q = one(qs, "ترفض هذه الاتهامات")
+    assert speaker(doc, q) == "وزارة الشؤون الخارجية"
+    assert q["reported_by"] == [e["id"] for e in doc.entities if e["name"] == "وكالة الأنباء الجزائرية"][0]

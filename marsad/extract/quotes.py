@@ -983,6 +983,18 @@ class QuoteExtractor:
                 continue
             comma = True
             k += 1
+            if k < n and toks[k][2] in lex.relay_verbs and toks[k][2].endswith(("ته", "تها", "ه")):
+                # "وذكر بيان للمكتب الإعلامي، نقلته وكالة الأنباء العراقية (واع)، أن …":
+                # the agency that relayed the statement, between commas
+                j = k + 1
+                while j < n and j - k < 12 and toks[j][2] not in _COMMAS and toks[j][2] not in lex.complementizers:
+                    j += 1
+                if j < n and toks[j][2] in _COMMAS:
+                    ment = d.mention_in(toks[k + 1][0], toks[j - 1][1]) if k + 1 < j else None
+                    if ment is not None and ment[3] == "ORG" and rec.reported_by is None:
+                        rec.reported_by = ment[2]
+                    k = j
+                    continue
             if k < n and toks[k][2] in lex.relatives:  # "كتلة الوفاء، التي تمثل حزب الله، رفضها …"
                 j = k
                 while j < n and j - k < 14 and toks[j][2] not in _COMMAS:
