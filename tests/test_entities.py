@@ -639,3 +639,11 @@ def test_kin_noun_is_no_part_of_a_person_name() -> None:
     text = "وقالت زوجة الهمامي، ليلى الجبالي، في تصريح لوكالة الأناضول، إن زوجها يعاني من أمراض مزمنة."
     people = [e["name"] for e in marsad.extract(text).entities if e["type"] == "PER"]
     assert "زوجة الهمامي" not in people and "ليلى الجبالي" in people
+
+
+def test_speech_verb_that_is_also_a_given_name_opens_no_name() -> None:
+    # "طالب" (Talib / demanded), "وأضاف": a verb before a name, not its first word
+    text = ("وقال النائب حسين علي نوروزي إن القرار خاطئ. وطالب نوروزي الحكومة بتجميد الزيادة، "
+            "وأضاف الزوبعي أن الأسعار ارتفعت.")
+    people = {e["name"] for e in marsad.extract(text).entities if e["type"] == "PER"}
+    assert not any(p.startswith(("طالب", "وأضاف")) for p in people), people

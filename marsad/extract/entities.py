@@ -850,8 +850,8 @@ class EntityRecognizer:
                 elif given:
                     prefix = pre
                     break
-            if prefix is None:
-                i += 1
+            if prefix is None or (not compound and _in_after_conj(tok.norm, speech_verbs())):
+                i += 1  # ("طالب نوروزي الحكومة": the verb "demanded", not the name Talib)
                 continue
             k = i + 2 if compound else i + 1
             while k < n and k - i < 4 and not taken[k] and toks[k].sentence == tok.sentence:
@@ -1109,8 +1109,8 @@ class EntityRecognizer:
         """Drop titles, nationality adjectives and proclitics from a tagged span."""
         while a < b and (self.roles.is_title(toks[a]) or not toks[a].text[0].isalpha()):
             a += 1
-        if etype == "PER" and b - a >= 2 and toks[a].bare in kin_nouns():
-            a += 1  # "زوجة الهمامي": the kin noun is no part of the name
+        if etype == "PER" and b - a >= 2 and (toks[a].bare in kin_nouns() or _in_after_conj(toks[a].norm, speech_verbs())):
+            a += 1  # "زوجة الهمامي": the kin noun is no part of the name; "طالب نوروزي": a verb
         stops = function_words()
         if etype == "PER" and any((t.norm in stops and t.text != "علي") or t.text in _NOT_NAMES
                                   or t.norm in _NEVER_IN_NAMES for t in toks[a:b]):
