@@ -647,3 +647,10 @@ def test_speech_verb_that_is_also_a_given_name_opens_no_name() -> None:
             "وأضاف الزوبعي أن الأسعار ارتفعت.")
     people = {e["name"] for e in marsad.extract(text).entities if e["type"] == "PER"}
     assert not any(p.startswith(("طالب", "وأضاف")) for p in people), people
+
+
+def test_speech_verb_after_a_name_is_no_part_of_it() -> None:
+    text = ("غير أن المتحدث باسمه علي عبد الله الكثيري طالب الحكومة بإعطاء الأولوية لرواتب العسكريين، "
+            "وزار الوفد مسجد علي بن أبي طالب في المدينة.")
+    names = [e["name"] for e in marsad.extract(text).entities if e["type"] == "PER"]
+    assert not any(n.endswith("الكثيري طالب") for n in names), names

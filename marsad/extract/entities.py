@@ -859,8 +859,10 @@ class EntityRecognizer:
                 if (not t.text[0].isalpha() or len(t.norm) < 2 or t.norm in stops or self.roles.is_title(t) or self.roles.is_head(t)
                         or self.roles.nationality(t) or (t.prefix and t.prefix != "ال") or t.text in _NOT_NAMES
                         or _prep_stop(t, stops) or t.norm in _NEVER_IN_NAMES or t.norm == toks[k - 1].norm
-                        or (k == i + 1 and t.norm == tok.norm[len(prefix):])):
-                    break  # (nor "أشرف عليه المدرب", "ولي ولي العهد")
+                        or (k == i + 1 and t.norm == tok.norm[len(prefix):])
+                        or (t.norm in speech_verbs() and toks[k - 1].norm not in _LINKS)):
+                    break  # (nor "أشرف عليه المدرب", "ولي ولي العهد", "… الكثيري طالب الحكومة";
+                    # "أبو طالب" keeps it)
                 if name_part(t.norm) is None and not (t.prefix == "ال" and (
                         name_part(t.norm, "surname") or (t.norm.endswith("ي") and zipf(t.text) < 2.0))):
                     break  # (a rare family name with the article is one: "خالد ناصر البذالي")
