@@ -654,3 +654,12 @@ def test_speech_verb_after_a_name_is_no_part_of_it() -> None:
             "وزار الوفد مسجد علي بن أبي طالب في المدينة.")
     names = [e["name"] for e in marsad.extract(text).entities if e["type"] == "PER"]
     assert not any(n.endswith("الكثيري طالب") for n in names), names
+
+
+def test_name_after_a_spokesperson_for_a_pronoun_and_a_third_name_word() -> None:
+    # "المتحدث باسمها X": باسمها links the role like باسم; "جيله" before a comma is the
+    # third word of the name, not "his generation"
+    text = ("وقال المتحدث باسمها أرون كومار شارما إن نيودلهي تتابع عن كثب. "
+            "واستقبل الرئيس الجيبوتي إسماعيل عمر جيله، مساء أمس، قائد القوات الأمريكية.")
+    people = {e["name"] for e in marsad.extract(text).entities if e["type"] == "PER"}
+    assert {"أرون كومار شارما", "إسماعيل عمر جيله"} <= people, people

@@ -735,7 +735,7 @@ class EntityRecognizer:
         n = len(toks)
         stops = function_words()
         out: list[Mention] = []
-        links = {fold(w) for w in ("في", "لدى", "باسم")}
+        links = {fold(w) for w in ("في", "لدى", "باسم", "باسمه", "باسمها", "باسمهم")}
         i = 0
         while i < n:
             tok = toks[i]
@@ -788,8 +788,10 @@ class EntityRecognizer:
                 if t.norm in _LINKS:
                     limit = max(limit, k - j + 2)  # "خالد بن سلطان بن عبدالعزيز"
                 elif t.text.endswith("ه") and zipf(t.text[:-1]) >= 3.5 and not (
-                        name_part(t.norm) or name_part(t.norm, "surname")):
-                    break  # "ترشحه": a noun with a possessive pronoun
+                        name_part(t.norm) or name_part(t.norm, "surname")) and not (
+                        k - j >= 2 and k + 1 < n and not toks[k + 1].text[0].isalnum()):
+                    break  # "ترشحه": a noun with a possessive pronoun (but a third name word
+                    # before punctuation is a name: "إسماعيل عمر جيله،")
                 elif not (name_part(t.norm) or name_part(t.norm, "surname") or zipf(t.text) < 3.6):
                     if common or k > j:
                         break  # a common word after the name ("… ويستفول أدان")
