@@ -663,3 +663,12 @@ def test_name_after_a_spokesperson_for_a_pronoun_and_a_third_name_word() -> None
             "واستقبل الرئيس الجيبوتي إسماعيل عمر جيله، مساء أمس، قائد القوات الأمريكية.")
     people = {e["name"] for e in marsad.extract(text).entities if e["type"] == "PER"}
     assert {"أرون كومار شارما", "إسماعيل عمر جيله"} <= people, people
+
+
+def test_mauritanian_walad_links_the_parts_of_a_name() -> None:
+    # "ولد" joins a Mauritanian name like بن; the word after a link is a name part even
+    # when it is also a title ("ولد الشيخ") or a role word ("بن مساعد")
+    text = ("وقال المدير العام للجمارك الموريتانية العقيد أحمد سالم ولد الشيخ إن مصالحه عبأت طاقما إضافيا. "
+            "وكان الأمير عبد الله بن مساعد قد وصل إلى الرياض.")
+    people = {e["name"] for e in marsad.extract(text).entities if e["type"] == "PER"}
+    assert {"أحمد سالم ولد الشيخ", "عبد الله بن مساعد"} <= people, people

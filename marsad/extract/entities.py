@@ -676,7 +676,9 @@ class EntityRecognizer:
             limit = 3
             while k < len(toks) and k - j < limit and not taken[k] and toks[k].sentence == tok.sentence:
                 t = toks[k]
-                if (not t.text[0].isalpha() or len(t.norm) < 2 or t.norm in stops or self.roles.is_title(t) or self.roles.is_head(t)
+                after_link = k > j and toks[k - 1].norm in _LINKS
+                if (not t.text[0].isalpha() or len(t.norm) < 2 or t.norm in stops
+                        or (not after_link and (self.roles.is_title(t) or self.roles.is_head(t)))
                         or self.roles.nationality(t) or t.text in _NOT_NAMES or _prep_stop(t, stops)
                         or t.prefix not in ("", "ال") or t.norm in _NEVER_IN_NAMES
                         or (k > j and t.norm == toks[k - 1].norm)
@@ -1412,7 +1414,9 @@ class EntityRecognizer:
 #: region nouns after which an indefinite word is an adjective, not a name
 _REGION_ADJ_NOUNS = frozenset(fold(w) for w in ("دولة", "منطقة", "جمهورية", "مملكة", "إمارة", "سلطنة"))
 #: words that join the parts of a name ("بن", "أبو", "عبد", "آل")
-_LINKS = frozenset({"بن", "ابو", "عبد", "ابن", "بنت", "ال"})
+#: words that join the parts of a name: "بن", "أبو", and the Mauritanian "ولد"/"منت"
+#: ("أحمد سالم ولد الشيخ"); the word after one is a name part even when it is a title
+_LINKS = frozenset({"بن", "ابو", "عبد", "ابن", "بنت", "ال", "ولد", "منت"})
 #: prepositions after which a head flagged "verbal" is a verbal noun ("في إدارة …")
 #: (not في or من: "في إدارة الرقابة الشاملة", "من إدارة الدفاع المدني" are bodies as often)
 _VERBAL_NOUN_PREPS = frozenset(fold(w) for w in ("على", "عن", "بشأن", "حول", "إلى"))
