@@ -1016,3 +1016,20 @@ def test_talks_with_two_coordinated_guests_are_one_meeting_with_each() -> None:
                    ["محمد باقري", "عبد اللطيف رشيد", "الحشد الشعبي", "قاسم سليماني"])
     targets = {e["target"] for e in reported(doc, "CONSULT")}
     assert targets == {ent_id(doc, "عبد اللطيف رشيد"), ent_id(doc, "قاسم سليماني")}
+
+
+def test_event_of_a_quote_cue_takes_the_quote_speaker_as_source() -> None:
+    # "ودعت في بيان الحكومة العراقية إلى …": the subject is carried from the clause
+    # before; the quote component resolved it, and the REQUEST of the same verb agrees
+    text = "ورحب الحشد الشعبي بالقرار، ودعت في بيان الحكومة العراقية إلى إخراج القوات الأمريكية من العراق."
+    pre = TEXT(Document(raw_text=text, published="2024-01-10"))
+    cue = pre.text.index("ودعت")
+    content = pre.text.index("إلى إخراج")
+    names = ["الحشد الشعبي", "الحكومة العراقية", "القوات الأمريكية", "العراق"]
+    hashd = f"e{sorted(names, key=len, reverse=True).index('الحشد الشعبي') + 1}"  # doc_with's ids
+    quote = {"speaker": hashd, "text": pre.text[content:-1], "start": content, "end": len(pre.text) - 1,
+             "direct": False, "cue": "ودعت", "cue_start": cue, "cue_end": cue + 4, "attribution": "carried"}
+    doc = doc_with(text, names, quotes=[quote])
+    req = only(doc, "REQUEST")
+    assert req["source"] == ent_id(doc, "الحشد الشعبي")
+    assert req["target"] != req["source"]
