@@ -1033,3 +1033,13 @@ def test_event_of_a_quote_cue_takes_the_quote_speaker_as_source() -> None:
     req = only(doc, "REQUEST")
     assert req["source"] == ent_id(doc, "الحشد الشعبي")
     assert req["target"] != req["source"]
+
+
+def test_idh_clause_spells_out_the_report() -> None:
+    # "إذ" explains what the main clause sums up: its acts are reports, unlike فيما/بينما
+    doc = Pipeline()(Document(raw_text="وأثارت التوقيفات انتقادات حقوقية، إذ ندد المركز الوطني لحقوق الإنسان "
+                                       "بتوقيف النقابيين، وطالب الحكومة بالإفراج الفوري عن الموقوفين.",
+                              published="2025-03-05"))
+    names = {e["id"]: e["name"] for e in doc.entities}
+    got = {(e["type"], names.get(e["source"])) for e in doc.events}
+    assert ("REQUEST", "المركز الوطني لحقوق الإنسان") in got, got
