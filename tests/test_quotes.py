@@ -869,3 +869,14 @@ def test_relay_clause_between_commas_after_the_subject():
     q = one(qs, "ترفض هذه الاتهامات")
     assert speaker(doc, q) == "وزارة الشؤون الخارجية"
     assert q["reported_by"] == [e["id"] for e in doc.entities if e["name"] == "وكالة الأنباء الجزائرية"][0]
+
+
+def test_relayed_statement_of_a_person_named_by_a_family_name_that_is_an_adjective():
+    # "… بيان للمكتب الإعلامي، الذي نقل عن السوداني تأكيده أن …": the office relays,
+    # "السوداني" (also "Sudanese") is the prime minister named in full before
+    doc, qs = quotes("وأجرى رئيس الوزراء محمد شياع السوداني اتصالا هاتفيا بالمشهداني، وفق بيان للمكتب الإعلامي "
+                     "لرئيس مجلس الوزراء، الذي نقل عن السوداني تأكيده أن الحكومة ملتزمة بحماية التظاهر السلمي.",
+                     (PER, ["محمد شياع السوداني"], []), (PER, ["المشهداني"], []), (ORG, ["مجلس الوزراء"], []))
+    q = one(qs, "ملتزمة بحماية")
+    assert speaker(doc, q) == "محمد شياع السوداني"
+    assert q["reported_by"] == [e["id"] for e in doc.entities if e["name"] == "مجلس الوزراء"][0]

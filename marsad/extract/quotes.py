@@ -225,7 +225,10 @@ _QUOTE_CHARS = frozenset('"“”«»„‟″〝〞＂')
 _QUOTE_CLOSERS = {"“": "”“", "«": "»", "»": "«", "„": "“”", '"': '"', "”": "”", "‟": "”", "〝": "〞", "＂": "＂"}
 _PRONOUN_AN = {"عنه": "m", "عنها": "f", "عنهم": "p", "عنهما": "p"}
 _PRONOUN_ILA = {"اليه": "m", "اليها": "f", "اليهم": "p", "اليهما": "p"}
-_QAWL = frozenset({"قوله", "قولها", "قولهم", "قولهما", "تصريحه", "تصريحها"})
+# "نقل عن X قوله/تأكيده إن …": a verbal noun of speech with the speaker's pronoun
+_QAWL = frozenset(fold(w) for w in (
+    "قوله", "قولها", "قولهم", "قولهما", "تصريحه", "تصريحها", "تأكيده", "تأكيدها", "تأكيدهم",
+    "تشديده", "تشديدها", "إشارته", "إشارتها"))
 _COMMAS = frozenset("،,")
 _WORDS = re.compile(r"[^\W_]+")
 #: a preposition with a pronoun that completes a participle inside a role phrase
@@ -553,6 +556,9 @@ class QuoteExtractor:
             elif not self._is_head(before[-2][2]):
                 return None  # "الاحتجاجات التي دعت إليها …": the clause describes a thing
         if cue.reporter:
+            if rec.attribution == "relative":
+                # "بيان للمكتب الإعلامي، الذي نقل عن السوداني تأكيده أن …": the antecedent relays
+                rec.reported_by, rec.speaker, rec.mode, rec.attribution = rec.speaker, None, "carry", ""
             return self._parse_relay(d, rec, toks, consumed)
         k = 0
         if cue.kind == "verb" and rec.mode == "carry" and not self._continues_clause(d, rec, prefix, ss):
@@ -937,6 +943,19 @@ class QuoteExtractor:
             j -= 1
         return j
 
+    @staticmethod
+    def _surname_entity(d: _Doc, np: tuple[int, int]) -> str | None:
+        """A one-word speaker phrase that is the family name of exactly one person of
+        the document ("نقل عن السوداني تأكيده" after "محمد شياع السوداني"), where the
+        word was no mention (here a nationality adjective)."""
+        words = [t[2] for t in d.toks(np[0], np[1], 2) if _is_word(t[2])]
+        if len(words) != 1:
+            return None
+        key = split_article(words[0])[1]
+        found = {e["id"] for e in d.entities if e.get("type") == "PER" and len(e.get("name", "").split()) >= 2
+                 and split_article(fold(e["name"].split()[-1]))[1] == key}
+        return found.pop() if len(found) == 1 else None
+
     def _kin(self, w: str) -> str | None:
         """"genitive" for a kin noun that takes the relative after it ("زوجة الهمامي"),
         "pronoun" for one with the relative as a suffix ("زوجته", "والدها"): the name
@@ -1139,7 +1158,12 @@ class QuoteExtractor:
         else:
             k = self._subject(d, rec, toks, j + 1)
             if rec.mode == "carry":
-                return None
+                # a speaker no entity covers, up to قوله/تأكيده: "نقل عن السوداني تأكيده أن …"
+                e = next((x for x in range(j + 1, min(n, j + 5)) if toks[x][2] in _QAWL), None)
+                if e is None or e == j + 1 or any(not _is_word(t[2]) for t in toks[j + 1:e]):
+                    return None
+                rec.mode, rec.np, rec.speaker_pos = "np", (toks[j + 1][0], toks[e - 1][1]), toks[j + 1][0]
+                k = e
             if rec.mode == "np":  # "عن مصادر في وزارة الدفاع التركية قولها": up to قولها
                 e = j + 1
                 while (e < n and e - j < 10 and toks[e][2] not in _QAWL and toks[e][2] not in self.lex.complementizers
@@ -1583,9 +1607,11 @@ class QuoteExtractor:
                     continue
                 # a plural verb ("وأكدوا") has a plural subject: no one person's role;
                 # a statement ("البيان") is no one's role either
-                eid = None if r.plural or self._statement_noun(phrase.split()[0]) \
-                    or self._kin(fold(phrase.split()[0])) is not None \
-                    else self._role_entity(d, r.np, r.cue_s)  # (kin: "والد الرهينة" is no role)
+                eid = self._surname_entity(d, r.np)
+                if eid is None:
+                    eid = None if r.plural or self._statement_noun(phrase.split()[0]) \
+                        or self._kin(fold(phrase.split()[0])) is not None \
+                        else self._role_entity(d, r.np, r.cue_s)  # (kin: "والد الرهينة" is no role)
                 org = self._org_in(d, r.np) if eid is None else None
                 if eid is not None:
                     r.mode, r.speaker, r.attribution = "explicit", eid, "role"
