@@ -847,6 +847,12 @@ def test_agent_phrase_after_a_verb_and_its_patient() -> None:
     assert ev["source"] == ent_id(doc, "الحرس الثوري")
 
 
+def test_protests_that_break_out_are_no_explosion() -> None:
+    doc = doc_with("وانفجرت الاحتجاجات في البصرة مساء الجمعة احتجاجا على انقطاع الكهرباء.", ["البصرة"])
+    assert not [e for e in candidates(doc) if e["type"] == "ASSAULT"]
+    assert [e for e in candidates(doc) if e["type"] == "PROTEST" and e["trigger"] == "الاحتجاجات"]
+
+
 def test_organizer_of_a_protest_is_its_source() -> None:
     doc = doc_with("وشارك المئات أمس في الاحتجاجات التي دعت إليها حركة النجباء أمام مبنى المحافظة في البصرة.",
                    ["حركة النجباء", "البصرة"])
