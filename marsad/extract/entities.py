@@ -301,6 +301,7 @@ class EntityRecognizer:
             EXACT_WORDS.update(split_article(k)[1] for k in self.roles.nationalities)
         self.tagger = load_tagger() if use_model else None
         self._fuzzy_cache: dict[str, Actor | None] = {}
+        self._flag_cache: dict[str, int] = {}
         # dictionary names by (first two letters, type), in dictionary order, with their length
         self._by_first: dict[tuple[str, str], list[tuple[str, int, Actor]]] = {}
         for key, actor in self.gazetteer.index.items():
@@ -308,6 +309,50 @@ class EntityRecognizer:
             self._by_first.setdefault((joined[:2], actor.type), []).append((joined, len(joined), actor))
 
     # -- mentions -------------------------------------------------------------
+    def _word_flags(self, doc: Document) -> list[int]:
+        """Per token, the word classes (:data:`_TITLE` …) that open the mention passes.
+
+        Each pass looks at every token but acts on few: a title, a role head, a
+        given name, a place or organization noun.  Whether a word is one depends
+        on the word alone, so the tests run once per surface form (cached) and
+        once per document (kept on the document, like :func:`doc_starts`);
+        each pass then visits only its candidates.
+        """
+        toks = doc.tokens
+        cached = getattr(doc, "_marsad_word_flags", None)
+        if cached is not None and len(cached) == len(toks):
+            return cached
+        cache = self._flag_cache
+        flags = []
+        for tok in toks:
+            f = cache.get(tok.text)
+            if f is None:
+                f = self._classify(tok)
+                if len(cache) >= 200_000:
+                    cache.clear()
+                cache[tok.text] = f
+            flags.append(f)
+        try:
+            doc._marsad_word_flags = flags  # type: ignore[attr-defined]
+        except AttributeError:  # pragma: no cover - slotted documents
+            pass
+        return flags
+
+    def _classify(self, tok: Token) -> int:
+        """The word classes of one token (its surface form decides them all)."""
+        f = 0
+        if self.roles.is_title(tok):
+            f |= _TITLE
+        if self.roles.is_head(tok):
+            f |= _HEAD
+        if tok.text[0].isalpha() and not tok.prefix and _given_name_forms(tok.norm, tok.text):
+            f |= _GIVEN
+        if _may_be(tok, _place_noun_sets()[2]):
+            f |= _PLACE
+        if _may_be(tok, _flagged_list("org_heads.txt")[0]):
+            f |= _ORG_HEAD
+        return f
+
     def mentions(self, doc: Document) -> list[Mention]:
         toks = doc.tokens
         taken = [False] * len(toks)
@@ -580,13 +625,15 @@ class EntityRecognizer:
         ("منطقة الكومة" -> الكومة).
         """
         toks = doc.tokens
-        facilities, regions, both = _place_noun_sets()
+        facilities, regions, _ = _place_noun_sets()
         place_flags, place_extra = _keyed_list("place_nouns.txt")
         definite_facilities = {w for w, flags in place_flags.items() if "definite" in flags}
         days = place_extra.get("day", frozenset())
         n = len(toks)
-        for i, tok in enumerate(toks[:-1]):
-            if taken[i] or not _may_be(tok, both):
+        flags = self._word_flags(doc)
+        for i in [i for i, f in enumerate(flags[:-1]) if f & _PLACE]:  # _may_be(tok, both)
+            tok = toks[i]
+            if taken[i]:
                 continue
             sent = tok.sentence
             if tok.prefix.endswith("ال"):
@@ -644,8 +691,10 @@ class EntityRecognizer:
         out: list[Mention] = []
         stops = function_words()
         places = place_nouns()
-        for i, tok in enumerate(toks):
-            if taken[i] or not self.roles.is_title(tok):
+        flags = self._word_flags(doc)
+        for i in [i for i, f in enumerate(flags) if f & _TITLE]:  # self.roles.is_title(tok)
+            tok = toks[i]
+            if taken[i]:
                 continue
             if not self.roles.is_whole_title(tok) and not (
                     i + 1 < len(toks) and (self.roles.is_title_tail(toks[i + 1]) or self.roles.is_title(toks[i + 1]))):
@@ -723,11 +772,11 @@ class EntityRecognizer:
         stops = function_words()
         out: list[Mention] = []
         links = {fold(w) for w in ("في", "لدى", "باسم")}
-        i = 0
-        while i < n:
+        flags = self._word_flags(doc)
+        nxt = 0  # after a name is found, the next head looked at comes after it
+        for i in [i for i, f in enumerate(flags) if f & _HEAD]:  # self.roles.is_head(tok)
             tok = toks[i]
-            if taken[i] or not self.roles.is_head(tok):
-                i += 1
+            if i < nxt or taken[i]:
                 continue
             sent = tok.sentence
             k = i + 1
@@ -802,9 +851,7 @@ class EntityRecognizer:
                 out.append(Mention(start, end, doc.text[start:end], "PER"))
                 for p in range(j, k):
                     taken[p] = True
-                i = k
-            else:
-                i += 1
+                nxt = k
         return out
 
     def _given_names(self, doc: Document, taken: list[bool]) -> list[Mention]:
@@ -820,11 +867,12 @@ class EntityRecognizer:
         stops = function_words()
         out: list[Mention] = []
         n = len(toks)
-        i = 0
-        while i < n:
+        flags = self._word_flags(doc)
+        nxt = 0  # after a name is found, the next word looked at comes after it
+        # (an alphabetic word without the article or clitics that may open a given name)
+        for i in [i for i, f in enumerate(flags) if f & _GIVEN]:
             tok = toks[i]
-            if taken[i] or not tok.text[0].isalpha() or tok.prefix:
-                i += 1
+            if i < nxt or taken[i]:
                 continue
             prefix = None
             compound = False
@@ -838,7 +886,6 @@ class EntityRecognizer:
                     prefix = pre
                     break
             if prefix is None:
-                i += 1
                 continue
             k = i + 2 if compound else i + 1
             while k < n and k - i < 4 and not taken[k] and toks[k].sentence == tok.sentence:
@@ -858,9 +905,7 @@ class EntityRecognizer:
                 out.append(Mention(start, end, doc.text[start:end], "PER"))
                 for p in range(i, k):
                     taken[p] = True
-                i = k
-            else:
-                i += 1
+                nxt = k
         return out
 
     def _org_chains(self, doc: Document, taken: list[bool], spans: dict[int, tuple[int, int]],
@@ -883,8 +928,10 @@ class EntityRecognizer:
         services = _keyed_list("org_heads.txt")[1].get("service", frozenset())
         stops = function_words()
         n = len(toks)
-        for i, tok in enumerate(toks):
-            if taken[i] or not _may_be(tok, heads):
+        word_flags = self._word_flags(doc)
+        for i in [i for i, f in enumerate(word_flags) if f & _ORG_HEAD]:  # _may_be(tok, heads)
+            tok = toks[i]
+            if taken[i]:
                 continue
             head_prefix, flags = None, frozenset()
             definite = False
@@ -1340,6 +1387,10 @@ class EntityRecognizer:
             rec["actor_key"] = actor.key
         return rec
 
+
+#: word classes of :meth:`EntityRecognizer._word_flags` (bit flags): a title or rank,
+#: a role head, a possible given name, a possible place noun, a possible organization head
+_TITLE, _HEAD, _GIVEN, _PLACE, _ORG_HEAD = 1, 2, 4, 8, 16
 
 #: region nouns after which an indefinite word is an adjective, not a name
 _REGION_ADJ_NOUNS = frozenset(fold(w) for w in ("دولة", "منطقة", "جمهورية", "مملكة", "إمارة", "سلطنة"))
