@@ -1280,9 +1280,12 @@ class EntityRecognizer:
             cands.sort(key=lambda c: -len(c[0]))
         n = len(toks)
         added: set[int] = set()
+        # whatever the test below finds in the index is a suffix of the word's match
+        # form, or is the article and one: a C-level test rules out most tokens first
+        suffixes = (*index, *(x[2:] for x in index if x.startswith("ال")))
         for i, tok in enumerate(toks):
-            if covered[tok.start] or not (_may_be(tok, index) or "ال" + tok.bare in index) \
-                    or not tok.text[0].isalpha():
+            if covered[tok.start] or not tok.norm.endswith(suffixes) \
+                    or not (_may_be(tok, index) or "ال" + tok.bare in index) or not tok.text[0].isalpha():
                 continue
             for prefix, stem in clitic_forms(tok.norm):
                 cands = index.get(stem)
@@ -1440,7 +1443,7 @@ def _in_after_conj(norm: str, words: frozenset[str]) -> bool:
     return norm in words or (norm[:1] in ("و", "ف") and norm[1:] in words)
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=20_000)
 def _given_name_forms(norm: str, text: str) -> tuple[tuple[str, str, bool, bool], ...]:
     """How a word may open a person's name in :meth:`EntityRecognizer._given_names`.
 
@@ -1448,8 +1451,9 @@ def _given_name_forms(norm: str, text: str) -> tuple[tuple[str, str, bool, bool]
     matter: ``link`` for عبد/أبو, which open a compound given name when the
     next word completes one; ``given`` for an attested given name that is no
     function word, place noun or word never read as a name.  Only these
-    depend on the word alone, and most words have none, so the per-token
-    test is one cached lookup (the rules are unchanged).
+    depend on the word alone, and most words have none; the word-class
+    flags ask once per surface form, :meth:`EntityRecognizer._given_names`
+    again for the few candidates (the rules are unchanged).
     """
     out = []
     stops = function_words()

@@ -162,6 +162,7 @@ class _FastDecoder:
         self.domain = domain
         labels, state, trans = read_weights(tagger)
         self.labels = labels
+        self.bio = from_bilou(labels)
         L = len(labels)
         lid = {l: i for i, l in enumerate(labels)}
         # attribute -> row of the weight matrix; row 0 is all zeros (unknown attribute)
@@ -190,6 +191,7 @@ class _FastDecoder:
         self._lab_tid = None
         self._doc_code_rows = np.full(1 + 4 * 25, -1, dtype=np.intp)
         self._ctx_ids: dict[str, tuple[int, ...]] = {}
+        self._kcount = None
         # word -> row.  Per row: the score vectors at each window offset (one matrix per
         # offset), the bigram-vocabulary id of the word's normal form (-1: in no bigram),
         # the id of its document key (0: none; ids from _key_ids), whether one of its
@@ -468,7 +470,7 @@ class _FastDecoder:
             info = self._lexinfo
             bounds = list(zip(starts.tolist(), ends.tolist()))
             # only sentences where some word's form begins a lexicon entry, in text order
-            for s in np.unique(sid_a[self._lexf[Rt]]).tolist():
+            for s in np.flatnonzero(np.bincount(sid_a[self._lexf[Rt]], minlength=S)).tolist():
                 a, b = bounds[s]
                 norms, stems, hits = zip(*[info[r] for r in rows[a:b]])
                 for i, attr in lex(norms, stems, hits):
@@ -509,9 +511,8 @@ class _FastDecoder:
         if window > 0:
             E = self.add_doc_scores(batch, E, path, lens, window, keys)
             path = viterbi(self.np, E, lens, self.T)
-        bio = from_bilou(self.labels)
-        for b, i in enumerate(order):
-            res[i] = [bio[k] for k in path[b, : lens[b]].tolist()]
+        for i, tags in zip(order, _per_sentence(self.np, self.bio, path, lens)):
+            res[i] = tags
         return res
 
     def add_doc_scores(self, batch, E, path, lens, window: int, kid=None):
@@ -529,7 +530,7 @@ class _FastDecoder:
         flat_keys = kid.tolist()
         bounds = np.cumsum(lens).tolist()
         keys = [flat_keys[a:b] for a, b in zip([0, *bounds], bounds)]
-        first = [[labels[k] for k in path[b, : lens[b]].tolist()] for b in range(len(batch))]
+        first = _per_sentence(np, labels, path, lens)
         mask = np.arange(E.shape[1])[None, :] < lens[:, None]
         E = E.copy()
         if len(batch) <= window + 1:
@@ -572,11 +573,14 @@ class _FastDecoder:
         has = keys > 0
         if not has.any():
             return out
-        uniq, kid = np.unique(keys[has], return_inverse=True)
+        kid = keys[has]
         own = self._lab_tid[path[has]]
-        C = np.zeros((len(uniq), 5), dtype=np.intp)
+        # counts [O, PERS, LOC, ORG, MISC] per key, in a zeroed scratch table indexed by
+        # key id (no sort), left zeroed again
+        C = self._key_counts(int(kid.max()) + 1)
         np.add.at(C, (kid, own), 1)
-        c = C[kid]
+        c = C[kid].astype(np.intp)
+        C[kid] = 0
         total = c.sum(1) - 1
         ents = c[:, 1:].copy()
         ents[np.arange(len(own)), np.maximum(own - 1, 0)] -= own > 0
@@ -585,12 +589,35 @@ class _FastDecoder:
         best = np.where(ne > 0, ents.argmax(1) + 1, 0)
         code = np.where(total <= 0, 0, 1 + fb * 25 + best * 5 + own)
         rows = self._doc_code_rows
-        for u in np.unique(code).tolist():
-            if rows[u] < 0:
+        unseen = rows[code] < 0
+        if unseen.any():  # codes met for the first time, in ascending order
+            for u in np.unique(code[unseen]).tolist():
                 i = int(np.flatnonzero(code == u)[0])
                 rows[u] = self._doc_row(word_attrs(c[i].tolist(), int(own[i])))
         out[has] = self._doc_rows_matrix()[rows[code]]
         return out
+
+    def _key_counts(self, n: int):
+        """A zeroed ``(>= n, 5)`` count table (grown by doubling, kept between documents)."""
+        np = self.np
+        C = self._kcount
+        if C is None or len(C) < n:
+            size = max(1024, len(C) if C is not None else 0)
+            while size < n:
+                size *= 2
+            C = self._kcount = np.zeros((size, 5), dtype=np.int32)
+        return C
+
+
+def _per_sentence(np, names: list[str], path, lens) -> list[list[str]]:
+    """``names`` of the label indices of each sentence's path (one ``tolist`` for the batch)."""
+    flat = [names[k] for k in path[np.arange(path.shape[1]) < lens[:, None]].tolist()]
+    out = []
+    a = 0
+    for n in lens.tolist():
+        out.append(flat[a:a + n])
+        a += n
+    return out
 
 
 def viterbi(np, E, lens, T):
