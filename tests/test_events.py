@@ -847,6 +847,29 @@ def test_agent_phrase_after_a_verb_and_its_patient() -> None:
     assert ev["source"] == ent_id(doc, "الحرس الثوري")
 
 
+def test_protests_that_break_out_are_no_explosion() -> None:
+    doc = doc_with("وانفجرت الاحتجاجات في البصرة مساء الجمعة احتجاجا على انقطاع الكهرباء.", ["البصرة"])
+    assert not [e for e in candidates(doc) if e["type"] == "ASSAULT"]
+    assert [e for e in candidates(doc) if e["type"] == "PROTEST" and e["trigger"] == "الاحتجاجات"]
+
+
+def test_a_light_verb_in_the_future_announces_no_attack() -> None:
+    for text in ("وقال الخبير إن الولايات المتحدة سوف توجه ضربة عسكرية لإيران خلال الأشهر المقبلة.",
+                 "وأعلن الحرس الثوري أن قواته ستشن هجمات جديدة على القواعد الأمريكية."):
+        doc = doc_with(text, ["الولايات المتحدة", "الحرس الثوري"])
+        assert not [e for e in candidates(doc) if e["type"] == "ASSAULT"], text
+    doc = doc_with("وشن الحرس الثوري أمس هجمات على القواعد الأمريكية في كركوك.", ["الحرس الثوري", "كركوك"])
+    assert reported(doc, "ASSAULT")
+
+
+def test_official_protest_and_a_ruled_out_attack_are_no_events() -> None:
+    doc = doc_with("وقال السفير إن بلاده لن تقدم احتجاجا رسميا على ما جرى في البصرة.", ["البصرة"])
+    assert not [e for e in candidates(doc) if e["type"] == "PROTEST"]
+    # "استبعد" (ruled out) governs an act that has not happened
+    doc = doc_with("واستبعد عراقجي شن هجوم على بغداد في الوقت الحاضر.", ["عراقجي", "بغداد"])
+    assert not [e for e in candidates(doc) if e["type"] in ("ASSAULT", "ACCUSE")]
+
+
 def test_organizer_of_a_protest_is_its_source() -> None:
     doc = doc_with("وشارك المئات أمس في الاحتجاجات التي دعت إليها حركة النجباء أمام مبنى المحافظة في البصرة.",
                    ["حركة النجباء", "البصرة"])

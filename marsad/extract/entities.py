@@ -313,6 +313,7 @@ class EntityRecognizer:
             EXACT_WORDS.update(split_article(k)[1] for k in self.roles.nationalities)
         self.tagger = load_tagger() if use_model else None
         self._fuzzy_cache: dict[str, Actor | None] = {}
+        self._flag_cache: dict[str, int] = {}
         # dictionary names by (first two letters, type), in dictionary order, with their length
         self._by_first: dict[tuple[str, str], list[tuple[str, int, Actor]]] = {}
         for key, actor in self.gazetteer.index.items():
@@ -320,6 +321,50 @@ class EntityRecognizer:
             self._by_first.setdefault((joined[:2], actor.type), []).append((joined, len(joined), actor))
 
     # -- mentions -------------------------------------------------------------
+    def _word_flags(self, doc: Document) -> list[int]:
+        """Per token, the word classes (:data:`_TITLE` …) that open the mention passes.
+
+        Each pass looks at every token but acts on few: a title, a role head, a
+        given name, a place or organization noun.  Whether a word is one depends
+        on the word alone, so the tests run once per surface form (cached) and
+        once per document (kept on the document, like :func:`doc_starts`);
+        each pass then visits only its candidates.
+        """
+        toks = doc.tokens
+        cached = getattr(doc, "_marsad_word_flags", None)
+        if cached is not None and len(cached) == len(toks):
+            return cached
+        cache = self._flag_cache
+        flags = []
+        for tok in toks:
+            f = cache.get(tok.text)
+            if f is None:
+                f = self._classify(tok)
+                if len(cache) >= 200_000:
+                    cache.clear()
+                cache[tok.text] = f
+            flags.append(f)
+        try:
+            doc._marsad_word_flags = flags  # type: ignore[attr-defined]
+        except AttributeError:  # pragma: no cover - slotted documents
+            pass
+        return flags
+
+    def _classify(self, tok: Token) -> int:
+        """The word classes of one token (its surface form decides them all)."""
+        f = 0
+        if self.roles.is_title(tok):
+            f |= _TITLE
+        if self.roles.is_head(tok):
+            f |= _HEAD
+        if tok.text[0].isalpha() and not tok.prefix and _given_name_forms(tok.norm, tok.text):
+            f |= _GIVEN
+        if _may_be(tok, _place_noun_sets()[2]):
+            f |= _PLACE
+        if _may_be(tok, _flagged_list("org_heads.txt")[0]):
+            f |= _ORG_HEAD
+        return f
+
     def mentions(self, doc: Document) -> list[Mention]:
         toks = doc.tokens
         taken = [False] * len(toks)
@@ -593,13 +638,15 @@ class EntityRecognizer:
         ("منطقة الكومة" -> الكومة).
         """
         toks = doc.tokens
-        facilities, regions, both = _place_noun_sets()
+        facilities, regions, _ = _place_noun_sets()
         place_flags, place_extra = _keyed_list("place_nouns.txt")
         definite_facilities = {w for w, flags in place_flags.items() if "definite" in flags}
         days = place_extra.get("day", frozenset())
         n = len(toks)
-        for i, tok in enumerate(toks[:-1]):
-            if taken[i] or not _may_be(tok, both):
+        flags = self._word_flags(doc)
+        for i in [i for i, f in enumerate(flags[:-1]) if f & _PLACE]:  # _may_be(tok, both)
+            tok = toks[i]
+            if taken[i]:
                 continue
             sent = tok.sentence
             if tok.prefix.endswith("ال"):
@@ -657,8 +704,10 @@ class EntityRecognizer:
         out: list[Mention] = []
         stops = function_words()
         places = place_nouns()
-        for i, tok in enumerate(toks):
-            if taken[i] or not self.roles.is_title(tok):
+        flags = self._word_flags(doc)
+        for i in [i for i, f in enumerate(flags) if f & _TITLE]:  # self.roles.is_title(tok)
+            tok = toks[i]
+            if taken[i]:
                 continue
             if not self.roles.is_whole_title(tok) and not (
                     i + 1 < len(toks) and (self.roles.is_title_tail(toks[i + 1]) or self.roles.is_title(toks[i + 1]))):
@@ -738,11 +787,11 @@ class EntityRecognizer:
         stops = function_words()
         out: list[Mention] = []
         links = {fold(w) for w in ("في", "لدى", "باسم", "باسمه", "باسمها", "باسمهم")}
-        i = 0
-        while i < n:
+        flags = self._word_flags(doc)
+        nxt = 0  # after a name is found, the next head looked at comes after it
+        for i in [i for i, f in enumerate(flags) if f & _HEAD]:  # self.roles.is_head(tok)
             tok = toks[i]
-            if taken[i] or not self.roles.is_head(tok):
-                i += 1
+            if i < nxt or taken[i]:
                 continue
             sent = tok.sentence
             k = i + 1
@@ -819,9 +868,7 @@ class EntityRecognizer:
                 out.append(Mention(start, end, doc.text[start:end], "PER"))
                 for p in range(j, k):
                     taken[p] = True
-                i = k
-            else:
-                i += 1
+                nxt = k
         return out
 
     def _given_names(self, doc: Document, taken: list[bool]) -> list[Mention]:
@@ -837,11 +884,12 @@ class EntityRecognizer:
         stops = function_words()
         out: list[Mention] = []
         n = len(toks)
-        i = 0
-        while i < n:
+        flags = self._word_flags(doc)
+        nxt = 0  # after a name is found, the next word looked at comes after it
+        # (an alphabetic word without the article or clitics that may open a given name)
+        for i in [i for i, f in enumerate(flags) if f & _GIVEN]:
             tok = toks[i]
-            if taken[i] or not tok.text[0].isalpha() or tok.prefix:
-                i += 1
+            if i < nxt or taken[i]:
                 continue
             prefix = None
             compound = False
@@ -855,8 +903,7 @@ class EntityRecognizer:
                     prefix = pre
                     break
             if prefix is None or (not compound and _in_after_conj(tok.norm, speech_verbs())):
-                i += 1  # ("طالب نوروزي الحكومة": the verb "demanded", not the name Talib)
-                continue
+                continue  # ("طالب نوروزي الحكومة": the verb "demanded", not the name Talib)
             k = i + 2 if compound else i + 1
             while k < n and k - i < 4 and not taken[k] and toks[k].sentence == tok.sentence:
                 t = toks[k]
@@ -877,9 +924,7 @@ class EntityRecognizer:
                 out.append(Mention(start, end, doc.text[start:end], "PER"))
                 for p in range(i, k):
                     taken[p] = True
-                i = k
-            else:
-                i += 1
+                nxt = k
         return out
 
     def _institution_names(self, doc: Document, taken: list[bool], spans: dict[int, tuple[int, int]],
@@ -945,8 +990,10 @@ class EntityRecognizer:
         services = _keyed_list("org_heads.txt")[1].get("service", frozenset())
         stops = function_words()
         n = len(toks)
-        for i, tok in enumerate(toks):
-            if taken[i] or not _may_be(tok, heads):
+        word_flags = self._word_flags(doc)
+        for i in [i for i, f in enumerate(word_flags) if f & _ORG_HEAD]:  # _may_be(tok, heads)
+            tok = toks[i]
+            if taken[i]:
                 continue
             head_prefix, flags = None, frozenset()
             definite = False
@@ -1297,9 +1344,12 @@ class EntityRecognizer:
             cands.sort(key=lambda c: -len(c[0]))
         n = len(toks)
         added: set[int] = set()
+        # whatever the test below finds in the index is a suffix of the word's match
+        # form, or is the article and one: a C-level test rules out most tokens first
+        suffixes = (*index, *(x[2:] for x in index if x.startswith("ال")))
         for i, tok in enumerate(toks):
-            if covered[tok.start] or not (_may_be(tok, index) or "ال" + tok.bare in index) \
-                    or not tok.text[0].isalpha():
+            if covered[tok.start] or not tok.norm.endswith(suffixes) \
+                    or not (_may_be(tok, index) or "ال" + tok.bare in index) or not tok.text[0].isalpha():
                 continue
             for prefix, stem in clitic_forms(tok.norm):
                 cands = index.get(stem)
@@ -1411,6 +1461,10 @@ class EntityRecognizer:
         return rec
 
 
+#: word classes of :meth:`EntityRecognizer._word_flags` (bit flags): a title or rank,
+#: a role head, a possible given name, a possible place noun, a possible organization head
+_TITLE, _HEAD, _GIVEN, _PLACE, _ORG_HEAD = 1, 2, 4, 8, 16
+
 #: region nouns after which an indefinite word is an adjective, not a name
 _REGION_ADJ_NOUNS = frozenset(fold(w) for w in ("دولة", "منطقة", "جمهورية", "مملكة", "إمارة", "سلطنة"))
 #: words that join the parts of a name ("بن", "أبو", "عبد", "آل")
@@ -1461,7 +1515,7 @@ def _in_after_conj(norm: str, words: frozenset[str]) -> bool:
     return norm in words or (norm[:1] in ("و", "ف") and norm[1:] in words)
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=20_000)
 def _given_name_forms(norm: str, text: str) -> tuple[tuple[str, str, bool, bool], ...]:
     """How a word may open a person's name in :meth:`EntityRecognizer._given_names`.
 
@@ -1469,8 +1523,9 @@ def _given_name_forms(norm: str, text: str) -> tuple[tuple[str, str, bool, bool]
     matter: ``link`` for عبد/أبو, which open a compound given name when the
     next word completes one; ``given`` for an attested given name that is no
     function word, place noun or word never read as a name.  Only these
-    depend on the word alone, and most words have none, so the per-token
-    test is one cached lookup (the rules are unchanged).
+    depend on the word alone, and most words have none; the word-class
+    flags ask once per surface form, :meth:`EntityRecognizer._given_names`
+    again for the few candidates (the rules are unchanged).
     """
     out = []
     stops = function_words()

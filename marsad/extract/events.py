@@ -2340,8 +2340,21 @@ class EventExtractor:
         return False
 
     def _not_a_report(self, rd: _Reader, c: _Cand, a: int, b: int, kept: list[_Cand]) -> bool:
-        """Future verbs, habitual present of punctual types, relative-clause background."""
+        """Future verbs, habitual present of punctual types, relative-clause background;
+        a noun after a light verb in the future ("ستشن هجوما"، "سوف توجه ضربة")."""
         tr = c.trig
+        if tr.kind == "n":
+            g = rd.g
+            for k in range(c.i - 1, max(a, c.i - 6) - 1, -1):
+                if rd.is_punct(k):
+                    break
+                n = rd.toks[k].norm
+                core = n[1:] if n[:1] in ("و", "ف") and len(n) > 3 else n
+                if core[:1] == "س" and core[1:2] in ("ي", "ت", "ن") and core[1:] in g.light_verbs:
+                    return True  # an intention, not an event (yet)
+                if core in g.light_verbs and k - 1 >= a and rd.base(k - 1) in ("سوف", "لن"):
+                    return True
+            return False
         if tr.kind != "v":
             return False
         i = c.i

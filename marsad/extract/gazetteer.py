@@ -143,16 +143,18 @@ class Gazetteer:
         variants of those actors match too.
         """
         matches: list[Match] = []
-        i, n = 0, len(tokens)
-        starts = self._starts
-        while i < n:
-            norm = tokens[i].norm
-            cands = starts.get(norm)
-            if cands is None:
-                cands = self._starts_of(norm)
-            if not cands:
-                i += 1
+        n = len(tokens)
+        # the splits that begin a name, per token (one C-level pass over the cache;
+        # most tokens begin none and are never looked at again)
+        norms = [t.norm for t in tokens]
+        found = list(map(self._starts.get, norms))
+        if None in found:
+            found = [self._starts_of(norm) if c is None else c for norm, c in zip(norms, found)]
+        nxt = 0  # after a match, the next token looked at is the one after it
+        for i in [i for i, c in enumerate(found) if c]:
+            if i < nxt:
                 continue
+            cands = found[i]
             best: tuple[int, Actor, str] | None = None
             for prefix, stem, span in cands:
                 if prefix.endswith("ال") and ("أل" in tokens[i].text or "إل" in tokens[i].text) \
@@ -175,7 +177,6 @@ class Gazetteer:
                             best = (length, actor, prefix)
                         break
             if best is None:
-                i += 1
                 continue
             length, actor, prefix = best
             cut = len(prefix)
@@ -185,7 +186,7 @@ class Gazetteer:
                 cut += 1
             start = tokens[i].start + surface_len(tokens[i].text, cut)
             matches.append(Match(start, tokens[i + length - 1].end, i, i + length, actor))
-            i += length
+            nxt = i + length
         return matches
 
 

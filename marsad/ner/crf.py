@@ -23,7 +23,6 @@ from marsad.ner.conll import from_bilou
 from marsad.ner.doc import TYPES, doc_attrs, name_attrs, word_attrs, word_key
 from marsad.ner.features import _PAD as _PAD_ATTRS
 from marsad.ner.features import FeatureConfig, FeatureExtractor, Gazetteer, WordTable
-from marsad.text.normalize import normalize
 
 DEFAULT_MODEL = "ner.crfsuite"
 
@@ -141,13 +140,15 @@ class _FastDecoder:
     A token's score vector is the sum of the weights of its attributes.  Word
     features are fixed per (word, window offset), so their sums are computed
     once per word and kept as rows of one matrix per offset; a word's cache
-    entry holds only its row and the few strings the context features need
-    (not its attribute lists).  The context features are looked up without
-    building attribute strings: BOS/EOS are two fixed vectors, bigrams are
-    dict lookups keyed by word pairs, and only sentences with a possible
-    lexicon match run the gazetteers.  The sentences of a batch are scored
-    and decoded together with numpy (backtracking too).  Gives the same tags
-    as crfsuite (up to float rounding on ties).
+    entry is only its row number.  What the context features need of a word is
+    kept per row in numpy arrays (its bigram-vocabulary id, its document key
+    id, whether it may begin a lexicon entry) and, for the few sentences with a
+    possible lexicon match, in a list of the strings the gazetteers read.  So
+    a batch costs one dict lookup a token in Python; the rest (BOS/EOS,
+    bigrams, the gathers of the score rows) is numpy over the whole batch.
+    The sentences of a batch are scored and decoded together with numpy
+    (backtracking too).  Gives the same tags as crfsuite (up to float
+    rounding on ties).
     """
 
     #: cached words before the cache starts over (unbounded input)
@@ -161,6 +162,7 @@ class _FastDecoder:
         self.domain = domain
         labels, state, trans = read_weights(tagger)
         self.labels = labels
+        self.bio = from_bilou(labels)
         L = len(labels)
         lid = {l: i for i, l in enumerate(labels)}
         # attribute -> row of the weight matrix; row 0 is all zeros (unknown attribute)
@@ -188,15 +190,25 @@ class _FastDecoder:
         self._doc_W = None
         self._lab_tid = None
         self._doc_code_rows = np.full(1 + 4 * 25, -1, dtype=np.intp)
-        # word -> (row, norm, stems, lexicon keys, doc key); per window offset a matrix of
-        # per-word score vectors; row 0 is the padding row (neighbor outside the
-        # sentence); rows grow by doubling
-        self.words: dict[str, tuple] = {}
+        self._ctx_ids: dict[str, tuple[int, ...]] = {}
+        self._kcount = None
+        # word -> row.  Per row: the score vectors at each window offset (one matrix per
+        # offset), the bigram-vocabulary id of the word's normal form (-1: in no bigram),
+        # the id of its document key (0: none; ids from _key_ids), whether one of its
+        # forms begins a lexicon entry, and (norm, stems, lexicon keys) for the
+        # gazetteers.  Row 0 is the padding row (neighbor outside the sentence); rows
+        # grow by doubling
+        self.words: dict[str, int] = {}
+        self._key_ids: dict[str, int] = {}
         self._n = 1
         self._mats = [np.zeros((1024, L)) for _ in offsets]
         for j, k in enumerate(offsets):
             if k:
                 self._mats[j][0] = self._vec(_PAD_ATTRS[k])
+        self._nid = np.full(1024, -1, dtype=np.int64)
+        self._kid = np.zeros(1024, dtype=np.intp)
+        self._lexf = np.zeros(1024, dtype=bool)
+        self._lexinfo: list[tuple | None] = [None] * 1024
 
     def _copied(self, attr: str) -> bool:
         return bool(self.domain) and (not self.dp or attr.startswith(self.dp))
@@ -238,6 +250,40 @@ class _FastDecoder:
                 k = body.find("|", k + 1)
             rows.append(v)
         self.Wbg = np.vstack(rows)
+        # the same tables over integer ids, so that a batch is looked up with numpy:
+        # every string of a listed pair gets an id, the pair (a, b) the code a * V + b
+        vocab: dict[str, int] = {}
+        for table in (self.bgm, self.bgp):
+            for a, b in table:
+                vocab.setdefault(a, len(vocab))
+                vocab.setdefault(b, len(vocab))
+        self._bg_vocab = vocab
+        self._bg_size = max(len(vocab), 1)
+        self._bg_bos = vocab.get("<s>", -1)
+        self._bg_eos = vocab.get("</s>", -1)
+        self._bgm_coded = self._coded(self.bgm)
+        self._bgp_coded = self._coded(self.bgp)
+
+    def _coded(self, table: dict[tuple[str, str], int]):
+        """``(sorted pair codes, their Wbg rows)`` of one bigram table."""
+        np = self.np
+        vocab, V = self._bg_vocab, self._bg_size
+        codes = np.fromiter((vocab[a] * V + vocab[b] for a, b in table), dtype=np.int64, count=len(table))
+        rows = np.fromiter(table.values(), dtype=np.intp, count=len(table))
+        order = np.argsort(codes, kind="stable")
+        return codes[order], rows[order]
+
+    def _bigram_rows(self, coded, left, right):
+        """Rows of :attr:`Wbg` for the pairs ``(left[i], right[i])`` of vocabulary ids (0: not listed)."""
+        np = self.np
+        codes, rows = coded
+        out = np.zeros(len(left), dtype=np.intp)
+        ok = (left >= 0) & (right >= 0)
+        if len(codes) and ok.any():
+            c = left[ok] * self._bg_size + right[ok]
+            pos = np.minimum(np.searchsorted(codes, c), len(codes) - 1)
+            out[ok] = np.where(codes[pos] == c, rows[pos], 0)
+        return out
 
     def _word_tables(self) -> None:
         """Weights by the attribute strings a word analysis yields, domain copies folded in.
@@ -281,28 +327,46 @@ class _FastDecoder:
         self.Wl = np.vstack([W[ids].sum(0) for ids in lrows]) if lrows else np.zeros((1, L))
         self.Wn = np.vstack([np.concatenate([W[ids].sum(0) for ids in r]) for r in nrows])
 
+    def _grow(self, need: int) -> None:
+        """Make room for ``need`` rows in the per-row tables (doubling)."""
+        np = self.np
+        size = len(self._mats[0])
+        if need <= size:
+            return
+        while size < need:
+            size *= 2
+        r0 = self._n
+        grown = []
+        for m in self._mats:
+            g = np.zeros((size, self.L))
+            g[:r0] = m[:r0]
+            grown.append(g)
+        self._mats = grown
+        for name, fill in (("_nid", -1), ("_kid", 0), ("_lexf", False)):
+            old = getattr(self, name)
+            new = np.full(size, fill, dtype=old.dtype)
+            new[:r0] = old[:r0]
+            setattr(self, name, new)
+        self._lexinfo.extend([None] * (size - len(self._lexinfo)))
+
     def _add_words(self, new: list[str]) -> None:
         """Cache entries for words not seen before, their score rows summed in one go."""
         np = self.np
         r0 = self._n
-        need = r0 + len(new)
-        if need > len(self._mats[0]):
-            size = len(self._mats[0])
-            while size < need:
-                size *= 2
-            grown = []
-            for m in self._mats:
-                g = np.zeros((size, self.L))
-                g[:r0] = m[:r0]
-                grown.append(g)
-            self._mats = grown
+        self._grow(r0 + len(new))
         lg, ng = self.lidx.get, self.nidx.get
         analyze = self.fx.analyze_base
         words = self.words
+        vocab = self._bg_vocab
+        key_ids = self._key_ids
+        lexinfo = self._lexinfo
         lids: list[int] = []
         lst: list[int] = []
         nids: list[int] = []
         nst: list[int] = []
+        bg: list[int] = []
+        kids: list[int] = []
+        lexf: list[bool] = []
         r = r0
         for w in new:
             local, nb, norm, stems, lexhits = analyze(w)
@@ -312,7 +376,12 @@ class _FastDecoder:
             nst.append(len(nids))
             nids.extend([ng(a, 0) for a in nb])
             nids.append(0)
-            words[w] = (r, norm, stems, lexhits, word_key(norm))
+            words[w] = r
+            bg.append(vocab.get(norm, -1))
+            key = word_key(norm)
+            kids.append(0 if key is None else key_ids.setdefault(key, len(key_ids) + 1))
+            lexf.append(bool(lexhits))
+            lexinfo[r] = (norm, stems, lexhits)
             r += 1
         mats = self._mats
         mats[0][r0:r] = np.add.reduceat(self.Wl[lids], lst, axis=0)
@@ -320,105 +389,116 @@ class _FastDecoder:
         L = self.L
         for j in range(1, len(self.offsets)):
             mats[j][r0:r] = nv[:, (j - 1) * L:j * L]
+        self._nid[r0:r] = bg
+        self._kid[r0:r] = kids
+        self._lexf[r0:r] = lexf
         self._n = r
 
-    def _word(self, word: str) -> tuple:
-        """The cache entry of a word (computed on first sight)."""
-        hit = self.words.get(word)
-        if hit is None:
-            self._add_words([word])
-            hit = self.words[word]
-        return hit
-
-    def _row(self, word: str) -> int:
-        return self._word(word)[0]
-
-    def emissions(self, sentences):
-        """Score vectors of all tokens of a batch: ``(E, sent_index, position)``."""
-        np = self.np
+    def _rows(self, flat: list[str]) -> list[int]:
+        """Cache rows of the words of a batch (text order), analyzing words not seen before."""
         words = self.words
-        if self._n + sum(map(len, sentences)) > self.MAX_WORDS:
+        if self._n + len(flat) > self.MAX_WORDS:
             # unbounded input: start over rather than grow forever (never within a batch,
             # whose rows must stay valid until it is scored)
             words.clear()
+            self._key_ids.clear()
             self._n = 1
         get = words.get
-        infos = [get(w) for s in sentences for w in s]
-        if None in infos:
-            self._add_words(list(dict.fromkeys(w for s in sentences for w in s if w not in words)))
-            infos = [get(w) for s in sentences for w in s]
-        N = len(infos)
-        lens = np.fromiter((len(s) for s in sentences), dtype=np.intp, count=len(sentences))
+        rows = list(map(get, flat))
+        if None in rows:
+            self._add_words(list(dict.fromkeys(w for w in flat if w not in words)))
+            rows = list(map(get, flat))
+        return rows
+
+    def _row(self, word: str) -> int:
+        """The cache row of a word (computed on first sight)."""
+        return self._rows([word])[0]
+
+    def emissions(self, sentences):
+        """Score vectors of all tokens of a batch: ``(E, sent_index, position, keys)``.
+
+        ``keys`` are the ids of the tokens' :func:`marsad.ner.doc.word_key`
+        (0 for none; flat, text order), which the second pass needs.
+        """
+        np = self.np
+        flat = [w for s in sentences for w in s]
+        N = len(flat)
+        rows = self._rows(flat)
+        S = len(sentences)
+        lens = np.fromiter((len(s) for s in sentences), dtype=np.intp, count=S)
         ends = np.cumsum(lens)
         starts = ends - lens
-        sid_a = np.repeat(np.arange(len(sentences)), lens)
+        sid_a = np.repeat(np.arange(S), lens)
         ar = np.arange(N)
         pos_a = ar - starts[sid_a]
+        Rt = np.asarray(rows, dtype=np.intp)
         # rows laid out with `w` padding rows (row 0) before every sentence and after the
         # last, so that every window offset is one slice: a neighbor outside the sentence
         # lands on padding, whose row holds the padding attributes' weights
         w = max((abs(k) for k in self.offsets), default=0)
-        rows = [x[0] for x in infos]
-        if w:
-            pad = [0] * w
-            laid: list[int] = []
-            for a, b in zip(starts.tolist(), ends.tolist()):
-                laid += pad
-                laid += rows[a:b]
-            laid += pad
-        else:
-            laid = rows
-        R = np.asarray(laid, dtype=np.intp)
-        P = len(laid)
+        P = N + w * (S + 1)
+        R = np.zeros(P, dtype=np.intp)
+        R[ar + w * (sid_a + 1)] = Rt
         mats = self._mats
         Ep = mats[0][R[w:P - w]]
         for j, k in enumerate(self.offsets[1:], 1):
             Ep += mats[j][R[w + k:P - w + k]]
         E = Ep[ar + w * sid_a] + self.bias
         nonempty = lens > 0
-        E[starts[nonempty]] += self.bos
-        E[ends[nonempty] - 1] += self.eos
-        norms = [x[1] for x in infos]
+        first, last = starts[nonempty], ends[nonempty] - 1
+        E[first] += self.bos
+        E[last] += self.eos
         if self.fx.config.bigrams and N:
-            prevs = ["<s>", *norms[:-1]]
-            nexts = [*norms[1:], "</s>"]
-            for a, b in zip(starts.tolist(), ends.tolist()):
-                if b > a:
-                    prevs[a] = "<s>"
-                    nexts[b - 1] = "</s>"
-            gm, gp = self.bgm.get, self.bgp.get
-            ids = [gm(k, 0) for k in zip(prevs, norms)]
-            ids += [gp(k, 0) for k in zip(norms, nexts)]
-            Wb = self.Wbg[ids]
-            E += Wb[:N]
-            E += Wb[N:]
+            # the pairs (previous, this) and (this, next) of normal forms, "<s>"/"</s>"
+            # at sentence edges, as vocabulary ids
+            nid = self._nid[Rt]
+            prev = np.empty(N, dtype=np.int64)
+            prev[1:] = nid[:-1]
+            prev[0] = self._bg_bos
+            prev[first] = self._bg_bos
+            nxt = np.empty(N, dtype=np.int64)
+            nxt[:-1] = nid[1:]
+            nxt[-1] = self._bg_eos
+            nxt[last] = self._bg_eos
+            E += self.Wbg[self._bigram_rows(self._bgm_coded, prev, nid)]
+            E += self.Wbg[self._bigram_rows(self._bgp_coded, nid, nxt)]
         if self.fx.lexicons:
             ctx_pos: list[int] = []
             ctx_idx: list[int] = []
             lex = self.fx.lexicon_attrs
-            ids_of = self._ids
-            for a, b in zip(starts.tolist(), ends.tolist()):
-                hits = [x[3] for x in infos[a:b]]
-                if not any(hits):
-                    continue
-                for i, attr in lex(norms[a:b], [x[2] for x in infos[a:b]], hits):
-                    for j in ids_of((attr,)):
-                        if j:
-                            ctx_pos.append(a + i)
-                            ctx_idx.append(j)
+            ids_of = self._context_ids
+            info = self._lexinfo
+            bounds = list(zip(starts.tolist(), ends.tolist()))
+            # only sentences where some word's form begins a lexicon entry, in text order
+            for s in np.flatnonzero(np.bincount(sid_a[self._lexf[Rt]], minlength=S)).tolist():
+                a, b = bounds[s]
+                norms, stems, hits = zip(*[info[r] for r in rows[a:b]])
+                for i, attr in lex(norms, stems, hits):
+                    for j in ids_of(attr):
+                        ctx_pos.append(a + i)
+                        ctx_idx.append(j)
             if ctx_idx:
                 np.add.at(E, ctx_pos, self.Wm[ctx_idx])
-        return E, sid_a, pos_a
+        return E, sid_a, pos_a, self._kid[Rt]
+
+    def _context_ids(self, attr: str) -> tuple[int, ...]:
+        """Weight rows of a context attribute and its domain copy (known ones only), memoized:
+        the gazetteer attributes are a few dozen strings."""
+        ids = self._ctx_ids.get(attr)
+        if ids is None:
+            ids = self._ctx_ids[attr] = tuple(j for j in self._ids((attr,)) if j)
+        return ids
 
     def first_pass(self, batch):
-        """Scores ``(S, Tmax, L)``, Viterbi label indices ``(S, Tmax)`` and lengths of non-empty sentences."""
+        """Scores ``(S, Tmax, L)``, Viterbi label indices ``(S, Tmax)``, lengths of non-empty
+        sentences and the tokens' word keys (flat, for the second pass)."""
         np = self.np
-        flat, sid, pos = self.emissions(batch)
+        flat, sid, pos, keys = self.emissions(batch)
         S = len(batch)
         lens = np.fromiter((len(x) for x in batch), dtype=np.intp, count=S)
         E = np.zeros((S, int(lens.max()), self.L))
         E[sid, pos] = flat
-        return E, viterbi(np, E, lens, self.T), lens
+        return E, viterbi(np, E, lens, self.T), lens, keys
 
     def decode(self, sentences, window: int = 0):
         """BIO tags per sentence; ``window`` > 0 runs the document-level second pass."""
@@ -427,27 +507,35 @@ class _FastDecoder:
         if not order:
             return res
         batch = [sentences[i] for i in order]
-        E, path, lens = self.first_pass(batch)
+        E, path, lens, keys = self.first_pass(batch)
         if window > 0:
-            E = self.add_doc_scores(batch, E, path, lens, window)
+            E = self.add_doc_scores(batch, E, path, lens, window, keys)
             path = viterbi(self.np, E, lens, self.T)
-        bio = from_bilou(self.labels)
-        for b, i in enumerate(order):
-            res[i] = [bio[k] for k in path[b, : lens[b]].tolist()]
+        for i, tags in zip(order, _per_sentence(self.np, self.bio, path, lens)):
+            res[i] = tags
         return res
 
-    def add_doc_scores(self, batch, E, path, lens, window: int):
-        """First-pass scores plus the weights of the document attributes (:mod:`marsad.ner.doc`)."""
+    def add_doc_scores(self, batch, E, path, lens, window: int, kid=None):
+        """First-pass scores plus the weights of the document attributes (:mod:`marsad.ner.doc`).
+
+        ``kid``: the ids of the tokens' word keys in text order, as
+        :meth:`first_pass` returns them (looked up here when not given).  The
+        attributes compare keys only for equality (and 0 for none, like None
+        for :func:`word_key`), so ids stand for the strings.
+        """
         np = self.np
-        words = self.words
         labels = self.labels
-        keys = [[_key(words.get(w), w) for w in s] for s in batch]
-        first = [[labels[k] for k in path[b, : lens[b]].tolist()] for b in range(len(batch))]
+        if kid is None:
+            kid = self._kid[np.asarray(self._rows([w for s in batch for w in s]), dtype=np.intp)]
+        flat_keys = kid.tolist()
+        bounds = np.cumsum(lens).tolist()
+        keys = [flat_keys[a:b] for a, b in zip([0, *bounds], bounds)]
+        first = _per_sentence(np, labels, path, lens)
         mask = np.arange(E.shape[1])[None, :] < lens[:, None]
         E = E.copy()
         if len(batch) <= window + 1:
             # every window holds every sentence (a document): same-word counts with numpy
-            E[mask] += self._doc_word_scores(keys, path[mask])
+            E[mask] += self._doc_word_scores(kid, path[mask])
             for (b, t), attrs in name_attrs(keys, first).items():
                 E[b, t] += self._doc_vec(attrs)
             return E
@@ -476,22 +564,23 @@ class _FastDecoder:
         return self._doc_rows_matrix()[j]
 
     def _doc_word_scores(self, keys, path):
-        """Weights of :func:`marsad.ner.doc.word_attrs` for every token (flat, text order)."""
+        """Weights of :func:`marsad.ner.doc.word_attrs` for every token (``keys``: word key ids, 0 for none, text order)."""
         np = self.np
         if self._lab_tid is None:
             self._lab_tid = np.asarray([TYPES.index(l[2:]) + 1 if l != "O" else 0 for l in self.labels])
-        flat = [k for ks in keys for k in ks]
-        N = len(flat)
+        N = len(keys)
         out = np.zeros((N, self.L))
-        has = np.fromiter((k is not None for k in flat), dtype=bool, count=N)
+        has = keys > 0
         if not has.any():
             return out
-        ids: dict[str, int] = {}
-        kid = np.fromiter((ids.setdefault(k, len(ids)) for k in flat if k is not None), dtype=np.intp)
+        kid = keys[has]
         own = self._lab_tid[path[has]]
-        C = np.zeros((len(ids), 5), dtype=np.intp)
+        # counts [O, PERS, LOC, ORG, MISC] per key, in a zeroed scratch table indexed by
+        # key id (no sort), left zeroed again
+        C = self._key_counts(int(kid.max()) + 1)
         np.add.at(C, (kid, own), 1)
-        c = C[kid]
+        c = C[kid].astype(np.intp)
+        C[kid] = 0
         total = c.sum(1) - 1
         ents = c[:, 1:].copy()
         ents[np.arange(len(own)), np.maximum(own - 1, 0)] -= own > 0
@@ -500,12 +589,35 @@ class _FastDecoder:
         best = np.where(ne > 0, ents.argmax(1) + 1, 0)
         code = np.where(total <= 0, 0, 1 + fb * 25 + best * 5 + own)
         rows = self._doc_code_rows
-        for u in np.unique(code).tolist():
-            if rows[u] < 0:
+        unseen = rows[code] < 0
+        if unseen.any():  # codes met for the first time, in ascending order
+            for u in np.unique(code[unseen]).tolist():
                 i = int(np.flatnonzero(code == u)[0])
                 rows[u] = self._doc_row(word_attrs(c[i].tolist(), int(own[i])))
         out[has] = self._doc_rows_matrix()[rows[code]]
         return out
+
+    def _key_counts(self, n: int):
+        """A zeroed ``(>= n, 5)`` count table (grown by doubling, kept between documents)."""
+        np = self.np
+        C = self._kcount
+        if C is None or len(C) < n:
+            size = max(1024, len(C) if C is not None else 0)
+            while size < n:
+                size *= 2
+            C = self._kcount = np.zeros((size, 5), dtype=np.int32)
+        return C
+
+
+def _per_sentence(np, names: list[str], path, lens) -> list[list[str]]:
+    """``names`` of the label indices of each sentence's path (one ``tolist`` for the batch)."""
+    flat = [names[k] for k in path[np.arange(path.shape[1]) < lens[:, None]].tolist()]
+    out = []
+    a = 0
+    for n in lens.tolist():
+        out.append(flat[a:a + n])
+        a += n
+    return out
 
 
 def viterbi(np, E, lens, T):
@@ -525,33 +637,32 @@ def viterbi(np, E, lens, T):
     Et = np.ascontiguousarray(E.transpose(1, 0, 2))
     scores = np.empty((Tmax, S, L))
     scores[0] = Et[0]
+    # prev[t][j, s, 0] = scores[t, s, j]: one indexing a step instead of three views
+    prev = scores.transpose(0, 2, 1)[..., None]
     cand = np.empty((L, S, L))
     Tc = T[:, None, :]
     best = np.maximum.reduce
+    add = np.add
     for t in range(1, Tmax):
         # cand[j, s, k] = score of label j at t - 1 in sentence s + transition j -> k
-        np.add(scores[t - 1].T[:, :, None], Tc, out=cand)
+        add(prev[t - 1], Tc, out=cand)
         cur = scores[t]
         best(cand, axis=0, out=cur)
         cur += Et[t]
     last = lens - 1
     y = scores[last, np.arange(S)].argmax(1)
-    path = np.zeros((S, Tmax), dtype=np.intp)
+    path = np.zeros((Tmax, S), dtype=np.intp)
     TT = T.T
-    short = bool((last < Tmax - 1).any())
+    # a sentence ending before t keeps its last label until its end is reached
+    alive = last[None, :] >= np.arange(Tmax)[:, None] if bool((last < Tmax - 1).any()) else None
     prev_scores = np.empty((S, L))
     for t in range(Tmax - 1, 0, -1):
-        path[:, t] = y
-        np.add(scores[t - 1], TT[y], out=prev_scores)
-        prev = prev_scores.argmax(1)
-        # a sentence ending before t keeps its last label until its end is reached
-        y = np.where(last >= t, prev, y) if short else prev
-    path[:, 0] = y
-    return path
-
-
-def _key(entry, word: str):
-    return entry[4] if entry is not None else word_key(normalize(word) or word)
+        path[t] = y
+        add(scores[t - 1], TT[y], out=prev_scores)
+        back = prev_scores.argmax(1)
+        y = back if alive is None else np.where(alive[t], back, y)
+    path[0] = y
+    return path.T
 
 
 class NerTagger:

@@ -132,7 +132,6 @@ def name_attrs(keys: Sequence[Sequence[str | None]], labels: Sequence[Sequence[s
 
     Returns ``{(sentence, token): attributes}`` for the tokens that have any.
     """
-    tids = [[_TID.get(lab[2:], 0) if lab != "O" else 0 for lab in sl] for sl in labels]
     names = [_names(ks, ls) for ks, ls in zip(keys, labels)]
     ncount: dict[tuple, dict[str, int]] = {}
     nfirst: dict[str, dict[int, int]] = {}
@@ -145,9 +144,10 @@ def name_attrs(keys: Sequence[Sequence[str | None]], labels: Sequence[Sequence[s
     out: dict[tuple[int, int], list[str]] = {}
     if not nfirst:
         return out
-    for s, (ks, ts) in enumerate(zip(keys, tids)):
-        if not any(k in nfirst for k in ks if k):
+    for s, ks in enumerate(keys):
+        if nfirst.keys().isdisjoint(ks):  # (a name's first key is never None)
             continue
+        ts = [_TID.get(lab[2:], 0) if lab != "O" else 0 for lab in labels[s]]
         feats: list[list[str]] = [[] for _ in ks]
         _match_names(ks, ts, names[s], ncount, nfirst, feats)
         for i, f in enumerate(feats):

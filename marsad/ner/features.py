@@ -148,6 +148,16 @@ class Gazetteer:
         replaces it only if longer.
         """
         out = [""] * len(norms)
+        for i, m, etype in self.spans(norms, stems, starts):
+            out[i] = "B-" + etype
+            for j in range(i + 1, i + m):
+                out[j] = "I-" + etype
+        return out
+
+    def spans(self, norms: Sequence[str], stems: Sequence[Sequence[str]],
+              starts: Sequence[int] | None = None) -> list[tuple[int, int, str]]:
+        """The matches of :meth:`match` as ``(first token, length, type)``, in text order."""
+        found: list[tuple[int, int, str]] = []
         n = len(norms)
         index = self._index if self._index is not None else self._build_index()
         todo = range(n) if starts is None else starts
@@ -182,12 +192,9 @@ class Gazetteer:
                     best = cand
             if best is None:
                 continue
-            m = best[0]
-            out[i] = "B-" + best[1]
-            for j in range(1, m):
-                out[i + j] = "I-" + best[1]
-            nxt = i + m
-        return out
+            found.append((i, best[0], best[1]))
+            nxt = i + best[0]
+        return found
 
 
 @dataclass
@@ -376,9 +383,10 @@ class FeatureExtractor:
             starts = [i for i, h in enumerate(hits) if key in h]
             if not starts:
                 continue
-            for i, g in enumerate(gz.match(norms, stems, starts)):
-                if g:
-                    t = g[2:]
+            # the tokens of each match, in text order (as a walk over match() would give them)
+            for first, m, t in gz.spans(norms, stems, starts):
+                for i in range(first, first + m):
+                    g = ("B-" if i == first else "I-") + t
                     out.append((i, f"{key}={g}"))
                     out.append((i, f"{key}={t}"))
                     if i > 0:
