@@ -880,3 +880,14 @@ def test_relayed_statement_of_a_person_named_by_a_family_name_that_is_an_adjecti
     q = one(qs, "ملتزمة بحماية")
     assert speaker(doc, q) == "محمد شياع السوداني"
     assert q["reported_by"] == [e["id"] for e in doc.entities if e["name"] == "مجلس الوزراء"][0]
+
+
+def test_agency_report_of_a_named_persons_statement():
+    # "ذكرت وكالة X أن الوزير Y أكد أن …": Y speaks, the agency is the source of the report
+    doc, qs = quotes("وذكرت وكالة الأنباء الكويتية أن وزير الخارجية عبدالله اليحيا أكد أن الكويت حريصة على "
+                     "علاقات حسن الجوار مع العراق.",
+                     (ORG, ["وكالة الأنباء الكويتية"], []), (PER, ["عبدالله اليحيا"], []), (LOC, ["الكويت"], []),
+                     (LOC, ["العراق"], []))
+    q = one(qs, "حريصة على")
+    assert speaker(doc, q) == "عبدالله اليحيا"
+    assert q["reported_by"] == [e["id"] for e in doc.entities if e["name"] == "وكالة الأنباء الكويتية"][0]

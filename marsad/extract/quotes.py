@@ -828,7 +828,10 @@ class QuoteExtractor:
         for i in range(len(toks) - 1, -1, -1):
             w = toks[i][2]
             if w in self.lex.contrast_openers or (
-                    w in ("ان", "أن") and i > 0 and toks[i - 1][2] in self.lex.contrast_particles):
+                    w in ("ان", "أن") and i > 0 and toks[i - 1][2] in self.lex.contrast_particles) or (
+                    w in ("بان", "ان") and i > 0 and d.mention_covering(toks[i - 1][0]) is not None):
+                # (also "أفادت وكالة الأنباء الكويتية بأن السفير X أبلغ …": an agency's
+                # report of a statement, see _ends)
                 j = i
                 break
         if j is None or not 2 <= len(toks) - j - 1 <= 8:
@@ -1455,6 +1458,14 @@ class QuoteExtractor:
                 continue
             r.start, r.end = s, e
             near = spans[-6:]
+            outer = next((k for k in range(len(kept) - 1, max(-1, len(kept) - 7), -1)
+                          if spans[k][0] <= r.cue_s < spans[k][1]), None)
+            if outer is not None and not r.fixed and self._relays_statement(d, kept[outer], r):
+                # "أفادت وكالة الأنباء الكويتية بأن السفير X أبلغ الدبلوماسي … "…"": the agency
+                # reports; the person it quotes is the speaker, the agency the source of the report
+                r.reported_by = kept[outer].speaker
+                del kept[outer], spans[outer]
+                near = spans[-6:]
             if not r.fixed and any(a <= r.cue_s < b for a, b in near):
                 continue  # a cue inside another statement's content is part of it
             if any(min(e, b) - max(s, a) > 0.5 * min(e - s, b - a) for a, b in near):
@@ -1476,6 +1487,18 @@ class QuoteExtractor:
             out.append(r)
         out.sort(key=lambda r: r.cue_s)
         return out
+
+    def _relays_statement(self, d: _Doc, outer: _Rec, inner: _Rec) -> bool:
+        """Is ``outer`` an outlet's report ("أفادت/ذكرت وكالة X بأن …") whose content is
+        the statement ``inner`` of someone it names?"""
+        if outer.speaker is None or outer.mode != "explicit" or inner.mode != "explicit" or inner.speaker is None \
+                or inner.speaker == outer.speaker or outer.sent != inner.sent:
+            return False
+        ent = d.ents.get(outer.speaker) or {}
+        first = next((m["text"] for m in ent.get("mentions") or () if m.get("start") == outer.speaker_pos),
+                     ent.get("name") or "")
+        words = _WORDS.findall(fold(first))
+        return bool(words) and split_article(words[0])[1] in self.lex.media_words
 
     def _trailing_source(self, d: _Doc, a: _After, recs: list[_Rec]) -> _Rec | None:
         """"… أسفرت عن مقتل 17 شخصاً، بحسب وزارة الصحة": the clause before the
