@@ -323,15 +323,15 @@ class EntityRecognizer:
         if cached is not None and len(cached) == len(toks):
             return cached
         cache = self._flag_cache
-        flags = []
-        for tok in toks:
-            f = cache.get(tok.text)
-            if f is None:
-                f = self._classify(tok)
-                if len(cache) >= 200_000:
-                    cache.clear()
-                cache[tok.text] = f
-            flags.append(f)
+        flags = list(map(cache.get, [t.text for t in toks]))
+        if None in flags:
+            for i, f in enumerate(flags):
+                if f is None:
+                    tok = toks[i]
+                    f = flags[i] = self._classify(tok)
+                    if len(cache) >= 200_000:
+                        cache.clear()
+                    cache[tok.text] = f
         try:
             doc._marsad_word_flags = flags  # type: ignore[attr-defined]
         except AttributeError:  # pragma: no cover - slotted documents

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from itertools import repeat
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -355,6 +356,7 @@ class _FastDecoder:
         r0 = self._n
         self._grow(r0 + len(new))
         lg, ng = self.lidx.get, self.nidx.get
+        zeros = repeat(0)  # the default of each lookup: unknown attributes have weight row 0
         analyze = self.fx.analyze_base
         words = self.words
         vocab = self._bg_vocab
@@ -371,10 +373,10 @@ class _FastDecoder:
         for w in new:
             local, nb, norm, stems, lexhits = analyze(w)
             lst.append(len(lids))
-            lids.extend([lg(a, 0) for a in local])
+            lids.extend(map(lg, local, zeros))
             lids.append(0)  # keeps every segment non-empty for reduceat
             nst.append(len(nids))
-            nids.extend([ng(a, 0) for a in nb])
+            nids.extend(map(ng, nb, zeros))
             nids.append(0)
             words[w] = r
             bg.append(vocab.get(norm, -1))
