@@ -302,6 +302,7 @@ class EntityRecognizer:
         self.tagger = load_tagger() if use_model else None
         self._fuzzy_cache: dict[str, Actor | None] = {}
         self._flag_cache: dict[str, int] = {}
+        self._flag_version = self.gazetteer.version
         # dictionary names by (first two letters, type), in dictionary order, with their length
         self._by_first: dict[tuple[str, str], list[tuple[str, int, Actor]]] = {}
         for key, actor in self.gazetteer.index.items():
@@ -313,16 +314,20 @@ class EntityRecognizer:
         """Per token, the word classes (:data:`_TITLE` …) that open the mention passes.
 
         Each pass looks at every token but acts on few: a title, a role head, a
-        given name, a place or organization noun.  Whether a word is one depends
+        given name, a place or organization noun, the first word of a dictionary
+        name (for :meth:`Gazetteer.find`).  Whether a word is one depends
         on the word alone, so the tests run once per surface form (cached) and
         once per document (kept on the document, like :func:`doc_starts`);
         each pass then visits only its candidates.
         """
         toks = doc.tokens
         cached = getattr(doc, "_marsad_word_flags", None)
-        if cached is not None and len(cached) == len(toks):
-            return cached
+        if cached is not None and cached[0] is toks:  # the same token list, so the same words
+            return cached[1]
         cache = self._flag_cache
+        if self._flag_version != self.gazetteer.version:  # actors added since: _GAZ may have changed
+            cache.clear()
+            self._flag_version = self.gazetteer.version
         flags = list(map(cache.get, [t.text for t in toks]))
         if None in flags:
             for i, f in enumerate(flags):
@@ -333,7 +338,7 @@ class EntityRecognizer:
                         cache.clear()
                     cache[tok.text] = f
         try:
-            doc._marsad_word_flags = flags  # type: ignore[attr-defined]
+            doc._marsad_word_flags = (toks, flags)  # type: ignore[attr-defined]
         except AttributeError:  # pragma: no cover - slotted documents
             pass
         return flags
@@ -351,6 +356,8 @@ class EntityRecognizer:
             f |= _PLACE
         if _may_be(tok, _flagged_list("org_heads.txt")[0]):
             f |= _ORG_HEAD
+        if self.gazetteer.begins_name(tok.norm):
+            f |= _GAZ
         return f
 
     def mentions(self, doc: Document) -> list[Mention]:
@@ -365,9 +372,10 @@ class EntityRecognizer:
             if toks[i].bare in starts:
                 for k in range(i, i + self.roles.title_body(toks, i)):
                     taken[k] = True  # "رئيس هيئة الأركان العامة ...": part of the title
-        strong = self.gazetteer.find(toks)
+        begins = [i for i, f in enumerate(self._word_flags(doc)) if f & _GAZ]
+        strong = self.gazetteer.find(toks, candidates=begins)
         present = ({m.actor.key for m in strong} | self._bylines(toks)) & self.gazetteer.weak_actors
-        matches = self.gazetteer.find(toks, present) if present else strong
+        matches = self.gazetteer.find(toks, present, candidates=begins) if present else strong
         for m in self._past_titles(toks, matches, taken):
             if self.roles.is_nationality_span(toks[m.first:m.last]):
                 continue
@@ -1392,8 +1400,9 @@ class EntityRecognizer:
 
 
 #: word classes of :meth:`EntityRecognizer._word_flags` (bit flags): a title or rank,
-#: a role head, a possible given name, a possible place noun, a possible organization head
-_TITLE, _HEAD, _GIVEN, _PLACE, _ORG_HEAD = 1, 2, 4, 8, 16
+#: a role head, a possible given name, a possible place noun, a possible organization
+#: head, a possible first word of a dictionary name
+_TITLE, _HEAD, _GIVEN, _PLACE, _ORG_HEAD, _GAZ = 1, 2, 4, 8, 16, 32
 
 #: region nouns after which an indefinite word is an adjective, not a name
 _REGION_ADJ_NOUNS = frozenset(fold(w) for w in ("دولة", "منطقة", "جمهورية", "مملكة", "إمارة", "سلطنة"))

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from itertools import repeat
 from dataclasses import dataclass
 from importlib import resources
+from itertools import repeat
 from pathlib import Path
 
 from marsad.ner.conll import from_bilou
