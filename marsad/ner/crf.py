@@ -282,7 +282,7 @@ class _FastDecoder:
         ok = (left >= 0) & (right >= 0)
         if len(codes) and ok.any():
             c = left[ok] * self._bg_size + right[ok]
-            pos = np.minimum(np.searchsorted(codes, c), len(codes) - 1)
+            pos = np.minimum(codes.searchsorted(c), len(codes) - 1)
             out[ok] = np.where(codes[pos] == c, rows[pos], 0)
         return out
 
@@ -428,9 +428,9 @@ class _FastDecoder:
         rows = self._rows(flat)
         S = len(sentences)
         lens = np.fromiter((len(s) for s in sentences), dtype=np.intp, count=S)
-        ends = np.cumsum(lens)
+        ends = lens.cumsum()
         starts = ends - lens
-        sid_a = np.repeat(np.arange(S), lens)
+        sid_a = np.arange(S).repeat(lens)
         ar = np.arange(N)
         pos_a = ar - starts[sid_a]
         Rt = np.asarray(rows, dtype=np.intp)
@@ -472,7 +472,7 @@ class _FastDecoder:
             info = self._lexinfo
             bounds = list(zip(starts.tolist(), ends.tolist()))
             # only sentences where some word's form begins a lexicon entry, in text order
-            for s in np.flatnonzero(np.bincount(sid_a[self._lexf[Rt]], minlength=S)).tolist():
+            for s in np.bincount(sid_a[self._lexf[Rt]], minlength=S).nonzero()[0].tolist():
                 a, b = bounds[s]
                 norms, stems, hits = zip(*[info[r] for r in rows[a:b]])
                 for i, attr in lex(norms, stems, hits):
@@ -530,7 +530,7 @@ class _FastDecoder:
         if kid is None:
             kid = self._kid[np.asarray(self._rows([w for s in batch for w in s]), dtype=np.intp)]
         flat_keys = kid.tolist()
-        bounds = np.cumsum(lens).tolist()
+        bounds = lens.cumsum().tolist()
         keys = [flat_keys[a:b] for a, b in zip([0, *bounds], bounds)]
         first = _per_sentence(np, labels, path, lens)
         mask = np.arange(E.shape[1])[None, :] < lens[:, None]
