@@ -102,6 +102,30 @@ def _name_part_counts() -> dict[str, tuple[int, int]] | None:
     return out
 
 
+@lru_cache(maxsize=1)
+def _plain_key_letters() -> frozenset[str]:
+    """Characters that the romanizer's ``lookup_key`` keeps as they are in a word made of them only.
+
+    ``lookup_key`` (``arabic_name_romanizer.normalize``) works character by
+    character (NFKC; marks, tatweel and invisible characters removed; hamza
+    seats, ى and ة folded; punctuation to spaces; spaces trimmed), except that
+    NFKC joins a letter with a combining mark after it.  None of it touches a
+    basic Arabic letter (U+0621-U+064A) or ASCII digit that it maps to itself,
+    so a word of them only is its own key: :func:`name_part` skips the call
+    (several µs) for nearly every word it is asked about, which is already a
+    match form.  The set is read from ``lookup_key`` itself, and a test checks
+    the shortcut against it.
+    """
+    import unicodedata
+
+    idx = _name_index()
+    if idx is None:
+        return frozenset()
+    key = idx[1]
+    candidates = [chr(c) for c in range(0x0621, 0x064B)] + [str(d) for d in range(10)]
+    return frozenset(c for c in candidates if key(c) == c and not unicodedata.combining(c))
+
+
 @lru_cache(maxsize=100_000)
 def name_part(word: str, role: str | None = None) -> str | None:
     """"given" or "surname" when ``word`` is an attested name part, else None.
@@ -113,7 +137,8 @@ def name_part(word: str, role: str | None = None) -> str | None:
     counts = _name_part_counts()
     if counts is None:
         return None
-    given, surname = counts.get(_name_index()[1](word), (0, 0))
+    key = word if _plain_key_letters().issuperset(word) else _name_index()[1](word)
+    given, surname = counts.get(key, (0, 0))
     if role == "surname":
         return "surname" if surname >= 2 else None
     if given >= 30 and given >= surname:
