@@ -672,3 +672,21 @@ def test_mauritanian_walad_links_the_parts_of_a_name() -> None:
             "وكان الأمير عبد الله بن مساعد قد وصل إلى الرياض.")
     people = {e["name"] for e in marsad.extract(text).entities if e["type"] == "PER"}
     assert {"أحمد سالم ولد الشيخ", "عبد الله بن مساعد"} <= people, people
+
+
+def test_name_part_key_shortcut_agrees_with_the_romanizer() -> None:
+    """name_part takes a word of plain letters as its own lookup key: check that against lookup_key."""
+    import random
+
+    pytest.importorskip("arabic_name_romanizer")
+    from arabic_name_romanizer.normalize import lookup_key
+
+    from marsad.extract.entities import _plain_key_letters
+
+    plain = sorted(_plain_key_letters())
+    assert "ب" in plain and "ؤ" in plain and "ة" not in plain and "أ" not in plain
+    words = ["محمد", "عبدالله", "الرياض", "مؤتمر", "رئيس", "هيئه", "شمخاني", "2015"]
+    rnd = random.Random(3)
+    words += ["".join(rnd.choice(plain) for _ in range(rnd.randint(1, 12))) for _ in range(5000)]
+    for w in words:
+        assert lookup_key(w) == w, w

@@ -350,3 +350,53 @@ def test_second_pass_fast_decoder_agrees_with_crfsuite(tiny_doc_tagger):
     assert tiny_doc_tagger.tag_many(sents) == tiny_doc_tagger.tag_many_crfsuite(sents)
     for toks, gold in TINY:
         assert tiny_doc_tagger.tag(toks) == gold
+
+
+# -- the numpy Viterbi ----------------------------------------------------------------
+def _viterbi_reference(E, lens, T):
+    """The plain recurrence, one sentence and one label at a time (ties: lowest index)."""
+    out = []
+    L = T.shape[0]
+    for s, n in enumerate(lens):
+        score = [float(x) for x in E[s, 0]]
+        backs = []
+        for t in range(1, n):
+            new, back = [], []
+            for k in range(L):
+                best, arg = score[0] + T[0, k], 0
+                for j in range(1, L):
+                    v = score[j] + T[j, k]
+                    if v > best:
+                        best, arg = v, j
+                new.append(best + E[s, t, k])
+                back.append(arg)
+            score = new
+            backs.append(back)
+        y = max(range(L), key=lambda k: (score[k], -k))
+        path = [y]
+        for back in reversed(backs):
+            y = back[y]
+            path.append(y)
+        out.append(path[::-1])
+    return out
+
+
+def test_viterbi_matches_the_plain_recurrence_ties_included():
+    np = pytest.importorskip("numpy")
+    from marsad.ner.crf import viterbi
+
+    rng = np.random.default_rng(7)
+    for trial in range(40):
+        S, L = int(rng.integers(1, 7)), int(rng.integers(2, 10))
+        lens = rng.integers(1, 12, size=S)
+        # small integers make ties common; some trials use real-valued scores
+        E = rng.integers(-3, 4, size=(S, int(lens.max()), L)).astype(float)
+        T = rng.integers(-2, 3, size=(L, L)).astype(float)
+        if trial % 2:
+            E += rng.normal(size=E.shape)
+            T += rng.normal(size=T.shape)
+        for s, n in enumerate(lens):
+            E[s, n:] = 0.0  # padding, as the decoder lays batches out
+        path = viterbi(np, E, lens, T)
+        want = _viterbi_reference(E, lens.tolist(), T)
+        assert [path[s, :n].tolist() for s, n in enumerate(lens.tolist())] == want

@@ -102,6 +102,30 @@ def _name_part_counts() -> dict[str, tuple[int, int]] | None:
     return out
 
 
+@lru_cache(maxsize=1)
+def _plain_key_letters() -> frozenset[str]:
+    """Characters that the romanizer's ``lookup_key`` keeps as they are in a word made of them only.
+
+    ``lookup_key`` (``arabic_name_romanizer.normalize``) works character by
+    character (NFKC; marks, tatweel and invisible characters removed; hamza
+    seats, ى and ة folded; punctuation to spaces; spaces trimmed), except that
+    NFKC joins a letter with a combining mark after it.  None of it touches a
+    basic Arabic letter (U+0621-U+064A) or ASCII digit that it maps to itself,
+    so a word of them only is its own key: :func:`name_part` skips the call
+    (several µs) for nearly every word it is asked about, which is already a
+    match form.  The set is read from ``lookup_key`` itself, and a test checks
+    the shortcut against it.
+    """
+    import unicodedata
+
+    idx = _name_index()
+    if idx is None:
+        return frozenset()
+    key = idx[1]
+    candidates = [chr(c) for c in range(0x0621, 0x064B)] + [str(d) for d in range(10)]
+    return frozenset(c for c in candidates if key(c) == c and not unicodedata.combining(c))
+
+
 @lru_cache(maxsize=100_000)
 def name_part(word: str, role: str | None = None) -> str | None:
     """"given" or "surname" when ``word`` is an attested name part, else None.
@@ -113,7 +137,8 @@ def name_part(word: str, role: str | None = None) -> str | None:
     counts = _name_part_counts()
     if counts is None:
         return None
-    given, surname = counts.get(_name_index()[1](word), (0, 0))
+    key = word if _plain_key_letters().issuperset(word) else _name_index()[1](word)
+    given, surname = counts.get(key, (0, 0))
     if role == "surname":
         return "surname" if surname >= 2 else None
     if given >= 30 and given >= surname:
@@ -314,6 +339,7 @@ class EntityRecognizer:
         self.tagger = load_tagger() if use_model else None
         self._fuzzy_cache: dict[str, Actor | None] = {}
         self._flag_cache: dict[str, int] = {}
+        self._flag_version = self.gazetteer.version
         # dictionary names by (first two letters, type), in dictionary order, with their length
         self._by_first: dict[tuple[str, str], list[tuple[str, int, Actor]]] = {}
         for key, actor in self.gazetteer.index.items():
@@ -325,27 +351,31 @@ class EntityRecognizer:
         """Per token, the word classes (:data:`_TITLE` …) that open the mention passes.
 
         Each pass looks at every token but acts on few: a title, a role head, a
-        given name, a place or organization noun.  Whether a word is one depends
+        given name, a place or organization noun, the first word of a dictionary
+        name (for :meth:`Gazetteer.find`).  Whether a word is one depends
         on the word alone, so the tests run once per surface form (cached) and
         once per document (kept on the document, like :func:`doc_starts`);
         each pass then visits only its candidates.
         """
         toks = doc.tokens
         cached = getattr(doc, "_marsad_word_flags", None)
-        if cached is not None and len(cached) == len(toks):
-            return cached
+        if cached is not None and cached[0] is toks:  # the same token list, so the same words
+            return cached[1]
         cache = self._flag_cache
-        flags = []
-        for tok in toks:
-            f = cache.get(tok.text)
-            if f is None:
-                f = self._classify(tok)
-                if len(cache) >= 200_000:
-                    cache.clear()
-                cache[tok.text] = f
-            flags.append(f)
+        if self._flag_version != self.gazetteer.version:  # actors added since: _GAZ may have changed
+            cache.clear()
+            self._flag_version = self.gazetteer.version
+        flags = list(map(cache.get, [t.text for t in toks]))
+        if None in flags:
+            for i, f in enumerate(flags):
+                if f is None:
+                    tok = toks[i]
+                    f = flags[i] = self._classify(tok)
+                    if len(cache) >= 200_000:
+                        cache.clear()
+                    cache[tok.text] = f
         try:
-            doc._marsad_word_flags = flags  # type: ignore[attr-defined]
+            doc._marsad_word_flags = (toks, flags)  # type: ignore[attr-defined]
         except AttributeError:  # pragma: no cover - slotted documents
             pass
         return flags
@@ -363,6 +393,8 @@ class EntityRecognizer:
             f |= _PLACE
         if _may_be(tok, _flagged_list("org_heads.txt")[0]):
             f |= _ORG_HEAD
+        if self.gazetteer.begins_name(tok.norm):
+            f |= _GAZ
         return f
 
     def mentions(self, doc: Document) -> list[Mention]:
@@ -377,9 +409,10 @@ class EntityRecognizer:
             if toks[i].bare in starts:
                 for k in range(i, i + self.roles.title_body(toks, i)):
                     taken[k] = True  # "رئيس هيئة الأركان العامة ...": part of the title
-        strong = self.gazetteer.find(toks)
+        begins = [i for i, f in enumerate(self._word_flags(doc)) if f & _GAZ]
+        strong = self.gazetteer.find(toks, candidates=begins)
         present = ({m.actor.key for m in strong} | self._bylines(toks)) & self.gazetteer.weak_actors
-        matches = self.gazetteer.find(toks, present) if present else strong
+        matches = self.gazetteer.find(toks, present, candidates=begins) if present else strong
         for m in self._past_titles(toks, matches, taken):
             if self.roles.is_nationality_span(toks[m.first:m.last]):
                 continue
@@ -1462,8 +1495,9 @@ class EntityRecognizer:
 
 
 #: word classes of :meth:`EntityRecognizer._word_flags` (bit flags): a title or rank,
-#: a role head, a possible given name, a possible place noun, a possible organization head
-_TITLE, _HEAD, _GIVEN, _PLACE, _ORG_HEAD = 1, 2, 4, 8, 16
+#: a role head, a possible given name, a possible place noun, a possible organization
+#: head, a possible first word of a dictionary name
+_TITLE, _HEAD, _GIVEN, _PLACE, _ORG_HEAD, _GAZ = 1, 2, 4, 8, 16, 32
 
 #: region nouns after which an indefinite word is an adjective, not a name
 _REGION_ADJ_NOUNS = frozenset(fold(w) for w in ("دولة", "منطقة", "جمهورية", "مملكة", "إمارة", "سلطنة"))

@@ -9,7 +9,7 @@ Longest match wins.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -101,12 +101,15 @@ class Gazetteer:
         self.actors: list[Actor] = []
         #: per word form, the splits of it that begin a name (see :meth:`_starts_of`)
         self._starts: dict[str, tuple[tuple[str, str, int], ...]] = {}
+        #: changes whenever an actor is added (for callers that cache :meth:`begins_name`)
+        self.version = 0
         for actor in actors:
             self.add(actor)
 
     def add(self, actor: Actor) -> None:
         """Index an actor; a later entry with the same name form wins (user files come last)."""
         self._starts.clear()
+        self.version += 1
         self.actors.append(actor)
         for variant in [actor.name, *actor.variants]:
             for key in name_keys(variant, actor.type):
@@ -132,29 +135,43 @@ class Gazetteer:
         self._starts[norm] = got
         return got
 
+    def begins_name(self, norm: str) -> bool:
+        """Whether a word (match form) may begin a dictionary name (one of its splits does)."""
+        got = self._starts.get(norm)
+        return bool(got if got is not None else self._starts_of(norm))
+
     def lookup(self, name: str) -> Actor | None:
         toks = tuple(t.norm for t in tokenize(name))
         return self.index.get(toks)
 
-    def find(self, tokens: list[Token], present: set[str] | None = None) -> list[Match]:
+    def find(self, tokens: list[Token], present: set[str] | None = None,
+             candidates: Sequence[int] | None = None) -> list[Match]:
         """Longest, leftmost, non-overlapping dictionary matches.
 
         With ``present`` (actor keys already found in the document), weak
-        variants of those actors match too.
+        variants of those actors match too.  ``candidates``, if given, lists
+        (ascending) the tokens whose word may begin a name (:meth:`begins_name`),
+        which a caller that has classified its words already knows: only these
+        are looked at.
         """
         matches: list[Match] = []
         n = len(tokens)
-        # the splits that begin a name, per token (one C-level pass over the cache;
-        # most tokens begin none and are never looked at again)
-        norms = [t.norm for t in tokens]
-        found = list(map(self._starts.get, norms))
-        if None in found:
-            found = [self._starts_of(norm) if c is None else c for norm, c in zip(norms, found)]
+        starts = self._starts
+        if candidates is None:
+            # the splits that begin a name, per token (one C-level pass over the cache;
+            # most tokens begin none and are never looked at again)
+            norms = [t.norm for t in tokens]
+            found = list(map(starts.get, norms))
+            if None in found:
+                found = [self._starts_of(norm) if c is None else c for norm, c in zip(norms, found)]
+            candidates = [i for i, c in enumerate(found) if c]
         nxt = 0  # after a match, the next token looked at is the one after it
-        for i in [i for i, c in enumerate(found) if c]:
+        for i in candidates:
             if i < nxt:
                 continue
-            cands = found[i]
+            cands = starts.get(tokens[i].norm)
+            if cands is None:
+                cands = self._starts_of(tokens[i].norm)
             best: tuple[int, Actor, str] | None = None
             for prefix, stem, span in cands:
                 if prefix.endswith("ال") and ("أل" in tokens[i].text or "إل" in tokens[i].text) \

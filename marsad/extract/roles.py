@@ -84,7 +84,7 @@ class RoleLexicon:
         key = (tok.norm, tok.bare)
         hit = self._head_cache.get(key)
         if hit is None:
-            hit = any(stem in self.heads for _, stem in clitic_forms(tok.norm)) or tok.bare in self.heads
+            hit = not self.heads.isdisjoint([stem for _, stem in clitic_forms(tok.norm)]) or tok.bare in self.heads
             if not hit and len(tok.bare) >= 6 and tok.bare.endswith(("ها", "هم")):
                 # "ممثلها لدى الأمم المتحدة": a head with a possessive suffix
                 hit = tok.bare[:-2] in self.heads

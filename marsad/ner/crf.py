@@ -17,6 +17,7 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
+from itertools import repeat
 from pathlib import Path
 
 from marsad.ner.conll import from_bilou
@@ -281,7 +282,7 @@ class _FastDecoder:
         ok = (left >= 0) & (right >= 0)
         if len(codes) and ok.any():
             c = left[ok] * self._bg_size + right[ok]
-            pos = np.minimum(np.searchsorted(codes, c), len(codes) - 1)
+            pos = np.minimum(codes.searchsorted(c), len(codes) - 1)
             out[ok] = np.where(codes[pos] == c, rows[pos], 0)
         return out
 
@@ -355,6 +356,7 @@ class _FastDecoder:
         r0 = self._n
         self._grow(r0 + len(new))
         lg, ng = self.lidx.get, self.nidx.get
+        zeros = repeat(0)  # the default of each lookup: unknown attributes have weight row 0
         analyze = self.fx.analyze_base
         words = self.words
         vocab = self._bg_vocab
@@ -371,10 +373,10 @@ class _FastDecoder:
         for w in new:
             local, nb, norm, stems, lexhits = analyze(w)
             lst.append(len(lids))
-            lids.extend([lg(a, 0) for a in local])
+            lids.extend(map(lg, local, zeros))
             lids.append(0)  # keeps every segment non-empty for reduceat
             nst.append(len(nids))
-            nids.extend([ng(a, 0) for a in nb])
+            nids.extend(map(ng, nb, zeros))
             nids.append(0)
             words[w] = r
             bg.append(vocab.get(norm, -1))
@@ -426,9 +428,9 @@ class _FastDecoder:
         rows = self._rows(flat)
         S = len(sentences)
         lens = np.fromiter((len(s) for s in sentences), dtype=np.intp, count=S)
-        ends = np.cumsum(lens)
+        ends = lens.cumsum()
         starts = ends - lens
-        sid_a = np.repeat(np.arange(S), lens)
+        sid_a = np.arange(S).repeat(lens)
         ar = np.arange(N)
         pos_a = ar - starts[sid_a]
         Rt = np.asarray(rows, dtype=np.intp)
@@ -470,7 +472,7 @@ class _FastDecoder:
             info = self._lexinfo
             bounds = list(zip(starts.tolist(), ends.tolist()))
             # only sentences where some word's form begins a lexicon entry, in text order
-            for s in np.flatnonzero(np.bincount(sid_a[self._lexf[Rt]], minlength=S)).tolist():
+            for s in np.bincount(sid_a[self._lexf[Rt]], minlength=S).nonzero()[0].tolist():
                 a, b = bounds[s]
                 norms, stems, hits = zip(*[info[r] for r in rows[a:b]])
                 for i, attr in lex(norms, stems, hits):
@@ -528,7 +530,7 @@ class _FastDecoder:
         if kid is None:
             kid = self._kid[np.asarray(self._rows([w for s in batch for w in s]), dtype=np.intp)]
         flat_keys = kid.tolist()
-        bounds = np.cumsum(lens).tolist()
+        bounds = lens.cumsum().tolist()
         keys = [flat_keys[a:b] for a, b in zip([0, *bounds], bounds)]
         first = _per_sentence(np, labels, path, lens)
         mask = np.arange(E.shape[1])[None, :] < lens[:, None]
