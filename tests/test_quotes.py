@@ -891,3 +891,13 @@ def test_agency_report_of_a_named_persons_statement():
     q = one(qs, "حريصة على")
     assert speaker(doc, q) == "عبدالله اليحيا"
     assert q["reported_by"] == [e["id"] for e in doc.entities if e["name"] == "وكالة الأنباء الكويتية"][0]
+
+
+def test_role_and_its_carried_statements_are_the_person_named_by_the_next_continuation():
+    # "وقالت ممثلة المنظمة إن … وأوضحت: «…» وأضافت الدكتورة X أن …": one speaker throughout
+    doc, qs = quotes("وقالت ممثلة المنظمة في تشاد إن معظم الإصابات سجلت في مخيمي أدري وفرشنا. وأوضحت: "
+                     "\"لا تتجاوز حصة الفرد من المياه النظيفة ستة لترات يوميا\". وأضافت الدكتورة ماري نغاروم أن "
+                     "الفرق تسابق الزمن لاحتواء العدوى.",
+                     (PER, ["ماري نغاروم"], []), (LOC, ["تشاد"], []))
+    assert speaker(doc, one(qs, "معظم الإصابات")) == "ماري نغاروم"
+    assert speaker(doc, one(qs, "حصة الفرد")) == "ماري نغاروم"

@@ -1669,17 +1669,34 @@ class QuoteExtractor:
         says the same speaker goes on, so the role just before, left unnamed or
         read as its body, is the person this next statement names.  Not after an
         unnamed source ("مصدر أمني") or a plural."""
-        for prev, r in zip(recs, recs[1:]):
+        for i in range(1, len(recs)):
+            r = recs[i]
             if r.cue is None or not r.cue.continues or r.attribution != "explicit" or r.speaker is None \
-                    or (d.ents.get(r.speaker) or {}).get("type") != "PER" or not 0 <= r.sent - prev.sent <= 1:
+                    or (d.ents.get(r.speaker) or {}).get("type") != "PER" or not 0 <= r.sent - recs[i - 1].sent <= 1:
+                continue
+            # the role's own statement and those carried on from it ("وقالت ممثلة المنظمة إن …
+            # وأوضحت: «…» وأضافت الدكتورة ماري كلير نغاروم أن …")
+            k = i - 1
+            chain = []
+            while k >= 0 and recs[k].attribution == "carried" and recs[k].speaker is None \
+                    and recs[k].speaker_text is not None and len(chain) < 4:
+                chain.append(recs[k])
+                k -= 1
+            if k < 0:
+                continue
+            prev = recs[k]
+            if chain and prev.speaker_text != chain[-1].speaker_text:
                 continue
             if prev.plural or prev.np is None or prev.attribution not in ("organization", "explicit") \
                     or (prev.speaker is not None and prev.attribution != "organization"):
                 continue
-            head = self._role_words([t[2] for t in d.toks(prev.np[0], prev.np[1], 1)])
-            if not head or head[0] in _UNNAMED_SOURCES:
-                continue
+            first = d.toks(prev.np[0], prev.np[1], 1)
+            head = self._role_words([t[2] for t in first])
+            if not head or head[0] in _UNNAMED_SOURCES or self._statement_noun(first[0][2]):
+                continue  # (a statement, "وطالب البيان …", is no person's role)
             prev.speaker, prev.attribution = r.speaker, "role"
+            for c in chain:
+                c.speaker = r.speaker
 
     def _named_body(self, d: _Doc, r: _Rec, in_content) -> str | None:
         """"وقالت الحركة", "وأضاف الحزب", "وأكدت الوزارة": a definite head noun
