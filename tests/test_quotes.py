@@ -901,3 +901,11 @@ def test_role_and_its_carried_statements_are_the_person_named_by_the_next_contin
                      (PER, ["ماري نغاروم"], []), (LOC, ["تشاد"], []))
     assert speaker(doc, one(qs, "معظم الإصابات")) == "ماري نغاروم"
     assert speaker(doc, one(qs, "حصة الفرد")) == "ماري نغاروم"
+
+
+def test_apposition_after_a_name_is_no_clause_of_its_own():
+    # "ورحب X، حليف الرئيس Y، بالزيارة، معتبرا أن …": Y is in apposition, X speaks
+    doc, qs = quotes("ورحب رئيس حزب الحركة القومية دولت بهجلي، حليف الرئيس رجب طيب أردوغان، بزيارة الوفد، "
+                     "معتبرا في كلمة أمام نواب حزبه أن المسار يسير في الاتجاه الصحيح.",
+                     (PER, ["دولت بهجلي"], []), (PER, ["رجب طيب أردوغان"], []), (ORG, ["حزب الحركة القومية"], []))
+    assert speaker(doc, one(qs, "المسار يسير")) == "دولت بهجلي"

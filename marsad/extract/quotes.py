@@ -1882,6 +1882,8 @@ class QuoteExtractor:
             if i == 0:
                 return len(before) < 12
             pw = before[i - 1][2]
+            if pw in _COMMAS and i > 1 and (d.mention_covering(before[i - 2][0]) or (0, 0, "", ""))[3] in ("PER", "ORG"):
+                return False  # "دولت بهجلي، حليف الرئيس أردوغان،": an apposition to the name before
             if not _is_word(pw) or pw in lex.clause_openers:
                 return True
             return len(before) < 12 and self._in(before[0][2], lex.adverbial_starts) and i <= 8
