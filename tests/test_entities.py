@@ -690,3 +690,13 @@ def test_name_part_key_shortcut_agrees_with_the_romanizer() -> None:
     words += ["".join(rnd.choice(plain) for _ in range(rnd.randint(1, 12))) for _ in range(5000)]
     for w in words:
         assert lookup_key(w) == w, w
+
+
+def test_weak_variant_of_an_actor_named_outright_wins_over_another_actors_name() -> None:
+    # "عمان" is Amman (عمّان) on its own, Oman in an article that names سلطنة عمان
+    oman = "وصل وزير الخارجية الكويتي إلى مسقط في زيارة إلى سلطنة عمان. وقال إن العلاقات بين الكويت وعمان متينة."
+    amman = "وصل وزير الخارجية الكويتي إلى عمان في زيارة إلى الأردن."
+    codes = {m["text"]: e["actor_code"] for e in marsad.extract(oman).entities for m in e["mentions"]}
+    assert codes.get("عمان") == "OMN", codes
+    codes = {m["text"]: e["actor_code"] for e in marsad.extract(amman).entities for m in e["mentions"]}
+    assert codes.get("عمان") == "JOR", codes

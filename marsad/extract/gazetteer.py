@@ -182,9 +182,13 @@ class Gazetteer:
                         continue
                     key = (stem, *(t.norm for t in tokens[i + 1:i + length]))
                     actor = self.index.get(key)
-                    if actor is None and present:
+                    if present:
+                        # a weak variant of an actor the document names outright wins over
+                        # another actor's strong one: "عمان" is Oman in an article that names
+                        # "سلطنة عمان", Amman (عمّان) elsewhere (one sense per discourse)
                         weak = self.weak.get(key)
-                        actor = weak if weak is not None and weak.key in present else None
+                        if weak is not None and weak.key in present:
+                            actor = weak
                     if actor is not None and actor.type == "PER" and prefix.endswith(("ال", "لل")):
                         # names of people are listed as written: stripping an article to
                         # reach one turns common words into names ("المؤدي" → "مودي")
