@@ -700,3 +700,11 @@ def test_weak_variant_of_an_actor_named_outright_wins_over_another_actors_name()
     assert codes.get("عمان") == "OMN", codes
     codes = {m["text"]: e["actor_code"] for e in marsad.extract(amman).entities for m in e["mentions"]}
     assert codes.get("عمان") == "JOR", codes
+
+
+def test_un_missions_in_afghanistan_and_western_sahara_are_in_the_dictionary() -> None:
+    text = ("وأعربت بعثة الأمم المتحدة لمساعدة أفغانستان (يوناما) عن قلقها، فيما دعت بعثة الأمم المتحدة "
+            "لتنظيم الاستفتاء في الصحراء الغربية (مينورسو) إلى ضبط النفس.")
+    en = {e["name_en"] for e in marsad.extract(text).entities if e["type"] == "ORG"}
+    assert {"UN Assistance Mission in Afghanistan (UNAMA)",
+            "UN Mission for the Referendum in Western Sahara (MINURSO)"} <= en, en
