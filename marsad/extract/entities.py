@@ -687,10 +687,8 @@ class EntityRecognizer:
                 if tok.bare in definite_facilities and not taken[i + 1] and nxt.sentence == sent \
                         and nxt.prefix == "ال" and self.roles.nationality(nxt):
                     # "المستشفى السعودي": a facility named by its nationality
-                    start = tok.start + surface_len(tok.text, len(tok.prefix) - 2)
-                    found.append(Mention(start, nxt.end, doc.text[start:nxt.end], "LOC"))
-                    spans[i] = (i + 2, len(found) - 1)
-                    taken[i] = taken[i + 1] = True
+                    _claim(doc, found, spans, taken, i, i + 2,
+                           tok.start + surface_len(tok.text, len(tok.prefix) - 2), "LOC")
                 continue
             pre = _noun_prefix(tok, facilities)
             if pre is not None:
@@ -709,11 +707,7 @@ class EntityRecognizer:
                     continue
                 if k < n and not taken[k] and toks[k].sentence == sent and toks[k].norm in _FACILITY_TAILS:
                     k += 1
-                start = tok.start + surface_len(tok.text, len(pre))
-                found.append(Mention(start, toks[k - 1].end, doc.text[start:toks[k - 1].end], "LOC"))
-                spans[i] = (k, len(found) - 1)
-                for p in range(i, k):
-                    taken[p] = True
+                _claim(doc, found, spans, taken, i, k, tok.start + surface_len(tok.text, len(pre)), "LOC")
             elif (pre := _noun_prefix(tok, regions)) is not None:
                 # a town's own name may lack the article ("بلدة عقربا"); after "دولة"
                 # or "منطقة" an indefinite word is an adjective ("منطقة عازلة")
@@ -997,11 +991,7 @@ class EntityRecognizer:
             while free(end) and toks[end].prefix == "ال" and end - i < 8 and (
                     toks[end].norm.endswith(("ي", "يه")) or self.roles.nationality(toks[end]) is not None):
                 end += 1  # an adjective: "… لحقوق الإنسان الفلسطيني" (not the object: "… للتعليم | الوزارة")
-            start = tok.start + surface_len(tok.text, len(tok.prefix) - 2)
-            found.append(Mention(start, toks[end - 1].end, doc.text[start:toks[end - 1].end], "ORG"))
-            spans[i] = (end, len(found) - 1)
-            for p in range(i, end):
-                taken[p] = True
+            _claim(doc, found, spans, taken, i, end, tok.start + surface_len(tok.text, len(tok.prefix) - 2), "ORG")
 
     def _org_chains(self, doc: Document, taken: list[bool], spans: dict[int, tuple[int, int]],
                     found: list, max_len: int = 7) -> None:
@@ -1048,11 +1038,7 @@ class EntityRecognizer:
                     if end < n and not taken[end] and toks[end].sentence == tok.sentence \
                             and toks[end].prefix == "ال" and self.roles.nationality(toks[end]) is not None:
                         end += 1  # "قوات الدرك الأردنية"
-                    start = tok.start + surface_len(tok.text, len(pre))
-                    found.append(Mention(start, toks[end - 1].end, doc.text[start:toks[end - 1].end], "ORG"))
-                    spans[i] = (end, len(found) - 1)
-                    for p in range(i, end):
-                        taken[p] = True
+                    _claim(doc, found, spans, taken, i, end, tok.start + surface_len(tok.text, len(pre)), "ORG")
                     break
             if head_prefix is None:
                 continue
@@ -1076,21 +1062,15 @@ class EntityRecognizer:
                         end = k + 1
                         if end < n and not taken[end] and toks[end].norm in extra.get("unit", ()):
                             end += 1
-                        start = tok.start + surface_len(tok.text, len(head_prefix))
-                        found.append(Mention(start, toks[end - 1].end, doc.text[start:toks[end - 1].end], "ORG"))
-                        spans[i] = (end, len(found) - 1)
-                        for p in range(i, end):
-                            taken[p] = True
+                        _claim(doc, found, spans, taken, i, end,
+                               tok.start + surface_len(tok.text, len(head_prefix)), "ORG")
                     continue
                 ok = [p for p in (k, k + 1) if p < n and not any(taken[k:p + 1])
                       and toks[p].sentence == tok.sentence and all(t.prefix == "ال" for t in toks[k:p + 1])]
                 end = next((p for p in ok if closes(toks[p]) and (p == k or toks[k].norm not in stops)), None)
                 if end is not None:
-                    start = tok.start + surface_len(tok.text, len(head_prefix))
-                    found.append(Mention(start, toks[end].end, doc.text[start:toks[end].end], "ORG"))
-                    spans[i] = (end + 1, len(found) - 1)
-                    for p in range(i, end + 1):
-                        taken[p] = True
+                    _claim(doc, found, spans, taken, i, end + 1,
+                           tok.start + surface_len(tok.text, len(head_prefix)), "ORG")
                 continue
             last_definite = -1
             nested: list[int] = []
@@ -1183,13 +1163,9 @@ class EntityRecognizer:
             if own == 0 and "person" not in flags and all(found[j].type == "LOC" for j in nested):
                 continue  # "قيادة الولايات المتحدة", "معسكر تركيا": a common noun before a place
             end = last_definite + 1
-            start = tok.start + surface_len(tok.text, len(head_prefix))
-            found.append(Mention(start, toks[end - 1].end, doc.text[start:toks[end - 1].end], "ORG"))
-            spans[i] = (end, len(found) - 1)
             for j in nested:
                 found[j] = None
-            for p in range(i, end):
-                taken[p] = True
+            _claim(doc, found, spans, taken, i, end, tok.start + surface_len(tok.text, len(head_prefix)), "ORG")
 
     def _trim(self, doc: Document, toks: list[Token], a: int, b: int, etype: str) -> Mention | None:
         """Drop titles, nationality adjectives and proclitics from a tagged span."""
@@ -1533,6 +1509,18 @@ def _verb_like(tok: Token) -> bool:
     if n in speech_verbs():
         return True
     return len(n) >= 5 and n[0] == "س" and n[1] in "يتنا" and not (name_part(n) or name_part(n, "surname"))
+
+
+def _claim(doc: Document, found: list, spans: dict[int, tuple[int, int]], taken: list[bool],
+           first: int, end: int, start: int, etype: str) -> None:
+    """Record a mention of ``etype`` from text offset ``start`` to the end of token
+    ``end - 1``, found at token ``first``: the rule passes share this bookkeeping (the
+    mention, where it ends in ``spans``, its tokens ``taken``)."""
+    stop = doc.tokens[end - 1].end
+    found.append(Mention(start, stop, doc.text[start:stop], etype))
+    spans[first] = (end, len(found) - 1)
+    for p in range(first, end):
+        taken[p] = True
 
 
 def _coverage(entities: list[Entity], size: int) -> bytearray:
