@@ -820,18 +820,18 @@ class QuoteExtractor:
 
     def _subject_after_particle(self, d: _Doc, rec: _Rec, ss: int) -> bool:
         """"…، غير أن ممثلتها في مصر حنان حمدان حذرت من …", "لكن الوزير X أكد …":
-        a contrastive particle opens a new clause whose subject comes first; a
-        person or body named right before the verb, with at most a short role
-        phrase between the particle and it, is the speaker."""
+        a contrastive particle (or أن/بأن after a name) opens a new clause whose
+        subject comes first; a person or body named right before the verb, with at
+        most a short role phrase between the opener and it, is the speaker."""
         toks = d.toks(ss, rec.cue_s, 40)
         j = None
         for i in range(len(toks) - 1, -1, -1):
             w = toks[i][2]
             if w in self.lex.contrast_openers or (
-                    w in ("ان", "أن") and i > 0 and toks[i - 1][2] in self.lex.contrast_particles) or (
+                    w == "ان" and i > 0 and toks[i - 1][2] in self.lex.contrast_particles) or (
                     w in ("بان", "ان") and i > 0 and d.mention_covering(toks[i - 1][0]) is not None):
-                # (also "أفادت وكالة الأنباء الكويتية بأن السفير X أبلغ …": an agency's
-                # report of a statement, see _ends)
+                # (also after a name: "ذكرت وكالة الأنباء الكويتية أن الوزير X أكد …", an
+                # agency's report of a statement, see _ends)
                 j = i
                 break
         if j is None or not 2 <= len(toks) - j - 1 <= 8:
@@ -1461,8 +1461,8 @@ class QuoteExtractor:
             outer = next((k for k in range(len(kept) - 1, max(-1, len(kept) - 7), -1)
                           if spans[k][0] <= r.cue_s < spans[k][1]), None)
             if outer is not None and not r.fixed and self._relays_statement(d, kept[outer], r):
-                # "أفادت وكالة الأنباء الكويتية بأن السفير X أبلغ الدبلوماسي … "…"": the agency
-                # reports; the person it quotes is the speaker, the agency the source of the report
+                # "ذكرت وكالة الأنباء الكويتية أن الوزير X أكد أن …": the agency reports; the
+                # person it quotes is the speaker, the agency the source of the report
                 r.reported_by = kept[outer].speaker
                 del kept[outer], spans[outer]
                 near = spans[-6:]
