@@ -195,26 +195,27 @@ def _keyed_list(name: str) -> tuple[dict[str, frozenset[str]], dict[str, frozens
 
 
 @lru_cache(maxsize=1)
-def kin_nouns() -> frozenset[str]:
-    """Bare match forms of ``kin_heads`` in ``lexicons/speech.yaml``: "زوجة
-    الهمامي" is the wife of a person, no person's name."""
+def _speech_data() -> dict:
+    """``lexicons/speech.yaml`` as read (the entity rules borrow a few of its word lists)."""
     from importlib import resources
 
     import yaml
 
-    data = yaml.safe_load(resources.files("marsad.lexicons").joinpath("speech.yaml").read_text("utf-8"))
-    return frozenset(split_article(fold(w))[1] for w in data.get("kin_heads") or ())
+    return yaml.safe_load(resources.files("marsad.lexicons").joinpath("speech.yaml").read_text("utf-8")) or {}
+
+
+@lru_cache(maxsize=1)
+def kin_nouns() -> frozenset[str]:
+    """Bare match forms of ``kin_heads`` in ``lexicons/speech.yaml``: "زوجة
+    الهمامي" is the wife of a person, no person's name."""
+    return frozenset(split_article(fold(w))[1] for w in _speech_data().get("kin_heads") or ())
 
 
 @lru_cache(maxsize=1)
 def speech_verbs() -> frozenset[str]:
     """Match forms of the speech verbs and participles in ``lexicons/speech.yaml``
     (read only): "شدد", "أدان" after a role are verbs, not a name."""
-    from importlib import resources
-
-    import yaml
-
-    data = yaml.safe_load(resources.files("marsad.lexicons").joinpath("speech.yaml").read_text("utf-8"))
+    data = _speech_data()
     out: set[str] = set()
 
     def walk(node) -> None:
