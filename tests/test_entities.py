@@ -708,3 +708,18 @@ def test_un_missions_in_afghanistan_and_western_sahara_are_in_the_dictionary() -
     en = {e["name_en"] for e in marsad.extract(text).entities if e["type"] == "ORG"}
     assert {"UN Assistance Mission in Afghanistan (UNAMA)",
             "UN Mission for the Referendum in Western Sahara (MINURSO)"} <= en, en
+
+
+def test_foreign_name_after_a_complete_role_without_the_tagger() -> None:
+    """A role that ends in a body or a nationality is complete: the two words after it,
+    closed by a function word, are its holder's name even when a foreign name is not a
+    rare word; a role that ends in a person's name is not followed by another name."""
+    from marsad.pipeline import Pipeline
+
+    pipe = Pipeline(options={"use_model": False})
+    doc = pipe("وأعربت الناطقة باسم وزارة الدفاع البريطانية كارين ميتشل عن أملها في التهدئة.")
+    assert [e["name"] for e in doc.entities if e["type"] == "PER"] == ["كارين ميتشل"]
+    doc = pipe("وعبر المتحدث باسم الخارجية الفرنسية كريستوف ميتشل عن قلق باريس.")
+    assert [e["name"] for e in doc.entities if e["type"] == "PER"] == ["كريستوف ميتشل"]
+    doc = pipe("انتهت بفوز الرئيس السابق جورج بوش الابن سخر ستيوارت من العملية.")
+    assert all("سخر" not in m["text"] for e in doc.entities for m in e["mentions"])

@@ -823,6 +823,7 @@ class EntityRecognizer:
                 continue
             sent = tok.sentence
             k = i + 1
+            body_end = -1  # where the last body or place inside the role ends
             while k < n and k - i <= 10 and toks[k].sentence == sent:
                 t = toks[k]
                 if taken[k]:
@@ -830,6 +831,8 @@ class EntityRecognizer:
                     if span is None:
                         break
                     k = span[0]
+                    inner = found[span[1]]
+                    body_end = k if inner is not None and inner.type in ("ORG", "LOC") else -1
                 elif t.prefix.endswith(("ال", "لل")) and (name_part(t.norm) != "given" or t.norm.endswith(("ي", "يه"))) \
                         and not hamza_alef(t.text, len(t.prefix) - 2):
                     k += 1  # a definite word of the role ("العربي" is an adjective here, not a name;
@@ -846,6 +849,11 @@ class EntityRecognizer:
             verbs = speech_verbs()
             common = 0  # words neither attested as name parts nor rare ("كلير")
             limit = 3
+            # a role that ends in a body, a place or a nationality is complete: the
+            # words after it are its holder's name even when foreign names are not
+            # rare words ("المتحدثة باسم وزارة الخارجية الأمريكية كارين ميتشل عن …")
+            last = j - 1 if comma else j
+            complete = j > i + 1 and (body_end == last or self.roles.nationality(toks[last - 1]) is not None)
             while k < n and k - j < limit and not taken[k] and toks[k].sentence == sent:
                 t = toks[k]
                 if k > j and _compound_part(toks[k - 1], t, stops):
@@ -872,7 +880,8 @@ class EntityRecognizer:
                     break  # "ترشحه": a noun with a possessive pronoun (but a third name word
                     # before punctuation is a name: "إسماعيل عمر جيله،")
                 elif not (name_part(t.norm) or name_part(t.norm, "surname") or zipf(t.text) < 3.6):
-                    if common or k > j:
+                    if (common or k > j) and not (complete and k == j + 1 and not t.prefix and zipf(t.text) < 4.3
+                                                  and self._name_closes(toks, k + 1, sent, stops)):
                         break  # a common word after the name ("… ويستفول أدان")
                     common += 1
                 k += 1
@@ -898,6 +907,14 @@ class EntityRecognizer:
                     taken[p] = True
                 nxt = k
         return out
+
+    def _name_closes(self, toks: list[Token], k: int, sent: int, stops: frozenset[str]) -> bool:
+        """Does a name end before token ``k``: the sentence's end, punctuation, a
+        function word or a speech verb."""
+        if k >= len(toks) or toks[k].sentence != sent:
+            return True
+        t = toks[k]
+        return not t.text[0].isalpha() or t.norm in stops or _verb_like(t)
 
     def _given_names(self, doc: Document, taken: list[bool]) -> list[Mention]:
         """A person written as given name + family name ("مروان الأغبري", "علي الموسوي").
