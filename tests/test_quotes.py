@@ -909,3 +909,17 @@ def test_apposition_after_a_name_is_no_clause_of_its_own():
                      "معتبرا في كلمة أمام نواب حزبه أن المسار يسير في الاتجاه الصحيح.",
                      (PER, ["دولت بهجلي"], []), (PER, ["رجب طيب أردوغان"], []), (ORG, ["حزب الحركة القومية"], []))
     assert speaker(doc, one(qs, "المسار يسير")) == "دولت بهجلي"
+
+
+def test_participle_takes_the_subject_not_the_object_after_it() -> None:
+    """"انتقد X الحكومة الأردنية، معتبرا أن …": a body named right after the subject's
+    name is the verb's object; the circumstantial participle is the subject's statement."""
+    for text, speaker in (
+        ("وانتقد النائب في البرلمان الأردني صالح العرموطي الحكومة الأردنية، معتبرا أن قرارها "
+         "يفتقر إلى السند القانوني.", "صالح العرموطي"),
+        ("وهاجم رئيس حزب الأمة فاضل المهدي وزارة الداخلية السودانية، مشيرا إلى أن الاعتقالات "
+         "طالت العشرات.", "فاضل المهدي"),
+    ):
+        doc = Pipeline()(text).to_dict()
+        names = {e["id"]: e["name"] for e in doc["entities"]}
+        assert [names.get(q["speaker"]) for q in doc["quotes"]] == [speaker]

@@ -1840,7 +1840,10 @@ class QuoteExtractor:
                 if w in "،,()\"'":
                     continue
                 return True
-            if d.mention_covering(bs) is not None:
+            covering = d.mention_covering(bs)
+            if covering is not None:
+                if i == len(before) - 1 and covering[3] == "PER" and ment[3] == "ORG":
+                    return False  # "انتقد … مصطفى كريم السنيد الحكومة العراقية": the object after the subject
                 continue
             # inside a long role phrase: "وزير الإعلام في الحكومة اليمنية المعترف بها دوليا"
             if i > 0 and w in _ROLE_LINKS and split_article(before[i - 1][2])[0].endswith("ال"):
