@@ -923,3 +923,12 @@ def test_participle_takes_the_subject_not_the_object_after_it() -> None:
         doc = Pipeline()(text).to_dict()
         names = {e["id"]: e["name"] for e in doc["entities"]}
         assert [names.get(q["speaker"]) for q in doc["quotes"]] == [speaker]
+
+
+def test_subject_named_after_a_role_with_several_links() -> None:
+    """A role may hold several links ("لدى … في …"); the name after it is the subject, and
+    the participle after the clause is that person's statement, not the body's in the role."""
+    doc = Pipeline()("وأشاد سفير الاتحاد الأوروبي لدى الأمم المتحدة في جنيف ماركوس فيلر بالاتفاق، "
+                     "مؤكدا أنه \"خطوة مهمة\".").to_dict()
+    names = {e["id"]: e["name"] for e in doc["entities"]}
+    assert [names.get(q["speaker"]) for q in doc["quotes"]] == ["ماركوس فيلر"]

@@ -1853,6 +1853,8 @@ class QuoteExtractor:
                     and any(self._is_head(t[2]) for t in self._words_before(d, before, i, 3)):
                 continue  # "وزير الإعلام في الحكومة اليمنية", "سفير المملكة العربية السعودية لدى لبنان",
                 # "النائب عن ائتلاف دولة القانون عارف الحمامي"
+            if w in ("في", "لدي", "عن") and i + 1 < len(before) and self._inside_role(d, before, i):
+                continue  # "سفير الاتحاد الأوروبي لدى الأمم المتحدة في جنيف ماركوس فيلر"
             if i > 1 and len(w) > 4 and w.endswith("يا") and not split_article(w)[0]:
                 continue  # an adverb inside the role: "المعترف بها دوليا"
             if bs in d.cue_starts:
@@ -1891,6 +1893,20 @@ class QuoteExtractor:
                 return True
             return len(before) < 12 and self._in(before[0][2], lex.adverbial_starts) and i <= 8
         return len(before) < 12
+
+    def _inside_role(self, d: _Doc, before: list[Tok], i: int) -> bool:
+        """Is the preposition at ``before[i]`` a link inside a role phrase: a role
+        head before it, reached back over bodies, places, definite words and other
+        links only ("المندوب الروسي الدائم لدى المنظمات الدولية في فيينا")?"""
+        for k in range(i - 1, max(-1, i - 9), -1):
+            bs, _be, w = before[k]
+            if self._is_head(w):
+                return True
+            if d.mention_covering(bs) is not None or w in ("في", "لدي", "عن", "باسم"):
+                continue
+            if not split_article(w)[0].endswith("ال"):
+                return False
+        return False
 
     @staticmethod
     def _words_before(d: _Doc, before: list[Tok], i: int, n: int) -> list[Tok]:
