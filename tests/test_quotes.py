@@ -932,3 +932,17 @@ def test_subject_named_after_a_role_with_several_links() -> None:
                      "مؤكدا أنه \"خطوة مهمة\".").to_dict()
     names = {e["id"]: e["name"] for e in doc["entities"]}
     assert [names.get(q["speaker"]) for q in doc["quotes"]] == ["ماركوس فيلر"]
+
+
+def test_role_named_by_the_next_statement_of_a_newcomer() -> None:
+    """"وقال ممثل X إن … وأوضح NAME أن …": a person named for the first time, bare, right
+    after the cue of the next statement holds the role just quoted; a study or a family
+    ("وقالت الدراسة") is no one's role."""
+    pipe = Pipeline()
+    doc = pipe("وقال ممثل برنامج الأغذية العالمي في اليمن إن المخزون يكفي لشهر واحد. "
+               "وأوضح ريتشارد راجان أن البرنامج سيقلص الحصص.").to_dict()
+    names = {e["id"]: e["name"] for e in doc["entities"]}
+    assert [names.get(q["speaker"]) for q in doc["quotes"]] == ["ريتشارد راجان", "ريتشارد راجان"]
+    doc = pipe("وقالت الدراسة إن المنطقة آمنة للزوار. وقال كيت مياموتو إن معظم المنازل تضررت.").to_dict()
+    names = {e["id"]: e["name"] for e in doc["entities"]}
+    assert [names.get(q["speaker"]) for q in doc["quotes"]] == [None, "كيت مياموتو"]

@@ -404,6 +404,17 @@ def _org_heads() -> frozenset[str]:
     return org_heads()
 
 
+@lru_cache(maxsize=1)
+def _person_heads() -> frozenset[str]:
+    """Head nouns of a person's role (``role_heads`` of ``titles.yaml``: وزير،
+    ممثل، المتحدث …), without the bodies, statements and groups that also head
+    a speaker phrase in ``speech.yaml``."""
+    from marsad.lexicons.loader import load_titles
+
+    forms = {fold(f).split()[0] for f in load_titles().heads}
+    return frozenset(forms | {split_article(f)[1] for f in forms})
+
+
 def _is_word(w: str) -> bool:
     return w[:1].isalnum()
 
@@ -1671,8 +1682,10 @@ class QuoteExtractor:
         unnamed source ("مصدر أمني") or a plural."""
         for i in range(1, len(recs)):
             r = recs[i]
-            if r.cue is None or not r.cue.continues or r.attribution != "explicit" or r.speaker is None \
+            if r.cue is None or r.attribution != "explicit" or r.speaker is None \
                     or (d.ents.get(r.speaker) or {}).get("type") != "PER" or not 0 <= r.sent - recs[i - 1].sent <= 1:
+                continue
+            if not r.cue.continues and not self._introduced_bare(d, r, recs[i - 1]):
                 continue
             # the role's own statement and those carried on from it ("وقالت ممثلة المنظمة إن …
             # وأوضحت: «…» وأضافت الدكتورة ماري كلير نغاروم أن …")
@@ -1697,6 +1710,18 @@ class QuoteExtractor:
             prev.speaker, prev.attribution = r.speaker, "role"
             for c in chain:
                 c.speaker = r.speaker
+
+    def _introduced_bare(self, d: _Doc, r: _Rec, prev: _Rec) -> bool:
+        """Is the person speaking in ``r`` named for the first time, bare, right
+        after the cue ("وقال ممثل المفوضية إن … وأوضح باتريك نغويا أن …")?  A
+        newcomer with no role of their own, straight after an unnamed role's
+        statement, is that role's holder, as after "وأضاف"."""
+        if r.speaker_pos < 0 or d.text[r.cue_e:r.speaker_pos].strip() or prev.np is None:
+            return False
+        first = d.toks(prev.np[0], prev.np[1], 1)
+        if not first or split_article(first[0][2])[1] not in _person_heads():
+            return False  # a person's role ("ممثل المفوضية"), not "الدراسة", "الأهالي", "عائلة هاموند"
+        return all(ms >= prev.cue_e for ms, _me, eid, _t in d.ments if eid == r.speaker)
 
     def _named_body(self, d: _Doc, r: _Rec, in_content) -> str | None:
         """"وقالت الحركة", "وأضاف الحزب", "وأكدت الوزارة": a definite head noun
