@@ -723,3 +723,17 @@ def test_foreign_name_after_a_complete_role_without_the_tagger() -> None:
     assert [e["name"] for e in doc.entities if e["type"] == "PER"] == ["كريستوف ميتشل"]
     doc = pipe("انتهت بفوز الرئيس السابق جورج بوش الابن سخر ستيوارت من العملية.")
     assert all("سخر" not in m["text"] for e in doc.entities for m in e["mentions"])
+
+
+def test_title_before_a_name_is_not_the_last_word_of_a_body() -> None:
+    """"رئيس مجلس المفوضين القاضي عمر …": the title opens the person's name and closes the
+    body's; a role word before a preposition ("كتلة المعارضة على …") stays in the name."""
+    from marsad.pipeline import Pipeline
+
+    pipe = Pipeline(options={"use_model": False})
+    doc = pipe("وكان رئيس مجلس المفوضين القاضي عمر أحمد السعدي قد استقبل وفدا. وقال مدير مكتب "
+               "الوزير السفير أسامة نقلي إن الزيارة ناجحة.")
+    orgs = [e["name"] for e in doc.entities if e["type"] == "ORG"]
+    assert orgs == ["مجلس المفوضين", "مكتب الوزير"]
+    doc = pipe("وفي مقابله كتلة المعارضة على البنش الأمامي.")
+    assert [e["name"] for e in doc.entities if e["type"] == "ORG"] == ["كتلة المعارضة"]

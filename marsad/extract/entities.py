@@ -1159,8 +1159,8 @@ class EntityRecognizer:
                 else:
                     own += 1
                 k += 1
-            while last_definite > max(i, nested_end) and self.roles.is_whole_title(toks[last_definite]) \
-                    and toks[last_definite].prefix:
+            while last_definite > max(i, nested_end) and toks[last_definite].prefix and (
+                    self.roles.is_whole_title(toks[last_definite]) or self._title_before_name(toks, last_definite, stops)):
                 last_definite -= 1  # "حكومة خادم الحرمين الشريفين الملك …": the title is not in the name
                 while last_definite > max(i, nested_end) and not toks[last_definite].prefix.endswith(("ال", "لل")):
                     last_definite -= 1
@@ -1184,6 +1184,18 @@ class EntityRecognizer:
             for j in nested:
                 found[j] = None
             _claim(doc, found, spans, taken, i, end, tok.start + surface_len(tok.text, len(head_prefix)), "ORG")
+
+    def _title_before_name(self, toks: list[Token], k: int, stops: frozenset[str]) -> bool:
+        """Is the definite word at ``k`` a title or role head that opens the name
+        after it ("مجلس المفوضين | القاضي عمر أحمد السعدي", "وزارة الخارجية | السفير
+        أسامة نقلي") rather than a word of the body's name?"""
+        if k + 1 >= len(toks) or toks[k + 1].sentence != toks[k].sentence:
+            return False
+        nxt = toks[k + 1]
+        return (self.roles.is_title(toks[k]) or self.roles.is_head(toks[k])) and not nxt.prefix \
+            and nxt.text[0].isalpha() and nxt.norm not in stops and nxt.text not in _NOT_NAMES \
+            and not self.roles.is_title(nxt) and not self.roles.is_head(nxt) \
+            and (name_part(nxt.norm) == "given" or zipf(nxt.text) < 3.0)
 
     def _trim(self, doc: Document, toks: list[Token], a: int, b: int, etype: str) -> Mention | None:
         """Drop titles, nationality adjectives and proclitics from a tagged span."""
