@@ -737,3 +737,21 @@ def test_title_before_a_name_is_not_the_last_word_of_a_body() -> None:
     assert orgs == ["مجلس المفوضين", "مكتب الوزير"]
     doc = pipe("وفي مقابله كتلة المعارضة على البنش الأمامي.")
     assert [e["name"] for e in doc.entities if e["type"] == "ORG"] == ["كتلة المعارضة"]
+
+
+def test_news_outlets_named_by_their_medium_without_the_tagger() -> None:
+    """"قناة المملكة", "إذاعة فرنسا الدولية": an outlet is its medium and a short name; an
+    adjective after the name ("القريبة من …", "التابعة لها") is no part of it, and a canal
+    the dictionary knows stays a place."""
+    from marsad.pipeline import Pipeline
+
+    pipe = Pipeline(options={"use_model": False})
+    cases = [
+        ("وقال في تصريح لقناة المملكة إن الوزارة ستطبق النظام.", ("ORG", "قناة المملكة")),
+        ("ونقلت إذاعة فرنسا الدولية عن مصدر أن القرار نهائي.", ("ORG", "إذاعة فرنسا الدولية")),
+        ("وذكرت صحيفة الوطن القريبة من الحكومة أن الجيش تقدم.", ("ORG", "صحيفة الوطن")),
+        ("وقالت في بيان بثته إذاعة الأندلس التابعة لها إن مقاتليها سيطروا.", ("ORG", "إذاعة الأندلس")),
+        ("وعبرت السفن قناة السويس أمس.", ("LOC", "قناة السويس")),
+    ]
+    for text, expected in cases:
+        assert [(e["type"], e["name"]) for e in pipe(text).entities] == [expected], text

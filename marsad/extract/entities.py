@@ -1138,6 +1138,8 @@ class EntityRecognizer:
                     break
                 if t.prefix.endswith(("ال", "لل")) or t.text[0].isdigit():
                     nationality = t.prefix == "ال" and self.roles.nationality(t) is not None
+                    if "short" in flags and last_definite >= 0 and not (nationality or t.norm in _OUTLET_TAILS):
+                        break  # "صحيفة الوطن | القريبة من الحكومة": an outlet's name is short
                     if nationality and k == i + 2 and own == 1 and _rare_indefinite(toks[i + 1], stops):
                         # "شركة إيني الإيطالية": a foreign name, then what it is; the
                         # adjective describes the body and is no part of its name
@@ -1516,6 +1518,8 @@ _LINKS = frozenset({"بن", "ابو", "عبد", "ابن", "بنت", "ال", "و�
 _VERBAL_NOUN_PREPS = frozenset(fold(w) for w in ("على", "عن", "بشأن", "حول", "إلى"))
 #: "وكالة X": the noun before an agency's short name is not part of it
 _AGENCY_NOUNS = frozenset({fold("وكالة")})
+#: the adjectives that may close an outlet's name besides a nationality ("إذاعة فرنسا الدولية")
+_OUTLET_TAILS = frozenset(fold(w) for w in ("الدولية", "الدولي", "الرسمية", "الرسمي"))
 #: month names that fold like a dictionary place ("آب" August ~ "إب" Ibb), as written
 _MONTHS = frozenset({"آب"})
 
