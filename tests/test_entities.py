@@ -755,3 +755,20 @@ def test_news_outlets_named_by_their_medium_without_the_tagger() -> None:
     ]
     for text, expected in cases:
         assert [(e["type"], e["name"]) for e in pipe(text).entities] == [expected], text
+
+
+def test_streets_and_places_named_after_people_without_the_tagger() -> None:
+    """A street's name is often a common word ("جسر الجمهورية", "دوار الشهداء"); a person's
+    name right after a facility noun names the place ("ساحة محمد علي"), as in "مطار
+    الملك خالد"; "شارع الحي" is no name."""
+    from marsad.pipeline import Pipeline
+
+    pipe = Pipeline(options={"use_model": False})
+    cases = [
+        ("وأغلقت الشرطة دوار الشهداء.", [("LOC", "دوار الشهداء")]),
+        ("وتجمعوا عند جسر الجمهورية.", [("LOC", "جسر الجمهورية")]),
+        ("وتجمع المحتجون في ساحة محمد علي وسط المدينة.", [("LOC", "ساحة محمد علي")]),
+        ("وسار في شارع الحي حتى الصباح.", []),
+    ]
+    for text, expected in cases:
+        assert [(e["type"], e["name"]) for e in pipe(text).entities] == expected, text

@@ -476,7 +476,33 @@ class EntityRecognizer:
         found.sort(key=lambda x: x.start)
         self._extend_people(doc, found)
         self._extend_bodies(doc, found)
+        self._places_named_after_people(doc, found)
         return found
+
+    def _places_named_after_people(self, doc: Document, found: list[Mention]) -> None:
+        """A person's name right after a facility noun flagged "name" is the
+        place's name: "ساحة محمد علي", "شارع الحبيب بورقيبة" are one LOC each
+        (as "مطار الملك خالد" is), not a person."""
+        toks = doc.tokens
+        if not toks:
+            return
+        facilities = _place_noun_sets()[0]
+        starts = doc_starts(doc)
+        for m in found:
+            if m.type != "PER":
+                continue
+            k = bisect_left(starts, m.start)
+            if k == 0 or k >= len(toks) or toks[k].start != m.start:
+                continue
+            prev = toks[k - 1]
+            if prev.sentence != toks[k].sentence or prev.prefix.endswith("ال") or doc.text[prev.end:m.start].strip():
+                continue
+            pre = _noun_prefix(prev, facilities)
+            if pre is None or any(o is not m and o.start < prev.end and o.end > prev.start for o in found):
+                continue
+            m.start = prev.start + surface_len(prev.text, len(pre))
+            m.text = doc.text[m.start:m.end]
+            m.type, m.actor = "LOC", None
 
     def _extend_bodies(self, doc: Document, found: list[Mention]) -> None:
         """A long official name goes on over the nouns joined to its last part
@@ -704,6 +730,16 @@ class EntityRecognizer:
                     k = j + 1  # "سوق الجمعة"
                 else:
                     k = self._rare_name(toks, j, taken, sent)
+                    if k == j and "street" in place_flags.get(tok.norm[len(pre):], ()) and j < n and not taken[j] \
+                            and toks[j].sentence == sent and toks[j].prefix == "ال" and toks[j].text[0].isalpha() \
+                            and toks[j].norm not in place_extra.get("generic", frozenset()) \
+                            and not self.roles.nationality(toks[j]) and not self.roles.is_head(toks[j]) \
+                            and not (self.roles.is_title(toks[j]) and j + 1 < n and toks[j + 1].sentence == sent
+                                     and not toks[j + 1].prefix and toks[j + 1].text[0].isalpha()):
+                        # (a title before a name is the title rule's: "شارع الأمير سلطان")
+                        k = j + 1  # "شارع الرشيد", "جسر الجمهورية": a street's name is often a common word
+                        if k < n and not taken[k] and toks[k].sentence == sent and _rare_indefinite(toks[k], function_words()):
+                            k += 1  # "شارع الحبيب بورقيبة"
                 if k == j:
                     continue
                 if k < n and not taken[k] and toks[k].sentence == sent and toks[k].norm in _FACILITY_TAILS:
