@@ -772,3 +772,16 @@ def test_streets_and_places_named_after_people_without_the_tagger() -> None:
     ]
     for text, expected in cases:
         assert [(e["type"], e["name"]) for e in pipe(text).entities] == expected, text
+
+
+def test_rare_place_names_ending_in_ya_or_starting_with_waw_without_the_tagger() -> None:
+    """After a place noun a very rare word ending in ي is a name, not a nisba adjective
+    ("إقليم واداي", "مستشفى برزيلاي"), and its first و is its own letter when the rest
+    is no word; "مخيم وهيكلة" is و + a noun."""
+    from marsad.pipeline import Pipeline
+
+    pipe = Pipeline(options={"use_model": False})
+    assert [(e["type"], e["name"]) for e in pipe("وتفشى المرض في إقليم واداي.").entities] == [("LOC", "واداي")]
+    names = [e["name"] for e in pipe("وأصيب الجرحى ونقلوا إلى مستشفى برزيلاي في عسقلان.").entities]
+    assert "مستشفى برزيلاي" in names
+    assert not pipe("وأعيد بناء مخيم وهيكلة إدارته.").entities

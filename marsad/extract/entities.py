@@ -668,11 +668,18 @@ class EntityRecognizer:
                 return zipf(t.text) < RARE_DEFINITE
             # indefinite: rarer, and no nisba adjective ("حدودية", "نفطي"), no
             # possessive suffix ("سنداتها") and no feminine plural
-            return zipf(t.text) < RARE_INDEFINITE and not t.norm.endswith(_NOT_NAME_ENDINGS) \
+            return zipf(t.text) < RARE_INDEFINITE and (not t.norm.endswith(_NOT_NAME_ENDINGS) or (
+                t.norm.endswith("ي") and not t.norm.endswith("يي") and zipf(t.text) < 2.5)) \
                 and not t.text.endswith("ه") and not (
-                    t.norm[0] in "وف" and zipf(t.text[1:]) >= zipf(t.text) + 0.3)  # "وهيكلة": و + a noun
+                    t.norm[0] in "وف" and zipf(t.text[1:]) >= max(zipf(t.text) + 0.3, 2.5))  # "وهيكلة": و + a noun
 
         n = len(toks)
+        if j < n and not taken[j] and toks[j].sentence == sent and toks[j].prefix == "و" \
+                and toks[j].text[0].isalpha() and zipf(toks[j].text) < 2.5 \
+                and not toks[j].norm.endswith(_NOT_NAME_ENDINGS[2:]):
+            # no conjunction comes right after a noun in the construct state: the و is the
+            # name's own letter ("ولاية وداي", "إقليم واداي")
+            return j + 1
         if j >= n or taken[j] or toks[j].sentence != sent or not ok(toks[j]):
             return j
         weak = self.gazetteer.weak.get((toks[j].norm,))
