@@ -1066,3 +1066,24 @@ def test_idh_clause_spells_out_the_report() -> None:
     names = {e["id"]: e["name"] for e in doc.entities}
     got = {(e["type"], names.get(e["source"])) for e in doc.events}
     assert ("REQUEST", "المركز الوطني لحقوق الإنسان") in got, got
+
+
+def test_counted_people_after_a_conjoined_verb_are_its_victims() -> None:
+    """"… واعتقلت 23 شخصا": the counted people are whom the forces arrested, and the
+    subject of the clause's first verb goes on (also one no trigger lists, "توغلت وحدات
+    من الجيش …": units of the army, so the army); "قتل 20 شخصا" alone has no agent."""
+    pipe = Pipeline()
+
+    def coerce(text: str) -> list[tuple[str | None, str | None]]:
+        d = pipe(text).to_dict()
+        names = {e["id"]: e["name"] for e in d["entities"]}
+        return [(names.get(e["source"]), e.get("target_text")) for e in d["events"] if e["type"] == "COERCE"]
+
+    assert coerce("وفرقت الشرطة التركية مساء أمس تجمعا لأنصار الحزب، واعتقلت 23 شخصا بينهم صحافيان.") \
+        == [("الشرطة التركية", "23 شخصا")]
+    got = coerce("توغلت وحدات من الجيش الإسرائيلي، فجر اليوم السبت، في قرية صيدا الحانوت، وداهمت عددا "
+                 "من المنازل واعتقلت سبعة شبان.")
+    assert got and all(src == "الجيش الإسرائيلي" for src, _ in got)
+    got = coerce("وقالت جمعية حقوق الإنسان إن الشرطة التركية فرقت مساء أمس تجمعا لأنصار الحزب، "
+                 "واعتقلت 23 شخصا بينهم صحافيان.")
+    assert [src for src, _ in got] == ["الشرطة التركية"]

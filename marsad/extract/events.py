@@ -144,6 +144,13 @@ _ENTRY_KEYS = frozenset({
 _KINDS = ("v", "n", "ap", "p")
 _MARKERS = frozenset({"obj"} | {fold(w) for w in ("على", "ضد", "مع", "ب", "ل", "إلى", "من", "عن", "بين", "في", "أمام")})
 _VOICES = ("active", "passive", "intr", "inst")
+#: event types whose counted phrase next to the verb is the victims, never the agent
+#: ("قتل 20 شخصا", "واعتقلت 23 شخصا", "ثمانية أشخاص قتلوا")
+_COUNTED_VICTIMS = frozenset({"ASSAULT", "COERCE"})
+_COMPLEMENTIZERS = frozenset(fold(w) for w in ("إن", "أن", "بأن"))
+#: words that open a clause of its own: a verb after one has its subject after it
+_CLAUSE_OPENERS = _COMPLEMENTIZERS | frozenset(fold(w) for w in (
+    "الذي", "التي", "الذين", "بعدما", "عندما", "حيث", "فيما", "بينما", "لكن", "كما"))
 
 _OBJ_PRONOUNS = ("ه", "ها", "هم", "هما", "هن", "نا")
 _POSS_PRONOUNS = ("ه", "ها", "هم", "هما", "هن", "نا", "كم")
@@ -2071,6 +2078,41 @@ class EventExtractor:
                 return rd.resolve(arg)
         return None
 
+    def _elided_subject(self, rd: _Reader, a: int, i: int) -> Arg | None:
+        """The subject a conjoined verb at ``i`` shares with its clause's first verb:
+        the phrase before that verb ("إن الشرطة التركية فرقت …") or after it
+        ("وفرقت الشرطة التركية …"), when it names an actor."""
+        if a < i and rd.toks[a].norm in _COMPLEMENTIZERS:
+            a += 1  # "إن الشرطة …"
+        np = rd.np_at(a, i) if a < i else None
+        if np is not None and 0 < np.t1 < i and (rd.is_verb(np.t1) or np.t0 == a):
+            got = self._partitive(rd, rd.resolve(np), i)
+            if got is not None:
+                return got  # a clause that opens with its subject (also a headline's)
+        got = self._partitive(rd, self._clause_subject(rd, a, i), i)
+        if got is None and a + 1 < i and not rd.toks[a].prefix and rd.ent_at(a) is None and not rd.is_prep(a) \
+                and not rd.is_punct(a) and rd.toks[a].norm not in _COMPLEMENTIZERS:
+            # a first verb no trigger lexicon lists: "توغلت وحدات من الجيش الإسرائيلي …"
+            np = rd.np_at(a + 1, i)
+            got = self._partitive(rd, rd.resolve(np), i) if np is not None else None
+        return got
+
+    @staticmethod
+    def _partitive(rd: _Reader, arg: Arg | None, limit: int) -> Arg | None:
+        """An actor phrase, or the actor of "وحدات من الجيش الإسرائيلي" (units of
+        the army: the army acts); None when neither names an actor."""
+        if arg is None:
+            return None
+        if arg.ent is not None:
+            return arg
+        q = arg.t1
+        if 0 < q < limit - 1 and rd.base(q) == "من":
+            part = rd.np_at(q + 1, limit)
+            part = rd.resolve(part) if part is not None else None
+            if part is not None and part.ent is not None:
+                return part
+        return None
+
     @staticmethod
     def _light_object_subject(rd: _Reader, i: int, a: int) -> Arg | None:
         g = rd.g
@@ -2609,7 +2651,7 @@ class EventExtractor:
                 if pre is None and not c.hit.clitic[:1] in ("و", "ف") and self._embedded(rd, i, left):
                     position = "embedded"  # "هجوم انتحاري استهدف سوقا": a descriptive clause
                 limit = c.then_at if c.then_at > i + 1 else right
-                if pre is not None and tr.type == "ASSAULT" and rd.is_number(pre.t0 if pre.t0 >= 0 else i - 1):
+                if pre is not None and tr.type in _COUNTED_VICTIMS and rd.is_number(pre.t0 if pre.t0 >= 0 else i - 1):
                     tgt, pre = pre, None  # "ثمانية اشخاص قتلوا": counted victims, unvocalized passive
                     obj_from = after
                 if pre is not None:
@@ -2647,9 +2689,29 @@ class EventExtractor:
                         pronoun_subject = True  # "وأشاد بالدور ...": no overt subject
                     if cand is not None and tr.loc and cand.etype == "LOC":
                         cand = None  # "زار بغداد": a place is what is visited
-                    if cand is not None and tr.type == "ASSAULT" and rd.is_number(cand.t0 if cand.t0 >= 0 else i + 1):
-                        # "قتل 20 شخصا": unvocalized passive, the counted people are the victims
+                    if cand is not None and tr.type in _COUNTED_VICTIMS and rd.is_number(cand.t0 if cand.t0 >= 0 else i + 1):
+                        # "قتل 20 شخصا", "واعتقلت 23 شخصا": unvocalized passive or an elided
+                        # subject; the counted people are the victims, never the agent
                         tgt, cand = cand, None
+                        if c.hit.clitic[:1] in ("و", "ف"):
+                            # "وفرقت الشرطة التركية تجمعا … واعتقلت 23 شخصا": the subject of the
+                            # sentence's first verb goes on (not a speaker whose words these are)
+                            first = a
+                            for qs, qe, _spk in rd.quotes():
+                                if qs <= tok.start < qe:  # reported words: their clause, not the speaker's
+                                    while first < i and rd.toks[first].start < qs:
+                                        first += 1
+                            reported = False
+                            for k in range(i - 1, first - 1, -1):
+                                if rd.toks[k].norm in _CLAUSE_OPENERS:
+                                    first = k + 1  # "قدرت اللجنة … بعد أن أشعل الحوثيون … وقتلت"
+                                    reported = rd.toks[k].norm in _COMPLEMENTIZERS
+                                    break
+                            cand = self._elided_subject(rd, first, i)
+                            if cand is None and reported:
+                                # "قال الجيش … إن قواته نفذت … وقتلت 22 مسلحا": the speaker's own forces
+                                cand = self._carry(rd, i, s_start, s_end, out, speech)
+                            inferred = cand is not None
                     if cand is not None and carry and tr.governs and c.hit.clitic[:1] in ("و", "ف") \
                             and self._object_of_demand(rd, cand, limit) and (
                                 (speech is not None and speech.start < tok.start and speech.ent is not None)
