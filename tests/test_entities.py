@@ -785,3 +785,12 @@ def test_rare_place_names_ending_in_ya_or_starting_with_waw_without_the_tagger()
     names = [e["name"] for e in pipe("وأصيب الجرحى ونقلوا إلى مستشفى برزيلاي في عسقلان.").entities]
     assert "مستشفى برزيلاي" in names
     assert not pipe("وأعيد بناء مخيم وهيكلة إدارته.").entities
+
+
+def test_a_tagged_organization_ends_at_its_nationality_adjective() -> None:
+    """The tagger may run a body's name on into the object after it ("قوات الأمن الوطني
+    الفلسطيني المسيرة مستخدمة …"): a nationality adjective closes the name; only a
+    ل-genitive goes on after one."""
+    doc = marsad.extract("وفرقت قوات الأمن الوطني الفلسطيني المسيرة مستخدمة قنابل الغاز المسيل للدموع، "
+                         "واعتقلت ثلاثة من المشاركين فيها.")
+    assert [(e["type"], e["name"]) for e in doc.entities] == [("ORG", "قوات الأمن الوطني الفلسطيني")]

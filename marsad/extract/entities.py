@@ -1268,6 +1268,10 @@ class EntityRecognizer:
             if etype == "PER" and toks[k].norm[:1] == "و" and strip_len(toks[k]) > 0:
                 b = k  # "سوناطراك وإيني": two actors joined by و, not one name ("وليد" keeps its و)
                 break
+            if etype == "ORG" and k >= a + 2 and toks[k - 1].prefix == "ال" and self.roles.nationality(toks[k - 1]) \
+                    and not self.roles.nationality(toks[k]) and not toks[k].norm.startswith("ل"):
+                b = k  # "قوات الأمن الوطني الفلسطيني | المسيرة مستخدمة …": the nationality closes
+                break  # the name; only a ل-genitive goes on ("الوكالة العربية السورية للأنباء")
         # an organization's name keeps its nationality adjective ("وزارة الصحة الفلسطينية");
         # a person's name does not ("الرئيس المصري", "علي خامنئي الإيراني")
         while b > a and ((etype == "PER" and (self.roles.nationality(toks[b - 1]) or _verb_like(toks[b - 1])))
