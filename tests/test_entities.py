@@ -794,3 +794,13 @@ def test_a_tagged_organization_ends_at_its_nationality_adjective() -> None:
     doc = marsad.extract("وفرقت قوات الأمن الوطني الفلسطيني المسيرة مستخدمة قنابل الغاز المسيل للدموع، "
                          "واعتقلت ثلاثة من المشاركين فيها.")
     assert [(e["type"], e["name"]) for e in doc.entities] == [("ORG", "قوات الأمن الوطني الفلسطيني")]
+
+
+def test_a_title_that_is_a_given_name_opens_the_name_after_a_complete_role() -> None:
+    """"المتحدث باسم وزارة الخارجية الإيرانية أمير حسين صادقي": after a role closed by a body
+    or a nationality, أمير is the first name; "الأمير فيصل" keeps its title out."""
+    doc = marsad.extract("وردا على ذلك، اتهم المتحدث باسم وزارة الخارجية الإيرانية أمير حسين صادقي "
+                         "الولايات المتحدة بالنفاق.")
+    assert "أمير حسين صادقي" in [e["name"] for e in doc.entities if e["type"] == "PER"]
+    doc = marsad.extract("وقال وزير الخارجية السعودي الأمير فيصل بن فرحان إن المملكة ترحب.")
+    assert [e["name"] for e in doc.entities if e["type"] == "PER"] == ["فيصل بن فرحان"]

@@ -597,9 +597,16 @@ class EntityRecognizer:
             if k >= 1 and toks[k - 1].sentence == toks[k].sentence and toks[k - 1].end < m.start:
                 t = toks[k - 1]  # a first name no index knows: "المتحدثة، جمانة | حسين الغلاي"
                 gap = doc.text[t.end:m.start]
+                pp0 = toks[k - 2] if k >= 2 and toks[k - 2].sentence == t.sentence else None
+                # a title that is also a given name opens the name after a complete role:
+                # "المتحدث باسم وزارة الخارجية الإيرانية أمير حسين صادقي"
+                given_title = name_part(t.norm) == "given" and pp0 is not None and (
+                    (pp0.prefix == "ال" and self.roles.nationality(pp0) is not None)
+                    or any(o.start <= pp0.start < o.end and o.type in ("ORG", "LOC") for o in found))
                 if (gap.strip() == "" and t.start not in taken_at and t.text[0].isalpha() and not t.prefix
-                        and t.norm not in stops and t.text not in _NOT_NAMES and not self.roles.is_title(t)
-                        and not self.roles.is_head(t) and not self.roles.nationality(t) and not _verb_like(t)
+                        and t.norm not in stops and t.text not in _NOT_NAMES
+                        and (not (self.roles.is_title(t) or self.roles.is_head(t)) or given_title)
+                        and not self.roles.nationality(t) and not _verb_like(t)
                         and strip_len(t) == 0 and not _not_name_word(t, first=True) and not _past_verb(t)
                         and not (t.norm[0] in "يتن" and name_part(t.norm) is None)):  # "يتمسك": a verb
                     pp = toks[k - 2] if k >= 2 and toks[k - 2].sentence == t.sentence else None
