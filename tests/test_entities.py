@@ -804,3 +804,18 @@ def test_a_title_that_is_a_given_name_opens_the_name_after_a_complete_role() -> 
     assert "أمير حسين صادقي" in [e["name"] for e in doc.entities if e["type"] == "PER"]
     doc = marsad.extract("وقال وزير الخارجية السعودي الأمير فيصل بن فرحان إن المملكة ترحب.")
     assert [e["name"] for e in doc.entities if e["type"] == "PER"] == ["فيصل بن فرحان"]
+
+
+def test_company_named_by_two_foreign_words_without_the_tagger() -> None:
+    """"شركة دانة غاز", "شركة بيرل بتروليوم": a company's name may hold a common word after
+    a rare one; a common noun after the name is its object ("شركة موتورولا | مجموعة")."""
+    from marsad.pipeline import Pipeline
+
+    pipe = Pipeline(options={"use_model": False})
+    cases = [
+        ("وقالت شركة دانة غاز في بيان إن الهجوم لم يسفر عن إصابات.", "شركة دانة غاز"),
+        ("وأعلنت شركة بيرل بتروليوم أن الإنتاج توقف.", "شركة بيرل بتروليوم"),
+        ("كما توفر شركة موتورولا مجموعة واسعة من الأجهزة.", "شركة موتورولا"),
+    ]
+    for text, name in cases:
+        assert [e["name"] for e in pipe(text).entities if e["type"] == "ORG"] == [name], text

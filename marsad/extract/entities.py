@@ -1110,6 +1110,9 @@ class EntityRecognizer:
                     break
             if head_prefix is None:
                 continue
+            if not definite and "company" in flags and self._company_name(doc, toks, i, taken, spans, found, stops,
+                                                                          head_prefix):
+                continue
             if not definite and "verbal" in flags and (head_prefix[-1:] == "ل" or (
                     i > 0 and toks[i - 1].sentence == tok.sentence and _in_after_conj(toks[i - 1].norm, _VERBAL_NOUN_PREPS))) \
                     and not (i + 1 < n and taken[i + 1]):
@@ -1236,6 +1239,26 @@ class EntityRecognizer:
             for j in nested:
                 found[j] = None
             _claim(doc, found, spans, taken, i, end, tok.start + surface_len(tok.text, len(head_prefix)), "ORG")
+
+    def _company_name(self, doc: Document, toks: list[Token], i: int, taken: list[bool],
+                      spans: dict[int, tuple[int, int]], found: list, stops: frozenset[str], head_prefix: str) -> bool:
+        """"شركة دانة غاز", "شركة بيرل بتروليوم": a company named by two or three plain
+        words (no article, clitic, adjective ending or function word), one of them
+        rare.  A nationality adjective after them describes the company."""
+        n, sent = len(toks), toks[i].sentence
+        k = i + 1
+        while k < n and k - i <= 3 and not taken[k] and toks[k].sentence == sent:
+            t = toks[k]
+            if (not t.text[0].isalpha() or t.prefix or t.norm in stops or t.text in _NOT_NAMES
+                    or t.norm.endswith(_NOT_NAME_ENDINGS) or t.text.endswith("ه") or _verb_like(t)
+                    or self.roles.is_title(t) or self.roles.is_head(t) or self.roles.nationality(t)
+                    or zipf(t.text) >= 4.6 or (t.norm[0] in "وفبلك" and zipf(t.text[1:]) >= 3.0)):
+                break  # (nor a common word, "مجموعة", nor one with a clitic, "بمد")
+            k += 1
+        if k - i < 3 or not any(zipf(t.text) < 3.1 for t in toks[i + 1:k]):
+            return False
+        _claim(doc, found, spans, taken, i, k, toks[i].start + surface_len(toks[i].text, len(head_prefix)), "ORG")
+        return True
 
     def _title_before_name(self, toks: list[Token], k: int, stops: frozenset[str]) -> bool:
         """Is the definite word at ``k`` a title or role head that opens the name
