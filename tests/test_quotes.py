@@ -946,3 +946,14 @@ def test_role_named_by_the_next_statement_of_a_newcomer() -> None:
     doc = pipe("وقالت الدراسة إن المنطقة آمنة للزوار. وقال كيت مياموتو إن معظم المنازل تضررت.").to_dict()
     names = {e["id"]: e["name"] for e in doc["entities"]}
     assert [names.get(q["speaker"]) for q in doc["quotes"]] == [None, "كيت مياموتو"]
+
+
+def test_a_subject_after_idh_is_the_subject_of_its_clause() -> None:
+    """"إذ رفضت وزارة الخارجية الجزائرية …، وقالت إن …": إذ (like حين، عندما) opens a
+    clause; the body after its verb is the subject the next "وقالت" carries."""
+    doc = Pipeline()("وأصدر تحالف دول الساحل بيانا وصف فيه الحادث بأنه \"عمل عدائي\". ولم يتأخر الرد، إذ "
+                     "رفضت وزارة الخارجية الجزائرية في بيان \"الاتهامات الباطلة\"، وقالت إن \"السلطات في "
+                     "مالي تحاول تصدير إخفاقاتها\".").to_dict()
+    names = {e["id"]: e["name"] for e in doc["entities"]}
+    last = [q for q in doc["quotes"] if "إخفاقاتها" in q["text"]]
+    assert [names.get(q["speaker"]) for q in last] == ["وزارة الخارجية الجزائرية"]
