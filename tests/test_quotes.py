@@ -957,3 +957,17 @@ def test_a_subject_after_idh_is_the_subject_of_its_clause() -> None:
     names = {e["id"]: e["name"] for e in doc["entities"]}
     last = [q for q in doc["quotes"] if "إخفاقاتها" in q["text"]]
     assert [names.get(q["speaker"]) for q in last] == ["وزارة الخارجية الجزائرية"]
+
+
+def test_role_with_a_field_and_a_workplace_before_the_name() -> None:
+    """"ويرى الباحث في الشؤون الأمنية بالمركز … NAME أن …": the role runs over the field
+    (في) and the workplace (بـ) to its holder's name, who speaks; a body attached with ل
+    ("المدير العام لسوناطراك") is no holder."""
+    pipe = Pipeline()
+    doc = pipe("ويرى الباحث في الشؤون الأمنية بالمركز المغاربي للدراسات الاستراتيجية محمد الأمين ولد "
+               "الداه أن الحادثة \"ليست معزولة\".").to_dict()
+    names = {e["id"]: e["name"] for e in doc["entities"]}
+    assert [names.get(q["speaker"]) for q in doc["quotes"]] == ["محمد الأمين ولد الداه"]
+    doc = pipe("وكشف الخبير في الاقتصاد الدولي بجامعة القاهرة سامي العيسوي أن الديون تضاعفت.").to_dict()
+    names = {e["id"]: e["name"] for e in doc["entities"]}
+    assert [names.get(q["speaker"]) for q in doc["quotes"]] == ["سامي العيسوي"]

@@ -891,6 +891,13 @@ class QuoteExtractor:
                     construct = False
                     j += 1
                     continue
+                if w == "في" and (split_article(toks[k][2])[1] in _person_heads() or self._is_title(toks[k][2])):
+                    # "الباحث في الشؤون الأمنية … محمد الأمين ولد الداه أن": a person's field,
+                    # when the role's holder is named after it
+                    holder = self._name_ahead(d, toks, j + 1, 10)
+                    if holder is not None:
+                        j = holder
+                        break
             if w == '"' and s in d.open_at:  # a quoted name: لحركة "حماس"
                 a, b = d.open_at[s]
                 if len(d.toks(a + 1, b, 4)) <= 3:
@@ -932,6 +939,13 @@ class QuoteExtractor:
             ment = d.mention_in(s, e)
             pre, _bare = split_article(w)
             after_place, named_place = named_place, False
+            if ment is None and pre.startswith("ب") and j > k and split_article(w[1:])[1] in _org_heads():
+                # "الباحث في الشؤون الأمنية بالمركز المغاربي للدراسات … محمد الأمين ولد الداه":
+                # a workplace with ب inside a role, when the role's holder is named after it
+                holder = self._name_ahead(d, toks, j + 1)
+                if holder is not None:
+                    j = holder
+                    break
             if ment is not None:
                 skip_until = ment[1]
                 construct = False
@@ -957,6 +971,22 @@ class QuoteExtractor:
             j -= 1
         return j
 
+    def _name_ahead(self, d: _Doc, toks: list[Tok], j: int, limit: int = 8) -> int | None:
+        """Index just past a person's name within ``limit`` words after ``j`` that no
+        function word, complementizer or punctuation comes before (the name ends
+        the role phrase)."""
+        for q in range(j, min(len(toks), j + limit)):
+            s, e, w = toks[q]
+            ment = d.mention_in(s, e)
+            if ment is not None and ment[3] == "PER" and ment[0] == s:
+                while q < len(toks) and toks[q][0] < ment[1]:
+                    q += 1
+                return q
+            if not _is_word(w) or w in self.lex.complementizers or self._in(w, self.lex.stop_words) \
+                    or s in d.cue_starts:
+                return None
+        return None
+
     @staticmethod
     def _surname_entity(d: _Doc, np: tuple[int, int]) -> str | None:
         """A one-word speaker phrase that is the family name of exactly one person of
@@ -969,6 +999,22 @@ class QuoteExtractor:
         found = {e["id"] for e in d.entities if e.get("type") == "PER" and len(e.get("name", "").split()) >= 2
                  and split_article(fold(e["name"].split()[-1]))[1] == key}
         return found.pop() if len(found) == 1 else None
+
+    def _holder_in(self, d: _Doc, np: tuple[int, int]) -> str | None:
+        """The person whose name ends a role phrase ("منسقة الشؤون الإنسانية للأمم
+        المتحدة في السودان ماريا فرنانديز"): the role's holder.  Not a name
+        attached with ل ("المدير العام لسوناطراك"): that one is a body."""
+        first = d.toks(np[0], np[1], 1)
+        if not first or not (split_article(first[0][2])[1] in _person_heads() or self._is_title(first[0][2])):
+            return None
+        k = bisect.bisect_left(d.ment_starts, np[1]) - 1
+        while k >= 0 and d.ments[k][0] > np[0]:
+            s, e, eid, etype = d.ments[k]
+            if e <= np[1]:
+                ok = etype == "PER" and not d.text[e:np[1]].strip() and not d.text[s - 1].isalpha()
+                return eid if ok else None
+            k -= 1
+        return None
 
     def _kin(self, w: str) -> str | None:
         """"genitive" for a kin noun that takes the relative after it ("زوجة الهمامي"),
@@ -1645,7 +1691,8 @@ class QuoteExtractor:
                 if eid is None:
                     eid = None if r.plural or self._statement_noun(phrase.split()[0]) \
                         or self._kin(fold(phrase.split()[0])) is not None \
-                        else self._role_entity(d, r.np, r.cue_s)  # (kin: "والد الرهينة" is no role)
+                        else (self._holder_in(d, r.np)
+                              or self._role_entity(d, r.np, r.cue_s))  # (kin: "والد الرهينة" is no role)
                 org = self._org_in(d, r.np) if eid is None else None
                 if eid is not None:
                     r.mode, r.speaker, r.attribution = "explicit", eid, "role"
