@@ -1087,3 +1087,12 @@ def test_counted_people_after_a_conjoined_verb_are_its_victims() -> None:
     got = coerce("وقالت جمعية حقوق الإنسان إن الشرطة التركية فرقت مساء أمس تجمعا لأنصار الحزب، "
                  "واعتقلت 23 شخصا بينهم صحافيان.")
     assert [src for src, _ in got] == ["الشرطة التركية"]
+
+
+def test_a_body_named_by_its_head_noun_alone_is_the_body_named_before() -> None:
+    """"المديرية نشرت تعزيزات" after "مديرية الأمن العام": the head noun with the article
+    refers back to the last organization named with it; "الإدارة" (the management) does not."""
+    d = Pipeline()("وقال المتحدث باسم مديرية الأمن العام إن الوضع هادئ. وأضاف أن المديرية نشرت "
+                   "تعزيزات أمنية في محيط المبنى.").to_dict()
+    names = {e["id"]: e["name"] for e in d["entities"]}
+    assert [(e["type"], names.get(e["source"])) for e in d["events"]] == [("MOBILIZE", "مديرية الأمن العام")]

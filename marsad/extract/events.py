@@ -148,6 +148,9 @@ _VOICES = ("active", "passive", "intr", "inst")
 #: ("قتل 20 شخصا", "واعتقلت 23 شخصا", "ثمانية أشخاص قتلوا")
 _COUNTED_VICTIMS = frozenset({"ASSAULT", "COERCE"})
 _COMPLEMENTIZERS = frozenset(fold(w) for w in ("إن", "أن", "بأن"))
+#: head nouns that alone, with the article, mean a thing as often as a body named
+#: before ("الإدارة" = the management, "المكتب" = the office)
+_GENERIC_HEADS = frozenset(fold(w) for w in ("إدارة", "مكتب", "مركز", "دائرة"))
 #: words that open a clause of its own: a verb after one has its subject after it
 _CLAUSE_OPENERS = _COMPLEMENTIZERS | frozenset(fold(w) for w in (
     "الذي", "التي", "الذين", "بعدما", "عندما", "حيث", "فيما", "بينما", "لكن", "كما"))
@@ -1152,7 +1155,7 @@ class _Reader:
                     or b in self.g.light_verbs:
                 break
             m += 1
-        ent = self._by_surname(arg) or self._by_role(arg) or self.counterpart(arg)
+        ent = self._by_surname(arg) or self._by_role(arg) or self.counterpart(arg) or self._by_head(arg)
         if ent is not None:
             return Arg(arg.start, arg.end, arg.text, ent.get("id"), ent.get("actor_code") or ent.get("country"),
                        ent.get("type"), arg.t0, arg.t1)
@@ -1246,6 +1249,33 @@ class _Reader:
             return None
         got = [e for e, last in self._surnames() if last & keys]
         return got[0] if len(got) == 1 else None
+
+    def _by_head(self, arg: Arg) -> dict | None:
+        """"وقالت الوزارة", "المديرية نشرت تعزيزات": a body's head noun alone, with
+        the article, refers back to the last organization named with that head
+        ("وزارة الداخلية العراقية", "مديرية الأمن العام")."""
+        if arg.t1 - arg.t0 != 1:
+            return None
+        tok = self.toks[arg.t0]
+        if not tok.prefix.endswith("ال"):
+            return None
+        head = tok.bare
+        if head in _GENERIC_HEADS:
+            return None
+        best, best_end = None, -1
+        for e in self.entities.values():
+            if e.get("type") != "ORG":
+                continue
+            for m in e.get("mentions") or []:
+                try:
+                    end = int(m["end"])
+                except (KeyError, TypeError, ValueError):
+                    continue
+                words = str(m.get("text", "")).split()
+                if end <= arg.start and end > best_end and len(words) >= 2 \
+                        and split_article(fold(words[0]))[1] == head:
+                    best, best_end = e, end
+        return best
 
     def _by_role(self, arg: Arg) -> dict | None:
         """An actor phrase that is the recorded role of exactly one person."""
