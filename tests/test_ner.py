@@ -400,3 +400,34 @@ def test_viterbi_matches_the_plain_recurrence_ties_included():
         path = viterbi(np, E, lens, T)
         want = _viterbi_reference(E, lens.tolist(), T)
         assert [path[s, :n].tolist() for s, n in enumerate(lens.tolist())] == want
+
+
+def test_drop_copies_matches_text_tokenized_another_way():
+    from marsad.ner.conll import Sentence
+    from marsad.ner.train import drop_copies
+
+    aner = [Sentence(["وقال", "الوزير", "."], ["O", "O", "O"])]
+    other = [Sentence(["و", "قال", "الوزير", "."], ["O", "O", "O", "O"]),  # NewsFANE splits the و off
+             Sentence(["قال", "الوزير"], ["O", "O"])]
+    assert [s.tokens for s in drop_copies(other, aner)] == [["قال", "الوزير"]]
+
+
+def test_harmonize_moves_labels_to_the_target_conventions():
+    from marsad.ner.conll import Sentence
+    from marsad.ner.train import harmonize
+
+    target = [Sentence(["مليون", "دولار"], ["O", "B-MISC"])] * 3 + [
+        Sentence(["جائزة", "نوبل"], ["O", "B-MISC"])] * 3 + [
+        Sentence(["شركة", "توتال", "الفرنسية"], ["O", "B-ORG", "O"])] * 3 + [
+        Sentence(["في", "مسجد", "الكوفة"], ["O", "O", "B-LOC"])] * 3
+    other = [Sentence(["مليون", "دولار"], ["O", "O"])] * 3 + [
+        Sentence(["جائزة", "نوبل"], ["O", "B-PERS"])] * 3 + [
+        Sentence(["توتال", "الفرنسية"], ["B-ORG", "I-ORG"]),
+        Sentence(["مسجد", "الكوفة"], ["B-LOC", "I-LOC"])]
+    out, changes = harmonize(other, target, nationalities={"الفرنسيه"}, edges=True)
+    assert out[0].tags == ["O", "B-MISC"]
+    assert out[3].tags == ["O", "B-MISC"]
+    assert out[6].tags == ["B-ORG", "O"]
+    assert out[7].tags == ["O", "B-LOC"]
+    assert other[0].tags == ["O", "O"]  # the input is left as it was
+    assert changes[("O", "B-MISC")] == 3

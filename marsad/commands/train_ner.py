@@ -74,6 +74,19 @@ def add_parser(train_sub: argparse._SubParsersAction) -> None:
                    help="word2vec threads (default 2). With 1 (and PYTHONHASHSEED=0) the word clusters, and so "
                    "the model, come out the same on every run; with more they vary with thread scheduling, "
                    "which moves dev F1 by about half a point")
+    p.add_argument("--dedup", choices=("none", "dev", "all"), default="none",
+                   help="drop the other corpora's copies of ANERcorp sentences (NewsFANE re-annotates about "
+                   "half of the ANERcorp train file): 'dev' the held-out slice only, 'all' the whole train "
+                   "file (default none)")
+    p.add_argument("--harmonize", default="", metavar="CORPORA",
+                   help="comma-separated corpora whose labels are moved to ANERcorp's conventions word by "
+                   "word (currencies, religions, ...; see marsad.ner.train.harmonize)")
+    p.add_argument("--trim-nationalities", action="store_true",
+                   help="with --harmonize: names of a type that ANERcorp ends before a nationality adjective "
+                   "(ORG) lose a final one in the harmonized corpora")
+    p.add_argument("--trim-edges", action="store_true",
+                   help="with --harmonize: words that ANERcorp keeps outside names (مسجد, شركة, قطاع, a closing "
+                   "quote, ...) leave the names' edges in the harmonized corpora")
     p.add_argument("-q", "--quiet", action="store_true")
     p.set_defaults(func=run)
 
@@ -93,7 +106,8 @@ def run(args: argparse.Namespace) -> int:
         return 2
     corpora = [c.strip() for c in args.corpora.split(",") if c.strip()]
     clusters = [c.strip() for c in args.cluster_corpora.split(",") if c.strip()]
-    bad = [c for c in corpora + clusters if c not in T.CORPORA]
+    harm = [c.strip() for c in args.harmonize.split(",") if c.strip()]
+    bad = [c for c in corpora + clusters + harm if c not in T.CORPORA]
     if bad:
         print(f"marsad: unknown corpus {bad[0]!r}; known: {', '.join(T.CORPORA)}", file=sys.stderr)
         return 2
@@ -105,7 +119,9 @@ def run(args: argparse.Namespace) -> int:
             c1=args.c1, c2=args.c2, iterations=args.iterations, min_freq=args.min_freq,
             lexicons=not args.no_lexicons, domains=not args.no_domains,
             doc_window=_doc_window() if args.doc_window is None else args.doc_window,
-            workers=args.workers,
+            workers=args.workers, dedup=args.dedup,
+            harmonized=[c.strip() for c in args.harmonize.split(",") if c.strip()],
+            trim_nationalities=args.trim_nationalities, trim_edges=args.trim_edges,
         )
     except T.DataMissing as exc:
         print(f"marsad: {exc}", file=sys.stderr)
