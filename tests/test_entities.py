@@ -819,3 +819,17 @@ def test_company_named_by_two_foreign_words_without_the_tagger() -> None:
     ]
     for text, name in cases:
         assert [e["name"] for e in pipe(text).entities if e["type"] == "ORG"] == [name], text
+
+
+def test_services_named_with_the_article_and_a_nationality_without_the_tagger() -> None:
+    """"البحرية الهندية", "الجمارك الموريتانية", "النيابة العامة الكويتية", "الحرس الوطني
+    التونسي" are bodies; the bare nouns ("النيابة العامة", "الحرس") are not names."""
+    from marsad.pipeline import Pipeline
+
+    pipe = Pipeline(options={"use_model": False})
+    for text, name in (("وأجرت البحرية الهندية تمرينا مشتركا.", "البحرية الهندية"),
+                       ("وضبطت الجمارك الموريتانية شحنة.", "الجمارك الموريتانية"),
+                       ("وأحالت النيابة العامة الكويتية الملف.", "النيابة العامة الكويتية"),
+                       ("واعتقل الحرس الوطني التونسي ثلاثة.", "الحرس الوطني التونسي")):
+        assert [e["name"] for e in pipe(text).entities] == [name], text
+    assert not pipe("وأعلنت النيابة العامة حفظ القضية. وقال الحرس إن الوضع هادئ.").entities
