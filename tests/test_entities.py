@@ -833,3 +833,15 @@ def test_services_named_with_the_article_and_a_nationality_without_the_tagger() 
                        ("واعتقل الحرس الوطني التونسي ثلاثة.", "الحرس الوطني التونسي")):
         assert [e["name"] for e in pipe(text).entities] == [name], text
     assert not pipe("وأعلنت النيابة العامة حفظ القضية. وقال الحرس إن الوضع هادئ.").entities
+
+
+def test_a_country_named_like_its_nationality_adjective_is_the_country_alone() -> None:
+    """"السعودية" is Saudi Arabia after a preposition, a verb or a comma, and the adjective
+    after a noun ("الحكومة السعودية", "أرامكو السعودية")."""
+    from marsad.pipeline import Pipeline
+
+    pipe = Pipeline(options={"use_model": False})
+    for text in ("أعلنت السعودية تقديم وديعة.", "وصل الوفد إلى السعودية أمس.", "ووصل الوفد للسعودية."):
+        assert [(e["type"], e["name"]) for e in pipe(text).entities] == [("LOC", "السعودية")], text
+    assert [e["type"] for e in pipe("وأكدت الحكومة السعودية دعمها.").entities] == ["ORG"]
+    assert [e["type"] for e in pipe("وأعلنت شركة أرامكو السعودية أرباحها.").entities] == ["ORG"]

@@ -415,7 +415,7 @@ class EntityRecognizer:
         present = ({m.actor.key for m in strong} | self._bylines(toks)) & self.gazetteer.weak_actors
         matches = self.gazetteer.find(toks, present, candidates=begins) if present else strong
         for m in self._past_titles(toks, matches, taken):
-            if self.roles.is_nationality_span(toks[m.first:m.last]):
+            if self.roles.is_nationality_span(toks[m.first:m.last]) and not self._country_alone(toks, m):
                 continue
             for k in range(m.first, m.last):
                 taken[k] = True
@@ -1259,6 +1259,23 @@ class EntityRecognizer:
             return False
         _claim(doc, found, spans, taken, i, k, toks[i].start + surface_len(toks[i].text, len(head_prefix)), "ORG")
         return True
+
+    def _country_alone(self, toks: list[Token], m) -> bool:
+        """Is a country name that is also a nationality adjective ("السعودية": Saudi
+        Arabia, or Saudi) the country here?  It is when no noun stands before it to
+        qualify: after a preposition, attached ("بالسعودية") or not ("إلى السعودية"),
+        after a verb ("أعلنت السعودية"), punctuation or the start of the sentence."""
+        if m.actor is None or m.actor.type != "LOC" or m.last - m.first != 1:
+            return False
+        tok = toks[m.first]
+        clitics = tok.prefix[:-2] if tok.prefix.endswith("ال") else tok.prefix
+        if any(c in clitics for c in "بل"):
+            return True  # "بالسعودية", "للسعودية"
+        if m.first == 0 or toks[m.first - 1].sentence != tok.sentence:
+            return True
+        prev = toks[m.first - 1]
+        return (not prev.text[0].isalnum() or prev.norm in function_words() or prev.text in _NOT_NAMES
+                or _past_verb(prev) or _verb_like(prev))
 
     def _title_before_name(self, toks: list[Token], k: int, stops: frozenset[str]) -> bool:
         """Is the definite word at ``k`` a title or role head that opens the name
