@@ -845,3 +845,14 @@ def test_a_country_named_like_its_nationality_adjective_is_the_country_alone() -
         assert [(e["type"], e["name"]) for e in pipe(text).entities] == [("LOC", "السعودية")], text
     assert [e["type"] for e in pipe("وأكدت الحكومة السعودية دعمها.").entities] == ["ORG"]
     assert [e["type"] for e in pipe("وأعلنت شركة أرامكو السعودية أرباحها.").entities] == ["ORG"]
+
+
+def test_led_by_a_person_is_no_body_without_the_tagger() -> None:
+    """"بقيادة عبد العزيز الحلو" is "led by" a person (org_heads.txt flag "led"); "قيادة
+    الجيش" is a body."""
+    from marsad.pipeline import Pipeline
+
+    pipe = Pipeline(options={"use_model": False})
+    doc = pipe("وتفرض الحركة بقيادة عبد العزيز الحلو حصارا على الدلنج.")
+    assert not [e for e in doc.entities if e["type"] == "ORG" and "قيادة" in e["name"]]
+    assert [e["name"] for e in pipe("وقالت قيادة الجيش إن الوضع هادئ.").entities] == ["قيادة الجيش"]

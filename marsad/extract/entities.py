@@ -1117,6 +1117,8 @@ class EntityRecognizer:
                     i > 0 and toks[i - 1].sentence == tok.sentence and _in_after_conj(toks[i - 1].norm, _VERBAL_NOUN_PREPS))) \
                     and not (i + 1 < n and taken[i + 1]):
                 continue  # "لإدارة الإيرادات", "في إدارة العملية الانتخابية": managing, no body
+            if not definite and "led" in flags and head_prefix[-1:] == "ب":
+                continue  # "بقيادة عبد العزيز الحلو": led by a person, no body
             if definite:
                 # "الحكومة الكينية", "الرئاسة الفلسطينية", "الحكومة الاتحادية", and one
                 # more adjective before the nationality ("المجلس الوطني الفلسطيني")
