@@ -856,3 +856,9 @@ def test_led_by_a_person_is_no_body_without_the_tagger() -> None:
     doc = pipe("وتفرض الحركة بقيادة عبد العزيز الحلو حصارا على الدلنج.")
     assert not [e for e in doc.entities if e["type"] == "ORG" and "قيادة" in e["name"]]
     assert [e["name"] for e in pipe("وقالت قيادة الجيش إن الوضع هادئ.").entities] == ["قيادة الجيش"]
+
+
+def test_a_blessing_after_a_name_is_no_part_of_it() -> None:
+    """"عمر رضي الله عنه": the blessing ends the name."""
+    doc = marsad.extract("وقال عمر رضي الله عنه إن العدل أساس الملك.")
+    assert [e["name"] for e in doc.entities if e["type"] == "PER"] == ["عمر"]

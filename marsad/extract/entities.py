@@ -1298,6 +1298,8 @@ class EntityRecognizer:
         if etype == "PER" and b - a >= 2 and (toks[a].bare in kin_nouns() or _in_after_conj(toks[a].norm, speech_verbs())):
             a += 1  # "زوجة الهمامي": the kin noun is no part of the name; "طالب نوروزي": a verb
         stops = function_words()
+        if etype == "PER" and b - a >= 2 and toks[a].norm in _BLESSING_VERBS and toks[a + 1].norm == "الله":
+            return None  # "رضي الله عنه": a blessing, no name
         if etype == "PER" and any((t.norm in stops and t.text != "علي") or t.text in _NOT_NAMES
                                   or t.norm in _NEVER_IN_NAMES for t in toks[a:b]):
             return None  # "على كامل أراضيها", "واحتجاجا على الاقتحام": no name holds a function word
@@ -1307,6 +1309,9 @@ class EntityRecognizer:
                 continue  # "سوق الجمعة", "سوق الخميس": a facility named by a day
             if toks[k].norm in stops:  # "وكالة الأنباء الجزائرية إن القرار": the name ends before إن
                 b = k
+                break
+            if etype == "PER" and toks[k].norm in _BLESSING_VERBS and k + 1 < len(toks) and toks[k + 1].norm == "الله":
+                b = k  # "عمر رضي الله عنه": a blessing after the name
                 break
             if _as_phrase(toks[k]):  # "لصفوف الاتحاد كلاعب آسيوي": "as a player" ends the name
                 b = k
@@ -1605,6 +1610,8 @@ _TITLE, _HEAD, _GIVEN, _PLACE, _ORG_HEAD, _GAZ = 1, 2, 4, 8, 16, 32
 
 #: region nouns after which an indefinite word is an adjective, not a name
 _REGION_ADJ_NOUNS = frozenset(fold(w) for w in ("دولة", "منطقة", "جمهورية", "مملكة", "إمارة", "سلطنة"))
+#: verbs of the blessings written after a name ("رضي الله عنه", "صلى الله عليه وسلم")
+_BLESSING_VERBS = frozenset(fold(w) for w in ("رضي", "صلى", "رحمه", "حفظه"))
 #: words that join the parts of a name ("بن", "أبو", "عبد", "آل")
 #: words that join the parts of a name: "بن", "أبو", and the Mauritanian "ولد"/"منت"
 #: ("أحمد سالم ولد الشيخ"); the word after one is a name part even when it is a title
