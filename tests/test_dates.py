@@ -101,6 +101,26 @@ def test_dateline_opening_the_first_paragraph() -> None:
     assert doc.text[s:e] == "3 كانون الثاني/يناير 2024"
 
 
+@pytest.mark.parametrize(
+    "first_line, expected",
+    [
+        # a comma after the place and the agency in brackets before the dash
+        ("الجزائر، 12 جويلية 2025 (واج) - أعلنت وزارة الداخلية توقيف ثلاثة أشخاص.", "2025-07-12"),
+        ("نيامي، الخميس 4 ديسمبر/كانون الأول 2025 (رويترز) - قال الجيش إن الهجوم فشل.", "2025-12-04"),
+        # "في" before the date, the era letter on the year and the agency after it
+        ("الرباط في 5 رمضان 1446هـ الموافق 5 مارس 2025م (ومع) - وقع البلدان اتفاقا.", "2025-03-05"),
+        ("مسقط في 3 يناير 2026 (العمانية) - وقعت سلطنة عمان مذكرات تفاهم.", "2026-01-03"),
+    ],
+)
+def test_dateline_with_a_comma_or_fi_and_an_agency_in_brackets(first_line: str, expected: str) -> None:
+    doc = run(f"{first_line}\n\n{BODY}\n")
+    assert doc.published == expected
+
+
+def test_a_date_closed_by_a_comma_in_a_sentence_is_no_dateline() -> None:
+    assert run("وأعلن الجيش، الأحد 9 نوفمبر 2025، أنه قتل عشرة مسلحين.\n").published is None
+
+
 def test_dateline_beats_a_body_date() -> None:
     body = "وكان الطرفان قد التقيا في 11 آذار 2021 في جولة سابقة لم تسفر عن نتائج."
     assert run(article("دمشق (22 نيسان 2022)", body)).published == "2022-04-22"

@@ -745,9 +745,16 @@ _FUNCTION_WORDS = frozenset(fold(w) for w in (
     "تم", "مع", "هذا", "هذه", "منذ", "حتى", "بعد", "قبل", "خلال", "ما", "لا", "لم", "لن", "وفي", "أو", "ثم",
     "حتي", "الى", "علي", "يوم",
 ))
-_DATELINE_SEP = re.compile(r"[-–—:(|/]\s*$")
+_DATELINE_SEP = re.compile(r"(?:[-–—:(|/]|(?:^|\s)في)\s*$")
+#: "باماكو، 9 نوفمبر 2025 (أ ف ب) - …": a comma after the place, when the date is closed
+#: by the agency in brackets or a dash (not by a comma: "وقال الوزير، 9 نوفمبر، إن …")
+_COMMA_BEFORE = re.compile(r"[،,]\s*$")
+_CLOSED_AFTER = re.compile(r"\s*(?:م|هـ)?\s*[(\-–—]")
 _IN_BEFORE = re.compile(r"(?:^|\s)في\s*$")
 _CREDIT_AFTER = re.compile(r"\s*[-–—|]\s*(.*)$")
+#: what may stand between a date and the dash of its line: the era letter of "2026م" and
+#: the agency in brackets ("مسقط في 3 يناير 2026م (العمانية) - …")
+_DATE_TAIL = re.compile(r"^\s*(?:م|هـ|ه)?(?![^\W\d_])\s*(?:\([^()\n]{0,40}\))?")
 _AFTER_SEP = re.compile(r"\s*(?:$|[-–—:(|،,])")
 
 #: the first lines of an article where a date line counts
@@ -773,7 +780,7 @@ def _pub_tier(norm: str, expr: DateExpr, line_no: int, lex: _Lexicon) -> int:
         # "بيروت في 24 آذار 2026 - الوكالة الوطنية للإعلام": "في" before the date and a
         # credit after a dash belong to the date line
         head = _IN_BEFORE.sub(" ", before)
-        credit = _CREDIT_AFTER.match(after)
+        credit = _CREDIT_AFTER.match(_DATE_TAIL.sub("", after, count=1))
         tail = " " if credit and len(_LETTERS.findall(credit.group(1))) <= 5 else after
         rest = lex.pub_cue.sub(" ", head + " " + tail)
         rest = _PARENS.sub(" ", _ZONE.sub(" ", _TIME.sub(" ", rest)))
@@ -784,6 +791,7 @@ def _pub_tier(norm: str, expr: DateExpr, line_no: int, lex: _Lexicon) -> int:
         pre_words = _LETTERS.findall(before)
         if len(pre_words) <= 3 and not _FUNCTION_WORDS.intersection(pre_words) and (
             not pre_words or (_DATELINE_SEP.search(before) and _AFTER_SEP.match(after))
+            or (_COMMA_BEFORE.search(before) and _CLOSED_AFTER.match(after))
         ):
             return 1
     return 0
