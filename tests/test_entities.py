@@ -862,3 +862,14 @@ def test_a_blessing_after_a_name_is_no_part_of_it() -> None:
     """"عمر رضي الله عنه": the blessing ends the name."""
     doc = marsad.extract("وقال عمر رضي الله عنه إن العدل أساس الملك.")
     assert [e["name"] for e in doc.entities if e["type"] == "PER"] == ["عمر"]
+
+
+def test_affiliated_ends_a_body_name() -> None:
+    """"مؤسسة الزلاقة التابعة لجماعة …": التابعة takes its own complement and is no word of
+    the name, for the rules and for the tagger's spans."""
+    from marsad.pipeline import Pipeline
+
+    for pipe in (Pipeline(options={"use_model": False}), Pipeline()):
+        doc = pipe("وأعلنت مؤسسة الزلاقة التابعة لجماعة نصرة الإسلام مسؤوليتها.")
+        assert "مؤسسة الزلاقة" in [e["name"] for e in doc.entities if e["type"] == "ORG"]
+        assert not any("التابع" in m["text"] for e in doc.entities for m in e["mentions"])

@@ -463,6 +463,13 @@ class EntityRecognizer:
                     dropped.update(inner)
                 if b - a >= 2 and _noun_prefix(toks[a], _place_noun_sets()[0]) is not None:
                     etype = "LOC"  # "قصر قرطاج", "سوق الجمعة": a facility and its name
+                elif etype == "LOC" and b - a >= 2 and toks[a].bare in org_heads() \
+                        and toks[a].bare != fold("اتحاد") and _noun_prefix(toks[a], place_nouns()) is None:
+                    # "الجيش المالي", "وزارة …": a body's head noun names a body (but "الاتحاد
+                    # السوفياتي" is a country, "مركز احتجاز …" a place)
+                    etype = "ORG"
+                if etype != "PER" and toks[a].norm in speech_verbs():
+                    continue  # "أوضحت هولمبرغ": a speech verb and its subject, no place or body
                 mention = self._trim(doc, toks, a, b, etype)
                 if mention is not None:
                     mention.source = "model"
@@ -1191,6 +1198,8 @@ class EntityRecognizer:
                     # "نقابة أطباء السودان | المجتمع الدولي": after a place only an adjective
                     # goes on ("بنك الكويت الدولي", "بنك الخليج الأول", "أفريقيا الوسطى")
                     break
+                if t.bare in _AFFILIATED:
+                    break  # "مؤسسة الزلاقة | التابعة لـ…": an adjective with its own complement
                 if t.prefix.endswith(("ال", "لل")) or t.text[0].isdigit():
                     nationality = t.prefix == "ال" and self.roles.nationality(t) is not None
                     if "short" in flags and last_definite >= 0 and not (nationality or t.norm in _OUTLET_TAILS):
@@ -1307,8 +1316,8 @@ class EntityRecognizer:
         for k in range(a + 1, b):
             if facility and k == a + 1:
                 continue  # "سوق الجمعة", "سوق الخميس": a facility named by a day
-            if toks[k].norm in stops:  # "وكالة الأنباء الجزائرية إن القرار": the name ends before إن
-                b = k
+            if toks[k].norm in stops or (etype != "PER" and toks[k].bare in _AFFILIATED):
+                b = k  # "وكالة الأنباء الجزائرية إن القرار", "مؤسسة الزلاقة التابعة لـ…"
                 break
             if etype == "PER" and toks[k].norm in _BLESSING_VERBS and k + 1 < len(toks) and toks[k + 1].norm == "الله":
                 b = k  # "عمر رضي الله عنه": a blessing after the name
@@ -1610,6 +1619,8 @@ _TITLE, _HEAD, _GIVEN, _PLACE, _ORG_HEAD, _GAZ = 1, 2, 4, 8, 16, 32
 
 #: region nouns after which an indefinite word is an adjective, not a name
 _REGION_ADJ_NOUNS = frozenset(fold(w) for w in ("دولة", "منطقة", "جمهورية", "مملكة", "إمارة", "سلطنة"))
+#: "affiliated (to)": an adjective that takes its own ل-complement, never a word of a name
+_AFFILIATED = frozenset(fold(w) for w in ("تابع", "تابعة", "تابعين", "تابعون", "تابعتين"))
 #: verbs of the blessings written after a name ("رضي الله عنه", "صلى الله عليه وسلم")
 _BLESSING_VERBS = frozenset(fold(w) for w in ("رضي", "صلى", "رحمه", "حفظه"))
 #: words that join the parts of a name ("بن", "أبو", "عبد", "آل")
