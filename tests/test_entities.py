@@ -873,3 +873,16 @@ def test_affiliated_ends_a_body_name() -> None:
         doc = pipe("وأعلنت مؤسسة الزلاقة التابعة لجماعة نصرة الإسلام مسؤوليتها.")
         assert "مؤسسة الزلاقة" in [e["name"] for e in doc.entities if e["type"] == "ORG"]
         assert not any("التابع" in m["text"] for e in doc.entities for m in e["mentions"])
+
+
+def test_envoy_to_a_place_before_the_name_without_the_tagger() -> None:
+    """"المبعوثة الفرنسية الخاصة إلى لبنان كلير دوفيلييه": إلى before a named place is a link
+    inside the role; "وصل الوزير إلى بغداد قادما" names no one."""
+    from marsad.pipeline import Pipeline
+
+    pipe = Pipeline(options={"use_model": False})
+    doc = pipe("استقبل الرئيس اللبناني جوزاف عون المبعوثة الفرنسية الخاصة إلى لبنان كلير دوفيلييه، "
+               "يرافقها السفير الفرنسي.")
+    assert [e["name"] for e in doc.entities if e["type"] == "PER"] == ["جوزاف عون", "كلير دوفيلييه"]
+    doc = pipe("وصل وزير الخارجية الإيراني إلى بغداد قادما من دمشق.")
+    assert not [e for e in doc.entities if e["type"] == "PER"]

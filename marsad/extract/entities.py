@@ -894,8 +894,9 @@ class EntityRecognizer:
                         and not hamza_alef(t.text, len(t.prefix) - 2):
                     k += 1  # a definite word of the role ("العربي" is an adjective here, not a name;
                     # "ألبارو" has no article: the article's alef never carries a hamza)
-                elif t.norm in links or self.roles.is_head(t):
-                    k += 1
+                elif t.norm in links or self.roles.is_head(t) or (
+                        t.norm in _ENVOY_TO and k + 1 < n and taken[k + 1] and spans.get(k + 1) is not None):
+                    k += 1  # (an envoy "إلى لبنان": only before a place or body named)
                 else:
                     break
             comma = (k > i + 1 or tok.prefix.endswith("ال")) and k + 1 < n and toks[k].text in ("،", ",") \
@@ -1619,6 +1620,8 @@ _TITLE, _HEAD, _GIVEN, _PLACE, _ORG_HEAD, _GAZ = 1, 2, 4, 8, 16, 32
 
 #: region nouns after which an indefinite word is an adjective, not a name
 _REGION_ADJ_NOUNS = frozenset(fold(w) for w in ("دولة", "منطقة", "جمهورية", "مملكة", "إمارة", "سلطنة"))
+#: "المبعوثة الفرنسية الخاصة إلى لبنان كلير دوفيلييه": to whom an envoy is sent
+_ENVOY_TO = frozenset(fold(w) for w in ("إلى", "الى"))
 #: "affiliated (to)": an adjective that takes its own ل-complement, never a word of a name
 _AFFILIATED = frozenset(fold(w) for w in ("تابع", "تابعة", "تابعين", "تابعون", "تابعتين"))
 #: verbs of the blessings written after a name ("رضي الله عنه", "صلى الله عليه وسلم")
