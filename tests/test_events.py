@@ -1096,3 +1096,11 @@ def test_a_body_named_by_its_head_noun_alone_is_the_body_named_before() -> None:
                    "تعزيزات أمنية في محيط المبنى.").to_dict()
     names = {e["id"]: e["name"] for e in d["entities"]}
     assert [(e["type"], names.get(e["source"])) for e in d["events"]] == [("MOBILIZE", "مديرية الأمن العام")]
+
+
+def test_nawwah_that_is_noting_not_praise() -> None:
+    """"ونوه فلان إلى أن …" notes a fact; "نوه بدور الجيش" praises (SUPPORT)."""
+    pipe = Pipeline()
+    assert not [e for e in pipe("ونوه الوزير يوسف بن علي إلى أن الوفد سيزور مقديشو.").events
+                if e["type"] == "SUPPORT"]
+    assert [e["type"] for e in pipe("ونوه الوزير يوسف بن علي بدور الجيش في حماية الحدود.").events] == ["SUPPORT"]
