@@ -886,3 +886,15 @@ def test_envoy_to_a_place_before_the_name_without_the_tagger() -> None:
     assert [e["name"] for e in doc.entities if e["type"] == "PER"] == ["جوزاف عون", "كلير دوفيلييه"]
     doc = pipe("وصل وزير الخارجية الإيراني إلى بغداد قادما من دمشق.")
     assert not [e for e in doc.entities if e["type"] == "PER"]
+
+
+def test_a_body_named_by_its_place_alone_without_the_tagger() -> None:
+    """"برلمان إقليم كردستان", "مجلس محافظة نينوى", "سفارة قطر": these heads (flag "place")
+    name the body of the place after them; "معسكر تركيا" names no body."""
+    from marsad.pipeline import Pipeline
+
+    pipe = Pipeline(options={"use_model": False})
+    for text, name in (("وصوت برلمان إقليم كردستان على القانون.", "برلمان إقليم كردستان"),
+                       ("وطالب مجلس محافظة نينوى الحكومة.", "مجلس محافظة نينوى"),
+                       ("وأعلنت سفارة قطر في بيروت تسليم الشحنة.", "سفارة قطر")):
+        assert name in [e["name"] for e in pipe(text).entities if e["type"] == "ORG"], text

@@ -1245,7 +1245,7 @@ class EntityRecognizer:
                 last_definite, own = i + 1, 1
             if last_definite <= i or ("weak" in flags and definites < 2):
                 continue
-            if own == 0 and "person" not in flags and all(found[j].type == "LOC" for j in nested):
+            if own == 0 and "person" not in flags and "place" not in flags and all(found[j].type == "LOC" for j in nested):
                 continue  # "قيادة الولايات المتحدة", "معسكر تركيا": a common noun before a place
             end = last_definite + 1
             for j in nested:
