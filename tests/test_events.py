@@ -1104,3 +1104,16 @@ def test_nawwah_that_is_noting_not_praise() -> None:
     assert not [e for e in pipe("ونوه الوزير يوسف بن علي إلى أن الوفد سيزور مقديشو.").events
                 if e["type"] == "SUPPORT"]
     assert [e["type"] for e in pipe("ونوه الوزير يوسف بن علي بدور الجيش في حماية الحدود.").events] == ["SUPPORT"]
+
+
+def test_clashes_between_two_forces_have_both_as_parties() -> None:
+    """"اشتباكات بين X وY": clashes, like talks, are between two parties (a trigger whose
+    target marker is بين); a unit affiliated to a body fights for it."""
+    d = Pipeline()("اندلعت اشتباكات بين الجيش السوداني وقوات الدعم السريع في الفاشر.").to_dict()
+    names = {e["id"]: e["name"] for e in d["entities"]}
+    assert [(names.get(e["source"]), names.get(e["target"])) for e in d["events"] if e["type"] == "ASSAULT"] \
+        == [("الجيش السوداني", "قوات الدعم السريع")]
+    d = Pipeline()("اندلعت اشتباكات مسلحة بين قوة تابعة لجهاز الردع ومسلحين من اللواء 444 قتال.").to_dict()
+    names = {e["id"]: e["name"] for e in d["entities"]}
+    assert [names.get(e["target"]) for e in d["events"] if e["type"] == "ASSAULT"] \
+        == ["جهاز الردع لمكافحة الجريمة المنظمة والإرهاب"]

@@ -148,6 +148,7 @@ _VOICES = ("active", "passive", "intr", "inst")
 #: ("قتل 20 شخصا", "واعتقلت 23 شخصا", "ثمانية أشخاص قتلوا")
 _COUNTED_VICTIMS = frozenset({"ASSAULT", "COERCE"})
 _COMPLEMENTIZERS = frozenset(fold(w) for w in ("إن", "أن", "بأن"))
+_AFFILIATED = frozenset(fold(w) for w in ("تابع", "تابعة", "تابعين", "تابعون", "التابع", "التابعة", "التابعين"))
 #: head nouns that alone, with the article, mean a thing as often as a body named
 #: before ("الإدارة" = the management, "المكتب" = the office)
 _GENERIC_HEADS = frozenset(fold(w) for w in ("إدارة", "مكتب", "مركز", "دائرة"))
@@ -1167,6 +1168,11 @@ class _Reader:
         """"المئات من أنصار التحالف"، "عناصر من الشرطة الاتحادية"، "أنصار الحزب": a
         crowd or the members of a named group act for that group."""
         g, n = self.g, len(self.toks)
+        if k + 2 < n and self.base(k + 1) in _AFFILIATED and self.ent_at(k) is None:
+            # "قوة تابعة لجهاز الردع": a unit affiliated to a body acts for it
+            em = self.ent_at(k + 2)
+            if em is not None and em[0].get("type") in ("ORG", "PER"):
+                return self.arg_from_entity(k + 2, em)
         of_crowd = self.base(k) in g.crowds and k + 1 < n and self.base(k + 1) == "من"
         if of_crowd:
             k += 2  # "المئات من …", "مسلحون من حركة الشباب"
@@ -1193,6 +1199,9 @@ class _Reader:
         if em is not None:
             a = self.arg_from_entity(k, em)
             return a if em[0].get("type") in ("PER", "ORG") else None
+        group = self._group_of(k)
+        if group is not None:
+            return group  # "… ومسلحين من اللواء 444"
         if t.norm[1:].startswith("نظير"):
             arg = self.np_at(k, limit, skip_adv=False)
             return self.resolve(arg)
@@ -2886,9 +2895,12 @@ class EventExtractor:
         if agent is not None and (src is None or inferred):
             src, inferred = agent, False
             ev["_agent"] = True
-        if tr.kind == "n" and tr.type in ("CONSULT", "AGREE") and tgt is not None and tgt.ent is not None \
-                and (src is None or inferred) and tgt.t0 > 0 and rd.base(tgt.t0 - 1) == "بين":
-            # "المحادثات بين طهران وواشنطن": talks between two parties, both ways
+        if tr.kind == "n" and (tr.type in ("CONSULT", "AGREE") or "بين" in tr.tgt) and tgt is not None \
+                and tgt.ent is not None and (src is None or inferred) and tgt.t0 > 0 \
+                and any(rd.base(q) == "بين" for q in range(max(0, tgt.t0 - 3), tgt.t0)):
+            # (the party may be a unit of it: "بين قوة تابعة لجهاز الردع و…")
+            # "المحادثات بين طهران وواشنطن": talks between two parties, both ways; so are
+            # clashes between two forces ("اشتباكات بين الجيش وقوات الدعم السريع")
             other = rd.partner(tgt.t1 if tgt.t1 > 0 else _tok_after(rd, tgt, tgt.t0 + 1), wide_right)
             if other is not None and other.ent is not None and other.ent != tgt.ent:
                 src, inferred, tgt = tgt, False, other
