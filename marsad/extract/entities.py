@@ -26,6 +26,7 @@ from marsad.extract.dates import weekday_names
 from marsad.extract.gazetteer import Actor, Gazetteer, hamza_alef, surface_len
 from marsad.extract.resolve import EXACT_WORDS, Entity, Mention, close_enough, resolve
 from marsad.extract.roles import RoleLexicon, find_role
+from marsad.extract.romanize_best import best_spelling
 from marsad.text.normalize import fold
 from marsad.text.segment import clitic_forms, split_article
 
@@ -319,7 +320,7 @@ def romanize(name: str) -> str | None:
     if tr is None:
         return None
     try:
-        out = tr.transliterate(name)
+        out = best_spelling(tr, name)  # tr.transliterate(name) without ranking every combination
     except Exception:  # noqa: BLE001 - romanization is a nicety, never a failure
         return None
     return out if isinstance(out, str) and out.strip() else None
