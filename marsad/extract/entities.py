@@ -450,7 +450,7 @@ class EntityRecognizer:
             found.append(mention)
         if self.tagger is not None:
             dropped: set[int] = set()
-            for span in self.tagger.tag_doc(doc):
+            for span in self._model_spans(doc):
                 etype = NER_TYPES.get(span.type)
                 if etype is None:
                     continue
@@ -478,6 +478,22 @@ class EntityRecognizer:
         self._extend_people(doc, found)
         self._extend_bodies(doc, found)
         return found
+
+    def prepare_batch(self, docs: list[Document]) -> None:
+        """Tags a batch of documents at once (:meth:`marsad.pipeline.Pipeline.pipe`);
+        :meth:`mentions` reads the spans, the same as tagging each alone."""
+        if self.tagger is None or len(docs) < 2:
+            return
+        for d, spans in zip(docs, self.tagger.tag_docs(docs)):
+            d._marsad_ner = (d.tokens, spans)  # type: ignore[attr-defined]
+
+    def _model_spans(self, doc: Document):
+        got = getattr(doc, "_marsad_ner", None)
+        if got is not None:
+            del doc._marsad_ner  # type: ignore[attr-defined]
+            if got[0] is doc.tokens:  # tagged by prepare_batch, tokens untouched since
+                return got[1]
+        return self.tagger.tag_doc(doc)
 
     def _extend_bodies(self, doc: Document, found: list[Mention]) -> None:
         """A long official name goes on over the nouns joined to its last part
