@@ -79,3 +79,22 @@ def test_pipe_reports_a_failing_document_and_goes_on() -> None:
         for d in pipe.pipe(texts):
             seen.append(d.text)
     assert seen == [texts[0]]
+
+
+def test_gc_threshold_restored() -> None:
+    import gc
+
+    from marsad import pipeline as pl
+
+    before = gc.get_threshold()
+    pipe = Pipeline()
+    pipe("قال الوزير إن الاجتماع كان مثمرا.")
+    list(pipe.pipe(["وصل الوفد إلى بغداد.", "قال الوزير إن الاجتماع كان مثمرا."]))
+    assert gc.get_threshold() == before
+    seen = []
+    with pl._young_gc(pl.GC_YOUNG):
+        seen.append(gc.get_threshold()[0])
+        with pl._young_gc(pl.GC_YOUNG):  # nested: left as is
+            seen.append(gc.get_threshold()[0])
+    assert seen == [max(before[0], pl.GC_YOUNG)] * 2 or before[0] == 0
+    assert gc.get_threshold() == before
