@@ -348,6 +348,22 @@ class EntityRecognizer:
             joined = " ".join(key)
             self._by_first.setdefault((joined[:2], actor.type), []).append((joined, len(joined), actor))
 
+    def prepare_batch(self, docs: list[Document]) -> None:
+        """Tags a batch of documents at once (:meth:`marsad.pipeline.Pipeline.pipe`);
+        :meth:`mentions` reads the spans, the same as tagging each alone."""
+        if self.tagger is None or len(docs) < 2:
+            return
+        for d, spans in zip(docs, self.tagger.tag_docs(docs)):
+            d._marsad_ner = (d.tokens, spans)  # type: ignore[attr-defined]
+
+    def _model_spans(self, doc: Document):
+        got = getattr(doc, "_marsad_ner", None)
+        if got is not None:
+            del doc._marsad_ner  # type: ignore[attr-defined]
+            if got[0] is doc.tokens:  # tagged by prepare_batch, tokens untouched since
+                return got[1]
+        return self.tagger.tag_doc(doc)
+
     # -- mentions -------------------------------------------------------------
     def _word_flags(self, doc: Document) -> list[int]:
         """Per token, the word classes (:data:`_TITLE` …) that open the mention passes.
@@ -478,22 +494,6 @@ class EntityRecognizer:
         self._extend_people(doc, found)
         self._extend_bodies(doc, found)
         return found
-
-    def prepare_batch(self, docs: list[Document]) -> None:
-        """Tags a batch of documents at once (:meth:`marsad.pipeline.Pipeline.pipe`);
-        :meth:`mentions` reads the spans, the same as tagging each alone."""
-        if self.tagger is None or len(docs) < 2:
-            return
-        for d, spans in zip(docs, self.tagger.tag_docs(docs)):
-            d._marsad_ner = (d.tokens, spans)  # type: ignore[attr-defined]
-
-    def _model_spans(self, doc: Document):
-        got = getattr(doc, "_marsad_ner", None)
-        if got is not None:
-            del doc._marsad_ner  # type: ignore[attr-defined]
-            if got[0] is doc.tokens:  # tagged by prepare_batch, tokens untouched since
-                return got[1]
-        return self.tagger.tag_doc(doc)
 
     def _extend_bodies(self, doc: Document, found: list[Mention]) -> None:
         """A long official name goes on over the nouns joined to its last part
