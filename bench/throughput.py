@@ -70,8 +70,9 @@ def _measure(scenario: str, paths: list[str], fields: list[str], limit: int | No
     chars = sum(len(r[0]) for r in raw)
     t0 = time.perf_counter()
     if scenario in ("extract", "text"):
-        for d in fresh():
-            pipe(d)
+        # as `marsad extract` runs it: a few documents at a time (Pipeline.pipe)
+        for _ in pipe.pipe(fresh()):
+            pass
     else:
         with tempfile.TemporaryDirectory() as tmp:
             store = Store(os.path.join(tmp, "bench.db"))

@@ -8,7 +8,9 @@ later layers add (entities, quotes, events, dates, frames) register here, and
 """
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterable
+from contextlib import contextmanager
 from typing import Protocol
 
 from marsad.document import Document
@@ -77,16 +79,83 @@ class Pipeline:
     def __call__(self, doc: Document | str) -> Document:
         if isinstance(doc, str):
             doc = Document(raw_text=doc)
-        for comp in self.components:
-            doc = comp(doc)
+        with _young_gc(GC_YOUNG):
+            for comp in self.components:
+                doc = comp(doc)
         return doc
 
-    def pipe(self, docs: Iterable[Document], on_error: Callable[[Document, Exception], None] | None = None):
-        """Process many documents; one failing document does not stop the rest."""
+    def pipe(self, docs: Iterable[Document | str], on_error: Callable[[Document, Exception], None] | None = None,
+             batch_size: int = 8):
+        """Process many documents, in order; one failing document does not stop the rest.
+
+        Documents go through in batches of ``batch_size``: each component runs
+        over the batch, and one that has a ``prepare_batch(docs)`` method gets
+        the batch first (the entity component tags all its documents at once,
+        which is faster than one at a time and gives the same tags).  The
+        output is the same as calling the pipeline on each document.
+        """
+        batch: list[Document] = []
         for doc in docs:
-            try:
-                yield self(doc)
-            except Exception as exc:  # noqa: BLE001 - reported per document
-                if on_error is None:
-                    raise
-                on_error(doc, exc)
+            batch.append(Document(raw_text=doc) if isinstance(doc, str) else doc)
+            if len(batch) >= max(1, batch_size):
+                yield from self._run_batch(batch, on_error)
+                batch = []
+        if batch:
+            yield from self._run_batch(batch, on_error)
+
+    def _run_batch(self, batch: list[Document], on_error: Callable[[Document, Exception], None] | None):
+        with _young_gc(GC_YOUNG):
+            failed = self._run_components(batch)
+        for i, doc in enumerate(batch):
+            if i not in failed:
+                yield doc
+            elif on_error is None:
+                raise failed[i]  # after the documents before it, as one at a time
+            else:
+                on_error(doc, failed[i])
+
+    def _run_components(self, batch: list[Document]) -> dict[int, Exception]:
+        """Every component over the batch (in place); the documents that failed, by index."""
+        live = list(range(len(batch)))
+        failed: dict[int, Exception] = {}
+        for comp in self.components:
+            prepare = getattr(comp, "prepare_batch", None)
+            if prepare is not None and len(live) > 1:
+                try:
+                    prepare([batch[i] for i in live])
+                except Exception:  # noqa: BLE001 - the component then works per document
+                    pass
+            still = []
+            for i in live:
+                try:
+                    batch[i] = comp(batch[i])
+                except Exception as exc:  # noqa: BLE001 - reported per document
+                    failed[i] = exc
+                    continue
+                still.append(i)
+            live = still
+        return failed
+
+
+#: the young-generation threshold of Python's garbage collector while a
+#: pipeline runs (Python's default is 700 allocations).  Extraction allocates
+#: many short-lived objects and makes almost no reference cycles (5 cyclic
+#: objects in 1,500 news articles), so the default's frequent collections
+#: (tens a document) are pure overhead: about 0.5 ms a document, 8% of the
+#: run time.  Collections still happen, every GC_YOUNG allocations.
+GC_YOUNG = 10_000
+
+
+@contextmanager
+def _young_gc(threshold: int):
+    """Raise the collector's young-generation threshold to ``threshold`` inside the block,
+    restored after it (left alone when the collector is off or already collects less often)."""
+    old = gc.get_threshold()
+    if not gc.isenabled() or old[0] == 0 or old[0] >= threshold:
+        yield
+        return
+    gc.set_threshold(threshold, *old[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)

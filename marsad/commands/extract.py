@@ -24,17 +24,23 @@ def run(args: argparse.Namespace) -> int:
     pipeline = Pipeline(options=extract_options(args))
     failed = 0
     out = sys.stdout
-    for item in read_paths(args.files, read_options(args)):
-        if isinstance(item, ReadError):
-            report(item)
-            failed += 1
-            continue
-        try:
-            doc = pipeline(item)
-        except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
-            report(f"{item.path}: extraction failed: {exc}")
-            failed += 1
-            continue
+
+    def readable():
+        nonlocal failed
+        for item in read_paths(args.files, read_options(args)):
+            if isinstance(item, ReadError):
+                report(item)
+                failed += 1
+                continue
+            yield item
+
+    def extraction_failed(item, exc: Exception) -> None:  # one bad document must not stop the batch
+        nonlocal failed
+        report(f"{item.path}: extraction failed: {exc}")
+        failed += 1
+
+    # a few documents at a time (Pipeline.pipe: the tagger decodes them together; same output)
+    for doc in pipeline.pipe(readable(), on_error=extraction_failed):
         if args.format == "json":
             out.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
         else:

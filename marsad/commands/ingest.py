@@ -15,6 +15,8 @@ from marsad.ingest import ReadError, read_paths
 from marsad.pipeline import Pipeline
 
 BATCH = 200
+#: documents that go through the extractors together (:meth:`Pipeline.pipe`)
+PIPE_BATCH = 8
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -56,31 +58,31 @@ def ingest(store: Store, items, pipeline: Pipeline, extracted: bool = True, prog
     """Process and store documents in batches of :data:`BATCH` per transaction.
 
     Cleaning runs first; a document whose cleaned text is already stored is
-    counted as present and skips extraction.  One failing document is
+    counted as present and skips extraction.  The rest of the pipeline runs
+    over :data:`PIPE_BATCH` new documents at a time (:meth:`Pipeline.pipe`:
+    the tagger decodes them together; same output).  One failing document is
     reported and the batch goes on; Ctrl-C loses at most the open batch,
     which the next run picks up.
     """
     counts = {"new": 0, "present": 0, "failed": 0}
     bar = tqdm(desc="ingest", unit="doc", disable=not progress or None, file=sys.stderr)
     clean, rest = pipeline.components[0], pipeline.components[1:]  # clean gives the content id
+    runner = Pipeline(components=rest)
     pending = 0
-    store.db.execute("BEGIN IMMEDIATE")
-    try:
-        for item in items:
-            bar.update(1)
-            doc = _cleaned(item, clean, counts)
-            if doc is None:
-                continue
-            if store.has(doc.id):
-                counts["present"] += 1
-                continue
+    chunk: list = []
+    chunk_ids: set[str] = set()
+
+    def failed(doc, exc: Exception) -> None:
+        report(f"{_where(doc)}: {type(exc).__name__}: {exc}")
+        counts["failed"] += 1
+
+    def flush() -> None:
+        nonlocal pending
+        for doc in runner.pipe(chunk, on_error=failed, batch_size=max(1, len(chunk))):
             try:
-                for comp in rest:
-                    doc = comp(doc)
                 store.add(doc, extracted=extracted)
             except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
-                report(f"{_where(item)}: {type(exc).__name__}: {exc}")
-                counts["failed"] += 1
+                failed(doc, exc)
                 continue
             counts["new"] += 1
             pending += 1
@@ -88,6 +90,24 @@ def ingest(store: Store, items, pipeline: Pipeline, extracted: bool = True, prog
                 store.db.execute("COMMIT")
                 store.db.execute("BEGIN IMMEDIATE")
                 pending = 0
+        chunk.clear()
+        chunk_ids.clear()
+
+    store.db.execute("BEGIN IMMEDIATE")
+    try:
+        for item in items:
+            bar.update(1)
+            doc = _cleaned(item, clean, counts)
+            if doc is None:
+                continue
+            if doc.id in chunk_ids or store.has(doc.id):
+                counts["present"] += 1
+                continue
+            chunk.append(doc)
+            chunk_ids.add(doc.id)
+            if len(chunk) >= PIPE_BATCH:
+                flush()
+        flush()
         store.db.execute("COMMIT")
     except BaseException:
         store.db.execute("ROLLBACK")

@@ -26,6 +26,7 @@ from marsad.extract.dates import weekday_names
 from marsad.extract.gazetteer import Actor, Gazetteer, hamza_alef, surface_len
 from marsad.extract.resolve import EXACT_WORDS, Entity, Mention, close_enough, resolve
 from marsad.extract.roles import RoleLexicon, find_role
+from marsad.extract.romanize_best import best_spelling
 from marsad.text.normalize import fold
 from marsad.text.segment import clitic_forms, split_article
 
@@ -319,7 +320,7 @@ def romanize(name: str) -> str | None:
     if tr is None:
         return None
     try:
-        out = tr.transliterate(name)
+        out = best_spelling(tr, name)  # tr.transliterate(name) without ranking every combination
     except Exception:  # noqa: BLE001 - romanization is a nicety, never a failure
         return None
     return out if isinstance(out, str) and out.strip() else None
@@ -346,6 +347,22 @@ class EntityRecognizer:
         for key, actor in self.gazetteer.index.items():
             joined = " ".join(key)
             self._by_first.setdefault((joined[:2], actor.type), []).append((joined, len(joined), actor))
+
+    def prepare_batch(self, docs: list[Document]) -> None:
+        """Tags a batch of documents at once (:meth:`marsad.pipeline.Pipeline.pipe`);
+        :meth:`mentions` reads the spans, the same as tagging each alone."""
+        if self.tagger is None or len(docs) < 2:
+            return
+        for d, spans in zip(docs, self.tagger.tag_docs(docs)):
+            d._marsad_ner = (d.tokens, spans)  # type: ignore[attr-defined]
+
+    def _model_spans(self, doc: Document):
+        got = getattr(doc, "_marsad_ner", None)
+        if got is not None:
+            del doc._marsad_ner  # type: ignore[attr-defined]
+            if got[0] is doc.tokens:  # tagged by prepare_batch, tokens untouched since
+                return got[1]
+        return self.tagger.tag_doc(doc)
 
     # -- mentions -------------------------------------------------------------
     def _word_flags(self, doc: Document) -> list[int]:
@@ -449,7 +466,7 @@ class EntityRecognizer:
             found.append(mention)
         if self.tagger is not None:
             dropped: set[int] = set()
-            for span in self.tagger.tag_doc(doc):
+            for span in self._model_spans(doc):
                 etype = NER_TYPES.get(span.type)
                 if etype is None:
                     continue

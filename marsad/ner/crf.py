@@ -786,26 +786,77 @@ class NerTagger:
 
     def tag_doc(self, doc) -> list[EntitySpan]:
         """Entity spans over ``doc.tokens`` (from :mod:`marsad.text.segment`), per sentence."""
-        from marsad.ner.scoring import spans
-
-        toks = doc.tokens
-        bounds: list[tuple[int, int]] = []
-        i, n = 0, len(toks)
-        while i < n:
-            j = i
-            si = toks[i].sentence
-            while j < n and toks[j].sentence == si:
-                j += 1
-            bounds.extend(_chunks(toks, i, j))
-            i = j
+        bounds = _doc_bounds(doc.tokens)
         # the second pass sees the whole document (if it has one)
-        tagged = self.tag_many([[t.text for t in toks[a:b]] for a, b in bounds], max(len(bounds), 1))
-        out: list[EntitySpan] = []
-        for (a, _), tags in zip(bounds, tagged):
-            for s, e, etype in spans(tags):
-                first, last = toks[a + s], toks[a + e - 1]
-                out.append(EntitySpan(etype, first.start, last.end, doc.text[first.start:last.end], a + s, a + e))
+        tagged = self.tag_many([[t.text for t in doc.tokens[a:b]] for a, b in bounds], max(len(bounds), 1))
+        return _doc_spans(doc, bounds, tagged)
+
+    def tag_docs(self, docs) -> list[list[EntitySpan]]:
+        """:meth:`tag_doc` of each document, the same spans, decoded together.
+
+        Viterbi and the emission scores cost a fixed number of numpy calls per
+        position of the longest sentence of a batch, so the sentences of a few
+        documents decode in one batch for little more than one document's
+        cost.  Every sentence is scored and decoded on its own row, and the
+        second pass adds each document's own attributes (its window is the
+        document, as in :meth:`tag_doc`), so the tags are the same.
+        """
+        if self._fast is None or len(docs) < 2:
+            return [self.tag_doc(d) for d in docs]
+        fast = self._fast
+        np = fast.np
+        per_doc = [_doc_bounds(d.tokens) for d in docs]
+        sentences = [[t.text for t in d.tokens[a:b]] for d, bounds in zip(docs, per_doc) for a, b in bounds]
+        if not sentences:
+            return [[] for _ in docs]
+        window = self._window(None)
+        E, path, lens, keys = fast.first_pass(sentences)
+        if window > 0:
+            E2 = np.empty_like(E)
+            r = k = 0
+            for bounds in per_doc:
+                n = len(bounds)
+                if n:
+                    ntok = int(lens[r:r + n].sum())
+                    # tag_doc's window: the whole document (max(len(bounds), 1) sentences)
+                    E2[r:r + n] = fast.add_doc_scores(sentences[r:r + n], E[r:r + n], path[r:r + n], lens[r:r + n],
+                                                      max(n, 1), keys[k:k + ntok])
+                    r, k = r + n, k + ntok
+            path = viterbi(np, E2, lens, fast.T)
+        tags = _per_sentence(np, fast.bio, path, lens)
+        out = []
+        r = 0
+        for d, bounds in zip(docs, per_doc):
+            out.append(_doc_spans(d, bounds, tags[r:r + len(bounds)]))
+            r += len(bounds)
         return out
+
+
+def _doc_bounds(toks) -> list[tuple[int, int]]:
+    """Token ranges decoded as one sentence: the document's sentences, long ones cut (:func:`_chunks`)."""
+    bounds: list[tuple[int, int]] = []
+    i, n = 0, len(toks)
+    while i < n:
+        j = i
+        si = toks[i].sentence
+        while j < n and toks[j].sentence == si:
+            j += 1
+        bounds.extend(_chunks(toks, i, j))
+        i = j
+    return bounds
+
+
+def _doc_spans(doc, bounds, tagged) -> list[EntitySpan]:
+    """Entity spans of a document from the BIO tags of its token ranges."""
+    from marsad.ner.scoring import spans
+
+    toks = doc.tokens
+    out: list[EntitySpan] = []
+    for (a, _), tags in zip(bounds, tagged):
+        for s, e, etype in spans(tags):
+            first, last = toks[a + s], toks[a + e - 1]
+            out.append(EntitySpan(etype, first.start, last.end, doc.text[first.start:last.end], a + s, a + e))
+    return out
 
 
 #: longest token run decoded at once; Viterbi over a batch costs one numpy step

@@ -131,9 +131,26 @@ def _slow(folded: str) -> tuple[str, list[int]]:
     return "".join(out), mapping
 
 
+#: memos of :func:`normalize` and :func:`fold` for words and names (strings of at
+#: most _MEMO_LEN characters): the extractors ask for the same words' forms
+#: hundreds of times a document, and most of them again in the next one
+_MEMO_LEN = 64
+_MEMO_MAX = 100_000
+_NORM_MEMO: dict[str, str] = {}
+_FOLD_MEMO: dict[str, str] = {}
+
+
 def normalize(text: str) -> str:
     """The match form of ``text`` (for lexicon entries, queries, names)."""
-    return normalize_with_map(text)[0]
+    if len(text) > _MEMO_LEN:
+        return normalize_with_map(text)[0]
+    got = _NORM_MEMO.get(text)
+    if got is None:
+        got = normalize_with_map(text)[0]
+        if len(_NORM_MEMO) >= _MEMO_MAX:
+            _NORM_MEMO.clear()
+        _NORM_MEMO[text] = got
+    return got
 
 
 _SPACES = re.compile(r"\s+")
@@ -141,4 +158,12 @@ _SPACES = re.compile(r"\s+")
 
 def fold(text: str) -> str:
     """Match form with whitespace collapsed and trimmed: the key for names."""
-    return _SPACES.sub(" ", normalize(text)).strip()
+    if len(text) > _MEMO_LEN:
+        return _SPACES.sub(" ", normalize(text)).strip()
+    got = _FOLD_MEMO.get(text)
+    if got is None:
+        got = _SPACES.sub(" ", normalize(text)).strip()
+        if len(_FOLD_MEMO) >= _MEMO_MAX:
+            _FOLD_MEMO.clear()
+        _FOLD_MEMO[text] = got
+    return got
