@@ -95,16 +95,8 @@ def ingest(store: Store, items, pipeline: Pipeline, extracted: bool = True, prog
 
     store.db.execute("BEGIN IMMEDIATE")
     try:
-        for item in items:
-            bar.update(1)
-            doc = _cleaned(item, clean, counts)
-            if doc is None:
-                continue
-            if doc.id in chunk_ids or store.has(doc.id):
-                counts["present"] += 1
-                continue
+        for doc in _fresh(items, clean, counts, store, bar, chunk_ids):
             chunk.append(doc)
-            chunk_ids.add(doc.id)
             if len(chunk) >= PIPE_BATCH:
                 flush()
         flush()
@@ -116,6 +108,22 @@ def ingest(store: Store, items, pipeline: Pipeline, extracted: bool = True, prog
         raise
     bar.close()
     return counts
+
+
+def _fresh(items, clean, counts: dict[str, int], store: Store, bar, seen: set[str]):
+    """The cleaned documents of ``items`` that are neither stored nor already on their way
+    (``seen``, which each one joins): a duplicate is counted as present before any
+    extraction is spent on it."""
+    for item in items:
+        bar.update(1)
+        doc = _cleaned(item, clean, counts)
+        if doc is None:
+            continue
+        if doc.id in seen or store.has(doc.id):
+            counts["present"] += 1
+            continue
+        seen.add(doc.id)
+        yield doc
 
 
 def default_jobs() -> int:
@@ -190,15 +198,7 @@ def ingest_parallel(store: Store, items, spec: dict[str, Any], jobs: int, progre
                 write(pending.get())
             pending, batch = nxt, []
 
-        for item in items:
-            bar.update(1)
-            doc = _cleaned(item, cleaner, counts)
-            if doc is None:
-                continue
-            if doc.id in inflight or store.has(doc.id):
-                counts["present"] += 1
-                continue
-            inflight.add(doc.id)
+        for doc in _fresh(items, cleaner, counts, store, bar, inflight):
             doc.raw_text = ""
             batch.append(doc)
             if len(batch) >= BATCH:
