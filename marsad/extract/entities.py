@@ -1216,7 +1216,7 @@ class EntityRecognizer:
                     # "نقابة أطباء السودان | المجتمع الدولي": after a place only an adjective
                     # goes on ("بنك الكويت الدولي", "بنك الخليج الأول", "أفريقيا الوسطى")
                     break
-                if t.bare in _AFFILIATED:
+                if t.bare in AFFILIATED:
                     break  # "مؤسسة الزلاقة | التابعة لـ…": an adjective with its own complement
                 if t.prefix.endswith(("ال", "لل")) or t.text[0].isdigit():
                     nationality = t.prefix == "ال" and self.roles.nationality(t) is not None
@@ -1334,7 +1334,7 @@ class EntityRecognizer:
         for k in range(a + 1, b):
             if facility and k == a + 1:
                 continue  # "سوق الجمعة", "سوق الخميس": a facility named by a day
-            if toks[k].norm in stops or (etype != "PER" and toks[k].bare in _AFFILIATED):
+            if toks[k].norm in stops or (etype != "PER" and toks[k].bare in AFFILIATED):
                 b = k  # "وكالة الأنباء الجزائرية إن القرار", "مؤسسة الزلاقة التابعة لـ…"
                 break
             if etype == "PER" and toks[k].norm in _BLESSING_VERBS and k + 1 < len(toks) and toks[k + 1].norm == "الله":
@@ -1640,7 +1640,8 @@ _REGION_ADJ_NOUNS = frozenset(fold(w) for w in ("دولة", "منطقة", "جم�
 #: "المبعوثة الفرنسية الخاصة إلى لبنان كلير دوفيلييه": to whom an envoy is sent
 _ENVOY_TO = frozenset(fold(w) for w in ("إلى", "الى"))
 #: "affiliated (to)": an adjective that takes its own ل-complement, never a word of a name
-_AFFILIATED = frozenset(fold(w) for w in ("تابع", "تابعة", "تابعين", "تابعون", "تابعتين"))
+#: (also read by the events extractor: "قوة تابعة لجهاز الردع" acts for that body)
+AFFILIATED = frozenset(fold(w) for w in ("تابع", "تابعة", "تابعين", "تابعون", "تابعتين"))
 #: verbs of the blessings written after a name ("رضي الله عنه", "صلى الله عليه وسلم")
 _BLESSING_VERBS = frozenset(fold(w) for w in ("رضي", "صلى", "رحمه", "حفظه"))
 #: words that join the parts of a name ("بن", "أبو", "عبد", "آل")

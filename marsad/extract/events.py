@@ -124,6 +124,7 @@ from typing import Any
 import yaml
 
 from marsad.document import Document, Token
+from marsad.extract.entities import AFFILIATED
 from marsad.text.normalize import fold
 from marsad.text.segment import split_article
 
@@ -148,7 +149,6 @@ _VOICES = ("active", "passive", "intr", "inst")
 #: ("قتل 20 شخصا", "واعتقلت 23 شخصا", "ثمانية أشخاص قتلوا")
 _COUNTED_VICTIMS = frozenset({"ASSAULT", "COERCE"})
 _COMPLEMENTIZERS = frozenset(fold(w) for w in ("إن", "أن", "بأن"))
-_AFFILIATED = frozenset(fold(w) for w in ("تابع", "تابعة", "تابعين", "تابعون", "التابع", "التابعة", "التابعين"))
 #: head nouns that alone, with the article, mean a thing as often as a body named
 #: before ("الإدارة" = the management, "المكتب" = the office)
 _GENERIC_HEADS = frozenset(fold(w) for w in ("إدارة", "مكتب", "مركز", "دائرة"))
@@ -1168,7 +1168,7 @@ class _Reader:
         """"المئات من أنصار التحالف"، "عناصر من الشرطة الاتحادية"، "أنصار الحزب": a
         crowd or the members of a named group act for that group."""
         g, n = self.g, len(self.toks)
-        if k + 2 < n and self.base(k + 1) in _AFFILIATED and self.ent_at(k) is None:
+        if k + 2 < n and self.toks[k + 1].bare in AFFILIATED and self.ent_at(k) is None:
             # "قوة تابعة لجهاز الردع": a unit affiliated to a body acts for it
             em = self.ent_at(k + 2)
             if em is not None and em[0].get("type") in ("ORG", "PER"):
