@@ -103,6 +103,14 @@ class Pipeline:
         if batch:
             yield from self._run_batch(batch, on_error)
 
+    def run_batch(self, batch: list[Document]) -> list[tuple[Document, Exception | None]]:
+        """Every document of ``batch`` with the error that stopped it (None when it went
+        through), in order: :meth:`pipe` for one batch, for callers that report the
+        failures themselves (the workers of ``marsad ingest -j``)."""
+        with _young_gc(GC_YOUNG):
+            failed = self._run_components(batch)
+        return [(doc, failed.get(i)) for i, doc in enumerate(batch)]
+
     def _run_batch(self, batch: list[Document], on_error: Callable[[Document, Exception], None] | None):
         with _young_gc(GC_YOUNG):
             failed = self._run_components(batch)

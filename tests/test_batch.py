@@ -98,3 +98,15 @@ def test_gc_threshold_restored() -> None:
             seen.append(gc.get_threshold()[0])
     assert seen == [max(before[0], pl.GC_YOUNG)] * 2 or before[0] == 0
     assert gc.get_threshold() == before
+
+
+def test_run_batch_pairs_each_document_with_its_error() -> None:
+    """``run_batch`` (what the ``marsad ingest -j`` workers call) keeps every document in
+    order with the error that stopped it, and runs the others in full."""
+    pipe = Pipeline()
+    pipe.add(_FailOn("بغداد"), before="entities")
+    texts = ["قال الوزير إن الاجتماع كان مثمرا.", "وصل الوفد إلى بغداد.", "وأعلنت وزارة الخارجية أن الأمم المتحدة لم ترد."]
+    got = pipe.run_batch([Document(raw_text=t) for t in texts])
+    assert [d.text for d, _ in got] == texts
+    assert [type(e).__name__ if e else None for _, e in got] == [None, "ValueError", None]
+    assert got[2][0].entities

@@ -143,19 +143,25 @@ def _init_worker(spec: dict[str, Any]) -> None:
     _worker_pipeline = pipe
 
 
-def _work(doc):
-    """Run the pipeline after cleaning; ship back only what the store needs."""
+def _work(docs):
+    """Run the pipeline after cleaning over a few documents at once (batched tagging,
+    as :meth:`Pipeline.pipe`); ship back only what the store needs, and each error."""
     from marsad.corpus.store import index_forms
 
-    try:
-        assert _worker_pipeline is not None
-        for comp in _worker_pipeline.components:
-            doc = comp(doc)
-        doc.meta["index"] = index_forms(doc)
+    assert _worker_pipeline is not None
+    out = []
+    for doc, exc in _worker_pipeline.run_batch(docs):
+        if exc is None:
+            try:
+                doc.meta["index"] = index_forms(doc)
+            except Exception as err:  # noqa: BLE001 - reported per document by the parent
+                exc = err
+        if exc is not None:
+            out.append((doc, f"{type(exc).__name__}: {exc}"))
+            continue
         doc.tokens, doc.norm, doc.norm_map, doc.raw_text = [], "", [], ""
-        return doc, None
-    except Exception as exc:  # noqa: BLE001 - reported per document by the parent
-        return doc, f"{type(exc).__name__}: {exc}"
+        out.append((doc, None))
+    return out
 
 
 def ingest_parallel(store: Store, items, spec: dict[str, Any], jobs: int, progress: bool = True) -> dict[str, int]:
@@ -193,9 +199,10 @@ def ingest_parallel(store: Store, items, spec: dict[str, Any], jobs: int, progre
 
         def submit() -> None:
             nonlocal pending, batch
-            nxt = pool.map_async(_work, batch, chunksize=max(1, len(batch) // (jobs * 4)))
+            chunks = [batch[i:i + PIPE_BATCH] for i in range(0, len(batch), PIPE_BATCH)]
+            nxt = pool.map_async(_work, chunks, chunksize=max(1, len(chunks) // (jobs * 4)))
             if pending is not None:
-                write(pending.get())
+                write(pair for results in pending.get() for pair in results)
             pending, batch = nxt, []
 
         for doc in _fresh(items, cleaner, counts, store, bar, inflight):
@@ -206,7 +213,7 @@ def ingest_parallel(store: Store, items, spec: dict[str, Any], jobs: int, progre
         if batch:
             submit()
         if pending is not None:
-            write(pending.get())
+            write(pair for results in pending.get() for pair in results)
     bar.close()
     return counts
 
