@@ -91,6 +91,11 @@ def add_parser(train_sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
+def _names(text: str) -> list[str]:
+    """The corpus names of a comma-separated option ("anercorp,newsfane")."""
+    return [c.strip() for c in text.split(",") if c.strip()]
+
+
 def run(args: argparse.Namespace) -> int:
     from marsad.ner import train as T
 
@@ -104,9 +109,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"marsad: NER training data not found at {data}; pass --data DIR "
               "(the folder with anercorp_camellab/, newsfane_gold/, …)", file=sys.stderr)
         return 2
-    corpora = [c.strip() for c in args.corpora.split(",") if c.strip()]
-    clusters = [c.strip() for c in args.cluster_corpora.split(",") if c.strip()]
-    harm = [c.strip() for c in args.harmonize.split(",") if c.strip()]
+    corpora, clusters, harm = _names(args.corpora), _names(args.cluster_corpora), _names(args.harmonize)
     bad = [c for c in corpora + clusters + harm if c not in T.CORPORA]
     if bad:
         print(f"marsad: unknown corpus {bad[0]!r}; known: {', '.join(T.CORPORA)}", file=sys.stderr)
@@ -120,7 +123,7 @@ def run(args: argparse.Namespace) -> int:
             lexicons=not args.no_lexicons, domains=not args.no_domains,
             doc_window=_doc_window() if args.doc_window is None else args.doc_window,
             workers=args.workers, dedup=args.dedup,
-            harmonized=[c.strip() for c in args.harmonize.split(",") if c.strip()],
+            harmonized=harm,
             trim_nationalities=args.trim_nationalities, trim_edges=args.trim_edges,
         )
     except T.DataMissing as exc:

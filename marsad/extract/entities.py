@@ -1638,7 +1638,7 @@ _TITLE, _HEAD, _GIVEN, _PLACE, _ORG_HEAD, _GAZ = 1, 2, 4, 8, 16, 32
 #: region nouns after which an indefinite word is an adjective, not a name
 _REGION_ADJ_NOUNS = frozenset(fold(w) for w in ("دولة", "منطقة", "جمهورية", "مملكة", "إمارة", "سلطنة"))
 #: "المبعوثة الفرنسية الخاصة إلى لبنان كلير دوفيلييه": to whom an envoy is sent
-_ENVOY_TO = frozenset(fold(w) for w in ("إلى", "الى"))
+_ENVOY_TO = frozenset({fold("إلى")})
 #: "affiliated (to)": an adjective that takes its own ل-complement, never a word of a name
 #: (also read by the events extractor: "قوة تابعة لجهاز الردع" acts for that body)
 AFFILIATED = frozenset(fold(w) for w in ("تابع", "تابعة", "تابعين", "تابعون", "تابعتين"))
