@@ -780,6 +780,60 @@ def test_report_filter_features_hold_words_not_sentences() -> None:
         assert all(" " not in f for f in m["weights"])  # single words and flags only
 
 
+def test_report_features_words_are_clitic_stripped_and_optional() -> None:
+    from marsad.extract.events import report_features
+
+    text = "وانفجرت عبوة ناسفة بالقرب من دورية للشرطة في المدينة."
+    ev = {"type": "ASSAULT", "trigger": "وانفجرت", "trigger_kind": "v", "sentence": text, "start": 0,
+          "end": len(text), "trigger_start": 0, "negated": False}
+    plain = report_features(ev)
+    assert not any(k.startswith("w=") for k in plain)
+    feats = report_features(ev, words=True)
+    assert set(plain) < set(feats)
+    words = {k[2:] for k in feats if k.startswith("w=")}
+    # folded, the article and one proclitic off: "وانفجرت" -> "انفجرت", "للشرطة" -> "شرطه"
+    assert {"انفجرت", "عبوه", "ناسفه", "قرب", "دوريه", "شرطه", "مدينه"} <= words
+    assert not any(" " in w or w.startswith("ال") for w in words)
+
+
+def test_report_filter_reads_word_weights_only_when_the_model_says_so(tmp_path) -> None:
+    from marsad.extract.events import ReportFilter
+
+    text = "وتظاهر مئات العمال أمام مقر الشركة."
+    ev = {"type": "PROTEST", "trigger": "وتظاهر", "trigger_kind": "v", "sentence": text, "start": 0,
+          "end": len(text), "trigger_start": 0, "negated": False}
+    model = {"types": {"PROTEST": {"scope": "actorless", "bias": 0.0, "threshold": 0.5,
+                                   "weights": {"kind=v": 0.2, "w=عمال": 2.0}}}}
+    path = tmp_path / "m.json"
+    path.write_text(json.dumps(model, ensure_ascii=False), encoding="utf-8")
+    without = ReportFilter(path).score(ev)
+    model["types"]["PROTEST"]["words"] = True
+    path.write_text(json.dumps(model, ensure_ascii=False), encoding="utf-8")
+    with_words = ReportFilter(path).score(ev)
+    assert without == pytest.approx(1 / (1 + 2.718281828 ** -0.2), abs=1e-4)
+    assert with_words == pytest.approx(1 / (1 + 2.718281828 ** -2.2), abs=1e-4)
+
+
+def test_train_events_filter_folds_the_word_scale_into_the_weights() -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+    import train_events_filter as T
+
+    def ev(text: str) -> dict:
+        return {"type": "ASSAULT", "trigger": text.split()[0], "trigger_kind": "v", "sentence": text, "start": 0,
+                "end": len(text), "trigger_start": 0, "negated": False, "source": None,
+                "location": "e1", "cameo": "18"}
+
+    reports = ["وانفجرت قنبلة في سوق المدينة أمس وأصيب ثلاثة أشخاص.", "وهاجم مسلحون نقطة تفتيش ليلا وقتل جنديان."]
+    mentions = ["وهاجم الكاتب في مقاله سياسة الحكومة.", "وانفجرت الأزمة بين الحزبين في البرلمان."]
+    rows = [(f"r{k}", True, [ev(reports[k % 2])]) for k in range(20)]
+    rows += [(f"m{k}", False, [ev(mentions[k % 2])]) for k in range(20)]
+    m = T.train(rows, Cs=(1.0,), scopes=("unnamed",), unattributed=(False,), words=(0.5,), log=lambda *_: None)
+    assert m["words"] is True and m["word_scale"] == 0.5 and m["cv_f1"] == 1.0
+    assert m["weights"].get("w=سوق", 0) > 0 and m["weights"].get("w=حكومه", 0) < 0
+    plain = T.train(rows, Cs=(1.0,), scopes=("unnamed",), unattributed=(False,), words=(0.0,), log=lambda *_: None)
+    assert "words" not in plain and not any(k.startswith("w=") for k in plain["weights"])
+
+
 def test_nuclear_test_is_no_bombing() -> None:
     for text in ("وقالت الوكالة إن كوريا الشمالية فجرت قنبلتها النووية الأولى في موقع جبلي أمس.",
                  "وأجرت الدولة أمس تفجيرا نوويا تحت الأرض في صحراء الجنوب."):

@@ -1612,19 +1612,20 @@ def _report_cues() -> dict[str, frozenset[str]]:
             "number": keys(g.numbers)}
 
 
-def report_features(ev: dict[str, Any]) -> dict[str, float]:
+def report_features(ev: dict[str, Any], words: bool = False) -> dict[str, float]:
     """Features of an event for the report filter (:class:`ReportFilter`): its
     trigger word, whether it carries the article or a proclitic, which argument
     slots the rules filled, its kind (verb, noun ...), mode and CAMEO root, whether the
     rules could attribute it (:func:`_attributed`), which kinds of closed-class words
     its sentence holds (time, casualty, speech, background, irrealis, negation,
-    side-clause words, numbers and digits) and where the trigger sits.  Not the
-    sentence length (how the GSR cut its sentences says nothing of an article's),
-    and no open-class words of the sentence: a few hundred training sentences cannot
-    weigh a vocabulary.  Training (``tools/train_events_filter.py``) and the
+    side-clause words, numbers and digits) and where the trigger sits.  With
+    ``words``, also each word of the sentence (``w=`` + its filter key: folded, the
+    article and one proclitic off), a bag of words the model weighs with strong
+    regularization.  Not the sentence length (how the GSR cut its sentences says
+    nothing of an article's).  Training (``tools/train_events_filter.py``) and the
     pipeline use this one function."""
     sent = ev.get("sentence") or ""
-    words = [_filter_key(w) for w in _WORD_RE.findall(sent)]
+    words_ = [_filter_key(w) for w in _WORD_RE.findall(sent)]
     trig = (ev.get("trigger") or "").split()
     first = fold(trig[0]) if trig else ""
     feats: set[str] = {f"tr={_filter_key(trig[0])[:5] if trig else ''}"}
@@ -1633,8 +1634,10 @@ def report_features(ev: dict[str, Any]) -> dict[str, float]:
     elif first[:1] in ("و", "ف"):
         feats.add("tr_conj")
     for name, lst in _report_cues().items():
-        if lst.intersection(words):
+        if lst.intersection(words_):
             feats.add(f"cue={name}")
+    if words:
+        feats.update(f"w={w}" for w in words_ if len(w) >= 2)
     if any(ch.isdigit() for ch in sent):
         feats.add("cue=digits")
     for k in ("source_text", "target_text", "victims_text", "location", "quoted", "mode", "date"):
@@ -1676,6 +1679,7 @@ class ReportFilter:
         path = Path(path) if path else FILTER_FILE
         self.models: dict[str, tuple[float, float, dict[str, float]]] = {}
         self.scopes: dict[str, tuple[str, bool]] = {}
+        self.words: dict[str, bool] = {}  # does the type's model weigh the sentence's words?
         if path.is_file():
             data = json.loads(path.read_text(encoding="utf-8"))
             for etype, m in (data.get("types") or {}).items():
@@ -1685,6 +1689,7 @@ class ReportFilter:
                 if scope not in FILTER_SCOPES:
                     raise ValueError(f"{path}: unknown filter scope {scope!r} for {etype}")
                 self.scopes[etype] = (scope, bool(m.get("unattributed", False)))
+                self.words[etype] = bool(m.get("words", False))
 
     def score(self, ev: dict[str, Any]) -> float | None:
         m = self.models.get(ev.get("type"))
@@ -1693,7 +1698,8 @@ class ReportFilter:
         import math
 
         bias, _thr, w = m
-        z = bias + sum(w.get(f, 0.0) * v for f, v in report_features(ev).items())
+        feats = report_features(ev, self.words.get(ev["type"], False))
+        z = bias + sum(w.get(f, 0.0) * v for f, v in feats.items())
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     @staticmethod
