@@ -92,11 +92,34 @@ def test_gc_threshold_restored() -> None:
     list(pipe.pipe(["وصل الوفد إلى بغداد.", "قال الوزير إن الاجتماع كان مثمرا."]))
     assert gc.get_threshold() == before
     seen = []
-    with pl._young_gc(pl.GC_YOUNG):
+    with pl.young_gc(pl.GC_YOUNG):
         seen.append(gc.get_threshold()[0])
-        with pl._young_gc(pl.GC_YOUNG):  # nested: left as is
+        with pl.young_gc(pl.GC_YOUNG):  # nested: left as is
             seen.append(gc.get_threshold()[0])
     assert seen == [max(before[0], pl.GC_YOUNG)] * 2 or before[0] == 0
+    assert gc.get_threshold() == before
+
+
+def test_pipe_holds_the_gc_threshold_for_the_whole_run() -> None:
+    """Between the batches of one ``pipe`` run the collector keeps the raised threshold
+    (restoring the default at each batch boundary made it collect there every time); the
+    default comes back when the run ends, and when a caller stops early."""
+    import gc
+
+    from marsad import pipeline as pl
+
+    before = gc.get_threshold()
+    if not gc.isenabled() or before[0] == 0 or before[0] >= pl.GC_YOUNG:
+        return  # nothing to raise in this interpreter
+    texts = ["وصل الوفد إلى بغداد.", "قال الوزير إن الاجتماع كان مثمرا.", "التقى الرئيس بالسفير."]
+    pipe = Pipeline()
+    seen = [gc.get_threshold()[0] for _ in pipe.pipe(texts, batch_size=1)]
+    assert seen == [pl.GC_YOUNG] * 3
+    assert gc.get_threshold() == before
+    run = pipe.pipe(texts, batch_size=1)
+    next(run)
+    assert gc.get_threshold()[0] == pl.GC_YOUNG
+    run.close()
     assert gc.get_threshold() == before
 
 

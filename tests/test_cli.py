@@ -75,3 +75,22 @@ def test_ingest_seeds_and_find_khamenei_spellings(tmp_path: Path) -> None:
         results[q] = {json.loads(x)["id"] for x in out.strip().split("\n") if x}
     assert results["الخامنئی"] == results["الخامنئي"] == results["خامنئي"]
     assert len(results["خامنئي"]) >= 2  # two seeds name him, spelled differently
+
+
+@pytest.mark.parametrize("name, body, message", [
+    ("cp1256.tsv", "خالد الفالح\tKhalid al-Falih\tPER\tSAUGOV\n".encode("cp1256"), "not UTF-8 text"),
+    ("typo.tsv", "خالد الفالح\tKhalid al-Falih\tPERSON\tSAUGOV\n".encode("utf-8"), "unknown type"),
+    ("utf16.yaml", "- name: خالد الفالح\n  type: PER\n".encode("utf-16"), "not UTF-8 text"),
+])
+def test_bad_user_actor_file_is_one_clear_line(corpus: Path, tmp_path: Path, name: str, body: bytes,
+                                               message: str) -> None:
+    """A user dictionary in the wrong encoding or with a bad row stops the command before any
+    document is read, with one line that names the file (no traceback)."""
+    bad = tmp_path / name
+    bad.write_bytes(body)
+    for cmd in (["extract", str(corpus / "one.txt")], ["ingest", str(corpus), "--db", str(tmp_path / "m.db")]):
+        r = marsad(*cmd, "--actors", str(bad))
+        assert r.returncode != 0
+        assert "Traceback" not in r.stderr
+        assert str(bad) in r.stderr and message in r.stderr
+        assert r.stdout == ""

@@ -21,7 +21,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    pipeline = Pipeline(options=extract_options(args))
+    pipeline = Pipeline(options=extract_options(args)).load()
     failed = 0
     out = sys.stdout
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import multiprocessing
 import os
 import sys
@@ -12,7 +13,7 @@ from tqdm import tqdm
 from marsad.commands.common import add_extract_options, add_read_options, extract_options, read_options, report
 from marsad.corpus.store import Store, StoreError
 from marsad.ingest import ReadError, read_paths
-from marsad.pipeline import Pipeline
+from marsad.pipeline import GC_YOUNG, Pipeline, young_gc
 
 BATCH = 200
 #: documents that go through the extractors together (:meth:`Pipeline.pipe`)
@@ -47,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
         if args.jobs > 1 and not args.no_extract:
             counts = ingest_parallel(store, items, spec, jobs=args.jobs, progress=not args.quiet)
         else:
-            counts = ingest(store, items, Pipeline(**spec), extracted=not args.no_extract, progress=not args.quiet)
+            counts = ingest(store, items, Pipeline(**spec).load(), extracted=not args.no_extract, progress=not args.quiet)
     finally:
         store.close()
     print(f"{counts['new']} new, {counts['present']} already present, {counts['failed']} failed")
@@ -95,11 +96,12 @@ def ingest(store: Store, items, pipeline: Pipeline, extracted: bool = True, prog
 
     store.db.execute("BEGIN IMMEDIATE")
     try:
-        for doc in _fresh(items, clean, counts, store, bar, chunk_ids):
-            chunk.append(doc)
-            if len(chunk) >= PIPE_BATCH:
-                flush()
-        flush()
+        with young_gc():  # for the whole run (see young_gc), not per chunk
+            for doc in _fresh(items, clean, counts, store, bar, chunk_ids):
+                chunk.append(doc)
+                if len(chunk) >= PIPE_BATCH:
+                    flush()
+            flush()
         store.db.execute("COMMIT")
     except BaseException:
         store.db.execute("ROLLBACK")
@@ -138,8 +140,16 @@ def _init_worker(spec: dict[str, Any]) -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+    # a worker only runs the pipeline: the raised threshold (see young_gc) for its whole life
+    threshold = gc.get_threshold()
+    if gc.isenabled() and 0 < threshold[0] < GC_YOUNG:
+        gc.set_threshold(GC_YOUNG, *threshold[1:])
     pipe = Pipeline(**spec)
     pipe.components = [c for c in pipe.components if c.name != "clean"]
+    try:
+        pipe.load()
+    except Exception:  # noqa: BLE001 - a worker must start; each document then reports it
+        pass
     _worker_pipeline = pipe
 
 

@@ -218,8 +218,14 @@ def _read_yaml(path: Path) -> Any:
     try:
         with open(path, encoding="utf-8") as fh:
             return yaml.load(fh, Loader=_Loader)
+    except UnicodeDecodeError as exc:
+        raise LexiconError(_not_utf8(path, exc)) from exc
     except yaml.YAMLError as exc:
         raise LexiconError(f"{path}: not valid YAML: {exc}") from exc
+
+
+def _not_utf8(path: Path, exc: UnicodeDecodeError) -> str:
+    return f"{path}: not UTF-8 text (byte {exc.start}: {exc.reason}); save the file as UTF-8"
 
 
 def _str_list(value: Any, what: str, where: str) -> tuple[str, ...]:
@@ -340,7 +346,10 @@ def _read_tsv(path: Path) -> list[ActorEntry]:
     A header row (first cell ``name``) is optional; blank lines and lines
     starting with ``#`` are skipped.
     """
-    text = path.read_text(encoding="utf-8-sig")
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise LexiconError(_not_utf8(path, exc)) from exc
     rows = csv.reader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE)
     out = []
     for lineno, row in enumerate(rows, 1):
