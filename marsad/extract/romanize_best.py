@@ -47,6 +47,25 @@ def _fast_ok(tr) -> bool:
             and hasattr(tr, "_resolve_units") and hasattr(tr, "user") and hasattr(tr, "index"))
 
 
+_UNIT_MEMO_MAX = 100_000
+
+
+def _unit_best(tr) -> dict:
+    """Each name unit's best spelling, memoized on the transliterator: ``(unit, role,
+    script) -> Scored`` (None when the unit has no spelling).
+
+    With no model (what :func:`_fast_ok` checks) the library resolves each unit on its
+    own, from its fixed dictionaries or its rules, so a unit's answer never changes;
+    units repeat across names (محمد, عبد الله), and resolving one costs more than the
+    rest of a name's work.
+    """
+    memo = getattr(tr, "_marsad_unit_best", None)
+    if memo is None:
+        memo = {}
+        tr._marsad_unit_best = memo
+    return memo
+
+
 def best_spelling(tr, text: str) -> str:
     """``tr.transliterate(text)`` (one best spelling, no country or role hint)."""
     api = _library()
@@ -64,13 +83,20 @@ def best_spelling(tr, text: str) -> str:
     if dict_hit and dict_hit[0].count >= tr.trust_threshold:
         return tr.transliterate(text)  # the whole name is attested: no combinations to build
     roles = api.unit_roles(len(units), None)
-    pairs = list(zip(units, roles))
-    unit_lists = tr._resolve_units(sorted(set(pairs)), None, 1, script)
-    per_unit = [unit_lists[p] for p in pairs]
-    if not per_unit or any(not lst for lst in per_unit):
-        return tr.transliterate(text)  # no combination at all
+    pairs = [(u, r, script) for u, r in zip(units, roles)]
     # the first combination of combine_units: each unit's first best-scored spelling
-    parts = [sorted(lst, key=lambda s: -s.score)[0] for lst in per_unit]
+    best = _unit_best(tr)
+    todo = sorted({p[:2] for p in pairs if p not in best})
+    if todo:
+        unit_lists = tr._resolve_units(todo, None, 1, script)
+        if len(best) >= _UNIT_MEMO_MAX:
+            best.clear()
+        for p in todo:
+            lst = unit_lists[p]
+            best[(*p, script)] = sorted(lst, key=lambda s: -s.score)[0] if lst else None
+    parts = [best[p] for p in pairs]
+    if not parts or any(p is None for p in parts):
+        return tr.transliterate(text)  # no combination at all
     comb_text = " ".join(p.text for p in parts)
     comb_score = math.prod(p.score for p in parts)
     if not comb_text:
