@@ -121,6 +121,8 @@ class FrameLexicon:
         self.index: dict[tuple[str, ...], FrameEntry] = {}
         self._explicit: dict[tuple[str, ...], FrameEntry] = {}
         self.max_len: dict[str, int] = {}
+        #: the first two forms of every key of two words or more (see :meth:`find`)
+        self._pairs: set[tuple[str, str]] = set()
         self._cands: dict[str, tuple[tuple[str, str], ...]] = {}
         for e in entries:
             self.add(e)
@@ -155,6 +157,8 @@ class FrameLexicon:
     def _put(self, key: tuple[str, ...], entry: FrameEntry) -> None:
         self.index[key] = entry
         self.max_len[key[0]] = max(self.max_len.get(key[0], 0), len(key))
+        if len(key) > 1:
+            self._pairs.add(key[:2])
 
     @classmethod
     def from_data(cls, data: Any, source: str = "<data>", base: "FrameLexicon | None" = None) -> "FrameLexicon":
@@ -239,6 +243,7 @@ class FrameLexicon:
         n = len(tokens)
         i = 0
         cands = self._cands
+        pairs = self._pairs
         while i < n:
             tok = tokens[i]
             c = cands.get(tok.norm)
@@ -249,7 +254,10 @@ class FrameLexicon:
                 continue
             best: tuple[int, FrameEntry, str, str] | None = None
             for prefix, stem in c:
-                for length in range(min(self.max_len[stem], n - i), 0, -1):
+                span = self.max_len[stem]
+                if span > 1 and (i + 1 >= n or (stem, tokens[i + 1].norm) not in pairs):
+                    span = 1  # no entry of two words or more goes on with the next word
+                for length in range(min(span, n - i), 0, -1):
                     if best is not None and length <= best[0]:
                         break
                     last = tokens[i + length - 1]

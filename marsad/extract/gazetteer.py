@@ -98,6 +98,9 @@ class Gazetteer:
         self.weak: dict[tuple[str, ...], Actor] = {}
         self.weak_actors: set[str] = set()
         self.max_len: dict[str, int] = {}
+        #: the first two forms of every key of two words or more (strong and weak): when a
+        #: word and the next are no such pair, only one-word names can start at the word
+        self.pairs: set[tuple[str, str]] = set()
         self.actors: list[Actor] = []
         #: per word form, the splits of it that begin a name (see :meth:`_starts_of`)
         self._starts: dict[str, tuple[tuple[str, str, int], ...]] = {}
@@ -115,11 +118,15 @@ class Gazetteer:
             for key in name_keys(variant, actor.type):
                 self.index[key] = actor
                 self.max_len[key[0]] = max(self.max_len.get(key[0], 0), len(key))
+                if len(key) > 1:
+                    self.pairs.add(key[:2])
         for variant in actor.weak_variants:
             self.weak_actors.add(actor.key)
             for key in name_keys(variant, "weak"):
                 self.weak.setdefault(key, actor)
                 self.max_len[key[0]] = max(self.max_len.get(key[0], 0), len(key))
+                if len(key) > 1:
+                    self.pairs.add(key[:2])
 
     def _starts_of(self, norm: str) -> tuple[tuple[str, str, int], ...]:
         """The ``(prefix, stem, longest key)`` splits of a word that begin some name.
@@ -157,10 +164,11 @@ class Gazetteer:
         matches: list[Match] = []
         n = len(tokens)
         starts = self._starts
+        pairs = self.pairs
+        norms = [t.norm for t in tokens]
         if candidates is None:
             # the splits that begin a name, per token (one C-level pass over the cache;
             # most tokens begin none and are never looked at again)
-            norms = [t.norm for t in tokens]
             found = list(map(starts.get, norms))
             if None in found:
                 found = [self._starts_of(norm) if c is None else c for norm, c in zip(norms, found)]
@@ -177,10 +185,12 @@ class Gazetteer:
                 if prefix.endswith("ال") and ("أل" in tokens[i].text or "إل" in tokens[i].text) \
                         and hamza_alef(tokens[i].text, len(prefix) - 2):
                     continue  # "ألباريس" (Albares) is no article + باريس: the article has no hamza
+                if span > 1 and (i + 1 >= n or (stem, norms[i + 1]) not in pairs):
+                    span = 1  # no name of two words or more goes on with the next word
                 for length in range(min(span, n - i), 0, -1):
                     if length > 1 and tokens[i + length - 1].sentence != tokens[i].sentence:
                         continue
-                    key = (stem, *(t.norm for t in tokens[i + 1:i + length]))
+                    key = (stem, *norms[i + 1:i + length])
                     actor = self.index.get(key)
                     if present:
                         # a weak variant of an actor the document names outright wins over
