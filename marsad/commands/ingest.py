@@ -17,7 +17,7 @@ from marsad.pipeline import GC_YOUNG, Pipeline, young_gc
 
 BATCH = 200
 #: documents that go through the extractors together (:meth:`Pipeline.pipe`)
-PIPE_BATCH = 8
+PIPE_BATCH = 16
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
