@@ -234,6 +234,30 @@ def test_shipped_model_fast_path_matches_crfsuite(shipped):
 
 
 @needs_model
+def test_decoder_gazetteer_rows_follow_the_feature_code(shipped):
+    """The decoder adds the gazetteer features' weight rows without building their names;
+    the rows, and their order (the sums must be the same bit for bit), are those of the
+    attribute names :meth:`FeatureExtractor.lexicon_attrs` gives."""
+    fast = shipped._fast
+    if fast is None or not fast.fx.lexicons:
+        pytest.skip("numpy not installed or no gazetteer features")
+    sents = [
+        "التقى اللواء محمد باقري رئيس هيئة الأركان العامة للقوات المسلحة الإيرانية في بغداد".split(),
+        "وأعلنت وزارة الخارجية الإيرانية أن الأمم المتحدة لم ترد على الطلب".split(),
+        "واستقبل الرئيس اللبناني ميشال عون في قصر بعبدا وفدا من الاتحاد الأوروبي والولايات المتحدة".split(),
+    ]
+    for words in sents:
+        parts = [fast.fx.word_parts(w) for w in words]
+        norms, stems, hits = [p[2] for p in parts], [p[3] for p in parts], [p[4] for p in parts]
+        want = [(7 + i, j) for i, attr in fast.fx.lexicon_attrs(norms, stems, hits) for j in fast._context_ids(attr)]
+        pos: list[int] = []
+        idx: list[int] = []
+        fast._lexicon_rows(norms, stems, hits, 7, pos, idx)
+        assert list(zip(pos, idx)) == want
+        assert len(want) > 4  # the sentences name dictionary actors
+
+
+@needs_model
 def test_shipped_model_tag_doc_fast_path_matches_crfsuite(shipped):
     from marsad.document import Document
     from marsad.text.segment import Segmenter

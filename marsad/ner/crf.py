@@ -192,6 +192,8 @@ class _FastDecoder:
         self._lab_tid = None
         self._doc_code_rows = np.full(1 + 4 * 25, -1, dtype=np.intp)
         self._ctx_ids: dict[str, tuple[int, ...]] = {}
+        #: (lexicon key, type) -> weight rows of its B-, I-, typed, +1 and -1 attributes
+        self._lex_rows: dict[tuple[str, str], tuple[tuple[int, ...], ...]] = {}
         self._kcount = None
         # word -> row.  Per row: the score vectors at each window offset (one matrix per
         # offset), the bigram-vocabulary id of the word's normal form (-1: in no bigram),
@@ -467,21 +469,51 @@ class _FastDecoder:
         if self.fx.lexicons:
             ctx_pos: list[int] = []
             ctx_idx: list[int] = []
-            lex = self.fx.lexicon_attrs
-            ids_of = self._context_ids
             info = self._lexinfo
             bounds = list(zip(starts.tolist(), ends.tolist()))
             # only sentences where some word's form begins a lexicon entry, in text order
             for s in np.bincount(sid_a[self._lexf[Rt]], minlength=S).nonzero()[0].tolist():
                 a, b = bounds[s]
                 norms, stems, hits = zip(*[info[r] for r in rows[a:b]])
-                for i, attr in lex(norms, stems, hits):
-                    for j in ids_of(attr):
-                        ctx_pos.append(a + i)
-                        ctx_idx.append(j)
+                self._lexicon_rows(norms, stems, hits, a, ctx_pos, ctx_idx)
             if ctx_idx:
                 np.add.at(E, ctx_pos, self.Wm[ctx_idx])
         return E, sid_a, pos_a, self._kid[Rt]
+
+    def _lexicon_rows(self, norms, stems, hits, offset: int, pos: list[int], idx: list[int]) -> None:
+        """The gazetteer attributes of one sentence as ``(position + offset, weight row)`` pairs,
+        appended to ``pos``/``idx`` in the order of
+        :meth:`marsad.ner.features.FeatureExtractor.lexicon_attrs` (so the sums come out
+        bit for bit the same), without building the attribute names of every match."""
+        n = len(norms)
+        rows_of = self._lex_rows
+        for key, gz in self.fx.lexicons.items():
+            first_words = [i for i, h in enumerate(hits) if key in h]
+            if not first_words:
+                continue
+            for first, m, t in gz.spans(norms, stems, first_words):
+                got = rows_of.get((key, t))
+                if got is None:
+                    ids_of = self._context_ids
+                    got = rows_of[(key, t)] = (ids_of(f"{key}=B-{t}"), ids_of(f"{key}=I-{t}"), ids_of(f"{key}={t}"),
+                                               ids_of(f"+1{key}={t}"), ids_of(f"-1{key}={t}"))
+                begin, inside, typed, to_prev, to_next = got
+                for i in range(first, first + m):
+                    p = offset + i
+                    for j in (begin if i == first else inside):
+                        pos.append(p)
+                        idx.append(j)
+                    for j in typed:
+                        pos.append(p)
+                        idx.append(j)
+                    if i > 0:
+                        for j in to_prev:
+                            pos.append(p - 1)
+                            idx.append(j)
+                    if i + 1 < n:
+                        for j in to_next:
+                            pos.append(p + 1)
+                            idx.append(j)
 
     def _context_ids(self, attr: str) -> tuple[int, ...]:
         """Weight rows of a context attribute and its domain copy (known ones only), memoized:
