@@ -424,6 +424,16 @@ def test_shortened_organization_name_links_to_the_full_one() -> None:
     assert len(orgs) == 1 and len(orgs[0]["mentions"]) == 2, orgs
 
 
+def test_a_misspelled_dictionary_name_alone_finds_its_actor() -> None:
+    """One edit from a dictionary name, with no correct spelling in the article to lean on
+    (resolve rule 3 against the dictionary)."""
+    khamenei = [e for e in ents("وقال المرشد الأعلى الخامئني إن الحصار فشل.") if e["type"] == "PER"]
+    assert [(e["name_en"], e["actor_code"]) for e in khamenei] == [("Ali Khamenei", "IRNGOV")]
+    erdogan = [e for e in ents("التقى الرئيس رجب طيب اردغان وزير الخارجية.") if e["type"] == "PER"]
+    assert [e["actor_code"] for e in erdogan] == ["TURGOV"]
+    assert "Erdo" in erdogan[0]["name_en"]
+
+
 def test_multiword_misspelling_differs_in_one_word_only() -> None:
     assert close_enough("مجلس سليماني", "مجلس سليمان")
     assert not close_enough("بعثه يوناما", "بعثه يونامي")  # UNAMA is not UNAMI: short words, one letter apart

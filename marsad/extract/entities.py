@@ -21,6 +21,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
 from marsad.document import Document, Token
 from marsad.extract.dates import weekday_names
 from marsad.extract.gazetteer import Actor, Gazetteer, hamza_alef, surface_len
@@ -347,6 +350,8 @@ class EntityRecognizer:
         for key, actor in self.gazetteer.index.items():
             joined = " ".join(key)
             self._by_first.setdefault((joined[:2], actor.type), []).append((joined, len(joined), actor))
+        #: the names alone, in the same order (for rapidfuzz's batch distance in :meth:`_fuzzy`)
+        self._by_first_names = {k: [j for j, _, _ in v] for k, v in self._by_first.items()}
 
     def prepare_batch(self, docs: list[Document]) -> None:
         """Tags a batch of documents at once (:meth:`marsad.pipeline.Pipeline.pipe`);
@@ -1444,9 +1449,16 @@ class EntityRecognizer:
         if key in self._fuzzy_cache:
             return self._fuzzy_cache[key]
         best = None
-        if len(key) >= 6:
+        group = (key[:2], m.type)
+        if len(key) >= 6 and group in self._by_first:
             size = len(key)
-            for joined, length, actor in self._by_first.get((key[:2], m.type), ()):
+            cands = self._by_first[group]
+            # close_enough() allows at most two edits (OSA) over the whole name, so only the
+            # names that close are asked, found in one C-level pass; in dictionary order
+            near = process.extract(key, self._by_first_names[group], scorer=OSA.distance,
+                                   score_cutoff=2, limit=None)
+            for i in sorted(i for _, _, i in near):
+                joined, length, actor = cands[i]
                 # close_enough() rejects any length difference over 2 first: skip the call
                 if abs(length - size) <= 2 and close_enough(key, joined):
                     best = actor
