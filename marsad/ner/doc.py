@@ -96,9 +96,12 @@ def _match_names(ks, ts, mine_names, ncount, nfirst, feats) -> None:
     mine: dict[tuple, int] = {}
     for nk, t in mine_names:
         mine[(nk, t)] = mine.get((nk, t), 0) + 1
-    i = 0
-    while i < n:
-        lens = nfirst.get(ks[i]) if ks[i] else None
+    nxt = 0  # after a name, the next token looked at is the one after it
+    # only the tokens whose key begins some name are looked at (most begin none)
+    for i in [i for i, k in enumerate(ks) if k and k in nfirst]:
+        if i < nxt:
+            continue
+        lens = nfirst[ks[i]]
         hit = None
         if lens:
             for m in sorted((x for x, v in lens.items() if v > 0 and x <= n - i), reverse=True):
@@ -113,7 +116,6 @@ def _match_names(ks, ts, mine_names, ncount, nfirst, feats) -> None:
                     hit = (m, next(t for t, v in c.items() if v == best))
                     break
         if hit is None:
-            i += 1
             continue
         m, t = hit
         tag = "1" if m == 1 else "m"
@@ -124,7 +126,7 @@ def _match_names(ks, ts, mine_names, ncount, nfirst, feats) -> None:
             o = TYPES[ts[j] - 1] if ts[j] else "O"
             feats[j].append(f"de=I-{t}")
             feats[j].append(f"de{tag}=I-{t}|{o}")
-        i += m
+        nxt = i + m
 
 
 def name_attrs(keys: Sequence[Sequence[str | None]], labels: Sequence[Sequence[str]]) -> dict[tuple[int, int], list[str]]:
