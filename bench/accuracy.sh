@@ -12,7 +12,8 @@ py="${PYTHON:-$here/.venv/bin/python}"
 cd "$here"
 run() { echo; echo "== $1"; shift; "$py" -m marsad "$@"; }
 
-run "whole articles, held-out set 11 (8 articles, blind when measured on 2026-11-23, third session, not read for errors)" eval gold tests/gold/heldout11 examples/heldout11 "$@"
+run "whole articles, held-out set 12 (8 articles, blind when measured on 2026-11-23, fourth session, not read for errors)" eval gold tests/gold/heldout12 examples/heldout12 "$@"
+run "whole articles, held-out set 11 (8 articles, blind when measured on 2026-11-23, third session, again in the fourth, not read for errors)" eval gold tests/gold/heldout11 examples/heldout11 "$@"
 run "whole articles, held-out set 10 (8 articles, blind when measured on 2026-11-23, third session, read for errors since)" eval gold tests/gold/heldout10 examples/heldout10 "$@"
 run "whole articles, held-out set 9 (8 articles, blind when measured on 2026-11-23, measured again blind in the third session, not read for errors)" eval gold tests/gold/heldout9 examples/heldout9 "$@"
 run "whole articles, held-out set 8 (8 articles, blind when measured on 2026-11-23, read for errors since)" eval gold tests/gold/heldout8 examples/heldout8 "$@"
