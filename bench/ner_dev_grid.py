@@ -8,7 +8,7 @@ Usage::
 ``key=value`` are :func:`marsad.ner.train.train` arguments (``c1``, ``c2``,
 ``iterations``, ``min_freq``, ``doc_window``, ``corpora``, ``cluster_corpora``,
 ``cluster_ks``, ``label_scheme``, ``lex``, ``dev_block``, ``dedup``,
-``harmonized``, ``trim_nationalities``, ``trim_edges``) or feature settings as
+``harmonized``, ``trim_nationalities``, ``trim_edges``, ``entity_only``) or feature settings as
 ``feat.NAME=VALUE`` (:class:`marsad.ner.features.FeatureConfig`).  Defaults:
 ``dev=True``, one word2vec thread, ``doc_window=0`` (3x faster, for screening
 features).  Writes ``/tmp/ner/NAME.crfsuite`` and appends the dev table to
@@ -18,7 +18,11 @@ by a dev run, so without the dev sentences) to skip the word clusters.
 The dev slice is small (one slice moves by 0.3-0.6 F1 between equivalent
 models).  ``blocks=0,1,2`` trains once per held-out slice (``dev_block``: 0 the
 last 650 sentences of the ANERcorp train file, 1 the 650 before them, ...)
-and prints each slice's table and the pooled one (``NAME.bK`` models).  NewsFANE's
+and prints each slice's table and the pooled one (``NAME.bK`` models); the
+pooled figure over blocks 0, 1 and 2 is the one to decide on (the shipped
+recipe: 81.14 with ``lex=/tmp/ner/base0.lex.tsv``, docs/evaluation.md).
+Word-vector features need a table with vectors: leave ``lex`` out with
+``feat.emb=N`` (the table is then built with N components).  NewsFANE's
 copies of the held-out sentences are always dropped from training
 (:func:`marsad.ner.train.drop_copies`).
 """
@@ -59,7 +63,7 @@ def main(argv: list[str]) -> int:
             kw[k] = float(v)
         elif k in INT:
             kw[k] = int(v)
-        elif k in ("corpora", "cluster_corpora", "harmonized"):
+        elif k in ("corpora", "cluster_corpora", "harmonized", "entity_only"):
             kw[k] = v.split(",")
         elif k == "cluster_ks":
             kw[k] = tuple(int(x) for x in v.split(","))

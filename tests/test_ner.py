@@ -173,6 +173,84 @@ def test_tag_doc_spans_point_into_text(tiny_tagger):
         assert text[e.start:e.end] == e.text
 
 
+def test_word_table_round_trip_with_vectors(tmp_path):
+    from marsad.ner.features import WordTable
+
+    t = WordTable(clusters={"ا": ("1",), "ب": ("2",)}, freq={"ا": "4.5"},
+                  vectors={"ا": (0.25, -1.5, 0.0), "ب": (2.0, 0.01, -0.33)})
+    t.save(tmp_path / "t.lex.tsv")
+    u = WordTable.load(tmp_path / "t.lex.tsv")
+    assert (u.clusters, u.freq, u.vectors) == (t.clusters, t.freq, t.vectors)
+
+
+def test_word_classes_by_stem():
+    from marsad.ner.features import FeatureConfig, FeatureExtractor
+
+    fx = FeatureExtractor(config=FeatureConfig(word_classes=("oh", "pn")))
+    local = {w: [a for a in fx.analyze_base(w)[0] if a.startswith("wc=")] for w in ("لوزارة", "والحزب", "بمطار", "قال")}
+    assert local == {"لوزارة": ["wc=oh"], "والحزب": ["wc=oh"], "بمطار": ["wc=pn"], "قال": []}
+    # and to the neighbors: "-1wc=oh" on the word after the head
+    feats = fx.sentence(["بيان", "لوزارة", "الصحة"])
+    assert "-1wc=oh" in feats[2] and "1wc=oh" in feats[0]
+    assert not any(a.startswith("wc=") for a in FeatureExtractor().analyze_base("لوزارة")[0])
+
+
+@pytest.fixture(scope="module")
+def tiny_dense_tagger(tmp_path_factory):
+    """A tiny model with real-valued (word-vector) features."""
+    pytest.importorskip("pycrfsuite")
+    from marsad.ner.conll import Sentence
+    from marsad.ner.crf import NerTagger, lex_path
+    from marsad.ner.features import FeatureConfig, FeatureExtractor, WordTable
+    from marsad.ner.train import train_crf
+
+    d = tmp_path_factory.mktemp("tinydense")
+    model = d / "tiny.crfsuite"
+    norm = FeatureExtractor().word_parts
+    vocab = sorted({norm(w)[2] for toks, _ in TINY for w in toks})
+    vectors = {w: tuple(round(((i * 7 + c * 3) % 11 - 5) / 3, 2) for c in range(4)) for i, w in enumerate(vocab)}
+    vectors.pop(FeatureExtractor().word_parts("طهران")[2])  # a word without a vector
+    table = WordTable(clusters={"ايران": ("1", "2")}, vectors=vectors)
+    config = FeatureConfig(emb=4, emb_scale=1.0, emb_window=2)
+    table.meta.update(config.to_meta())
+    table.meta["target_domain"] = "an"
+    table.save(lex_path(model))
+    fx = FeatureExtractor(table, {}, config)
+    sents = [Sentence(t, g) for t, g in TINY]
+    train_crf(sents, fx, model, c1=0.0, c2=0.01, max_iterations=50, domains=["an", "nf", "an", "nf", "an"])
+    return NerTagger.load(model, lexicons={})
+
+
+def test_dense_features_reach_crfsuite_and_the_fast_decoder(tiny_dense_tagger):
+    tg = tiny_dense_tagger
+    items = tg.fx.items(tg.fx.sentence(["بغداد", "محمد"]), ["بغداد", "محمد"])
+    assert isinstance(items[0], dict) and "e0" in items[0] and "1e0" in items[0] and "-1e0" in items[1]
+    # "وبغداد" has no vector of its own: its stem's
+    assert tg.fx.vector("وبغداد") == tg.fx.vector("بغداد") is not None
+    if tg._fast is None:
+        pytest.skip("numpy not installed: only the crfsuite path exists")
+    assert tg._fast._emb  # the model has weights for the dense features
+    sents = [t for t, _ in TINY] + ["قال حسن علي في طهران إن الرئيس زار بغداد".split(), ["إيران"], [],
+                                    "وبغداد ومحمد علي زار طهرانيين".split()]
+    assert tg.tag_many(sents) == [tg.tag_crfsuite(s) for s in sents]
+    # the scores themselves, not only the best paths: the difference between two paths'
+    # scores is the log of the ratio of their probabilities under crfsuite
+    import math
+
+    toks = sents[-1]
+    E, _, _, _ = tg._fast.emissions([toks])
+    tg._tagger.set(tg.fx.items(tg.fx.sentence(toks, tg.domain), toks))
+
+    def fast_score(y):
+        lab = [tg._fast.labels.index(t) for t in y]
+        return sum(E[i, k] for i, k in enumerate(lab)) + sum(tg._fast.T[a, b] for a, b in zip(lab, lab[1:]))
+
+    y1, y2 = ["O"] * len(toks), ["O", "B-PERS", "I-PERS", "O", "B-LOC"]
+    got = fast_score(y1) - fast_score(y2)
+    want = math.log(tg._tagger.probability(y1)) - math.log(tg._tagger.probability(y2))
+    assert abs(got - want) < 1e-4  # the weights are read from crfsuite's dump (6 decimals)
+
+
 # -- the shipped model ---------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def shipped():

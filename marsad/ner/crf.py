@@ -186,6 +186,7 @@ class _FastDecoder:
         self.eos = self._vec(["EOS"])
         self._bigram_tables()
         self._word_tables()
+        self._dense_tables()
         self._doc_ids: dict[tuple, int] = {}
         self._doc_rows = [np.zeros(L)]
         self._doc_W = None
@@ -330,6 +331,23 @@ class _FastDecoder:
         self.Wl = np.vstack([W[ids].sum(0) for ids in lrows]) if lrows else np.zeros((1, L))
         self.Wn = np.vstack([np.concatenate([W[ids].sum(0) for ids in r]) for r in nrows])
 
+    def _dense_tables(self) -> None:
+        """For dense features (:attr:`FeatureConfig.emb`): per window offset, the
+        ``(emb, L)`` weights of the components of the word there (``e3``, ``-1e3`` ...),
+        so that a word's score rows get its vector times them."""
+        np = self.np
+        cfg = self.fx.config
+        self._emb: list[tuple[int, object]] = []
+        if not cfg.emb:
+            return
+        for j, k in enumerate(self.offsets):
+            if abs(k) > cfg.emb_window:
+                continue
+            pre = f"{k}e" if k else "e"
+            M = np.vstack([self._vec([f"{pre}{c}"]) for c in range(cfg.emb)])
+            if M.any():
+                self._emb.append((j, M))
+
     def _grow(self, need: int) -> None:
         """Make room for ``need`` rows in the per-row tables (doubling)."""
         np = self.np
@@ -393,6 +411,15 @@ class _FastDecoder:
         L = self.L
         for j in range(1, len(self.offsets)):
             mats[j][r0:r] = nv[:, (j - 1) * L:j * L]
+        if self._emb:
+            V = np.zeros((r - r0, self.fx.config.emb))
+            vector = self.fx.vector
+            for i, w in enumerate(new):
+                v = vector(w)
+                if v is not None:
+                    V[i, :len(v)] = v
+            for j, M in self._emb:
+                mats[j][r0:r] += V @ M
         self._nid[r0:r] = bg
         self._kid[r0:r] = kids
         self._lexf[r0:r] = lexf
@@ -787,7 +814,7 @@ class NerTagger:
         """Reference path for :meth:`tag_many`: python-crfsuite's Viterbi, both passes."""
         sentences = [list(s) for s in sentences]
         feats = [self.fx.sentence(s, self.domain) for s in sentences]
-        first = [self._tagger.tag(f) if f else [] for f in feats]
+        first = [self._tagger.tag(self.fx.items(f, s)) if f else [] for f, s in zip(feats, sentences)]
         w = self._window(window)
         if w <= 0:
             return [from_bilou(t) for t in first]
@@ -797,7 +824,7 @@ class NerTagger:
         extra = doc_attrs(keys, [first[i] for i in live], w)
         out: list[list[str]] = [[] for _ in sentences]
         for i, x in zip(live, extra):
-            out[i] = from_bilou(self._tagger.tag([a + e for a, e in zip(feats[i], x)]))
+            out[i] = from_bilou(self._tagger.tag(self.fx.items([a + e for a, e in zip(feats[i], x)], sentences[i])))
         return out
 
     def _window(self, window: int | None) -> int:

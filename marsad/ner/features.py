@@ -58,7 +58,9 @@ def shape(word: str) -> str:
 
 @dataclass
 class WordTable:
-    """Word -> cluster ids (one per granularity) and frequency band.
+    """Word -> cluster ids (one per granularity), frequency band and, optionally,
+    a dense vector (standardized principal components of the word2vec vector,
+    for real-valued features: :attr:`FeatureConfig.emb`).
 
     Keys are normalized forms (:func:`marsad.text.normalize.normalize`).
     """
@@ -66,15 +68,20 @@ class WordTable:
     clusters: dict[str, tuple[str, ...]] = field(default_factory=dict)
     freq: dict[str, str] = field(default_factory=dict)
     meta: dict[str, str] = field(default_factory=dict)
+    vectors: dict[str, tuple[float, ...]] = field(default_factory=dict)
 
     def save(self, path: str | os.PathLike) -> None:
-        words = sorted(set(self.clusters) | set(self.freq))
+        words = sorted(set(self.clusters) | set(self.freq) | set(self.vectors))
         with open(path, "w", encoding="utf-8") as fh:
             for k, v in sorted(self.meta.items()):
                 fh.write(f"#{k}\t{v}\n")
             for w in words:
                 cl = ",".join(self.clusters.get(w, ()))
-                fh.write(f"{w}\t{self.freq.get(w, '')}\t{cl}\n")
+                if self.vectors:
+                    vec = " ".join(f"{x:.2f}" for x in self.vectors.get(w, ()))
+                    fh.write(f"{w}\t{self.freq.get(w, '')}\t{cl}\t{vec}\n")
+                else:
+                    fh.write(f"{w}\t{self.freq.get(w, '')}\t{cl}\n")
 
     @classmethod
     def load(cls, path: str | os.PathLike) -> WordTable:
@@ -86,11 +93,13 @@ class WordTable:
                     k, _, v = line[1:].partition("\t")
                     t.meta[k] = v
                     continue
-                w, fq, cl = line.split("\t")
+                w, fq, cl, *vec = line.split("\t")
                 if fq:
                     t.freq[w] = fq
                 if cl:
                     t.clusters[w] = tuple(cl.split(","))
+                if vec and vec[0]:
+                    t.vectors[w] = tuple(map(float, vec[0].split()))
         return t
 
 
@@ -213,6 +222,15 @@ class FeatureConfig:
     char_ngrams: int = 0
     #: attribute prefixes copied per domain (empty: all)
     domain_attrs: tuple = ("bias", "n=", "b=", "cs=")
+    #: word classes shown by a word and to its neighbors (see :func:`word_classes`):
+    #: oh organization head nouns, pn place nouns, np given names and surnames
+    word_classes: tuple = ()
+    #: real-valued features: the first ``emb`` components of the word's vector
+    #: (:attr:`WordTable.vectors`) times ``emb_scale``, for the word itself and its
+    #: neighbors up to ``emb_window`` tokens away (0: none)
+    emb: int = 0
+    emb_scale: float = 0.1
+    emb_window: int = 1
 
     @classmethod
     def from_meta(cls, meta: dict[str, str]) -> FeatureConfig:
@@ -243,6 +261,30 @@ class FeatureConfig:
         return out
 
 
+def word_classes(stems: Sequence[str], wanted: Sequence[str]) -> list[str]:
+    """Classes of a word from Marsad's word lists, looked up by its normalized
+    form and clitic-stripped stems (``stems``, the form itself first), each
+    without the article: ``oh`` an organization head noun (``lexicons/org_heads.txt``:
+    وزارة، شركة، حزب ...), ``pn`` a place noun (``place_nouns.txt``: مطار، جامعة ...),
+    ``ng``/``ns`` an attested given name / surname (the romanizer's name-part index,
+    :func:`marsad.extract.entities.name_part`), for the first stem that has one."""
+    from marsad.extract.entities import name_part, org_heads, place_nouns
+
+    out: list[str] = []
+    bare = [s[2:] if s.startswith("ال") and len(s) > 3 else s for s in stems]
+    if "oh" in wanted and any(b in org_heads() for b in bare):
+        out.append("oh")
+    if "pn" in wanted and any(b in place_nouns() for b in bare):
+        out.append("pn")
+    if "np" in wanted:
+        for s in stems:
+            part = name_part(s)
+            if part is not None:
+                out.append("ng" if part == "given" else "ns")
+                break
+    return out
+
+
 _PAD = {k: [f"{k}n=<pad>"] for k in OFFSETS}
 _PROBE = ("وقال", "الرئيس", "الإيراني", "حسن", "روحاني", "لوكالة", "Reuters", "إن", "والعراق",
           "سيدفع", "1,5", "مليار", "دولار", "في", "2015", "«", "بالكامل", "»", ".")
@@ -258,6 +300,7 @@ class FeatureExtractor:
         #: prefix -> gazetteer, only those the config names (G actors, T titles, N nationalities)
         self.lexicons = {k: g for k, g in (lexicons or {}).items() if k in self.config.lexicons and len(g)}
         self._cache: dict[str, tuple] = {}
+        self._vcache: dict[str, tuple[float, ...] | None] = {}
         self.offsets = tuple(k for k in OFFSETS if abs(k) <= self.config.window)
 
     # -- word level -----------------------------------------------------------------
@@ -344,6 +387,10 @@ class FeatureExtractor:
                     if sc is not None:
                         f.extend(f"sc{j}={cid}" for j, cid in enumerate(sc))
                         break
+        if cfg.word_classes:
+            for c in word_classes(stems, cfg.word_classes):
+                f.append(f"wc={c}")
+                nb.append(f"wc={c}")
         lexhits = tuple(key for key, gz in self.lexicons.items() if not gz.first.keys().isdisjoint(stems))
         return f, nb, n, stems, lexhits
 
@@ -407,6 +454,51 @@ class FeatureExtractor:
         probe = FeatureExtractor(self.table, {}, self.config)
         feats = probe.sentence(_PROBE, "an")
         return hashlib.sha1("\n".join("\t".join(f) for f in feats).encode("utf-8")).hexdigest()[:16]
+
+    def vector(self, word: str) -> tuple[float, ...] | None:
+        """The scaled dense features of one word (its table vector, else the first
+        clitic-stripped stem's), or None; cached with the word."""
+        hit = self._vcache.get(word)
+        if hit is not None or word in self._vcache:
+            return hit
+        _, _, n, stems, _ = self.word_parts(word)
+        vecs = self.table.vectors
+        v = vecs.get(n)
+        if v is None:
+            for stem in stems[1:]:
+                v = vecs.get(stem)
+                if v is not None:
+                    break
+        if v is not None:
+            sc = self.config.emb_scale
+            v = tuple(x * sc for x in v[:self.config.emb])
+        if len(self._vcache) > 500_000:
+            self._vcache.clear()
+        self._vcache[word] = v
+        return v
+
+    def items(self, feats: list[list[str]], words: Sequence[str]) -> list:
+        """What python-crfsuite is given for a sentence: ``feats`` as they are, or,
+        with dense features (``emb`` > 0), one ``{attribute: value}`` dict a token
+        (binary attributes count their repeats, as crfsuite does with a list)."""
+        if not self.config.emb:
+            return feats
+        n = len(words)
+        vecs = [self.vector(w) for w in words]
+        win = self.config.emb_window
+        out = []
+        for i, f in enumerate(feats):
+            d: dict[str, float] = {}
+            for a in f:
+                d[a] = d.get(a, 0.0) + 1.0
+            for k in range(-win, win + 1):
+                j = i + k
+                if 0 <= j < n and vecs[j] is not None:
+                    pre = f"{k}e" if k else "e"
+                    for c, x in enumerate(vecs[j]):
+                        d[f"{pre}{c}"] = x
+            out.append(d)
+        return out
 
     def sentence(self, words: Sequence[str], domain: str | None = None) -> list[list[str]]:
         """Attribute lists for every token of one sentence.

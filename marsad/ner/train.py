@@ -310,8 +310,11 @@ def corpus_sentences(data_dir: Path, names: Iterable[str], news_dir: Path | None
 
 def build_word_table(sentences: list[list[str]], vocab_size: int = 50_000, ks: Sequence[int] = CLUSTER_KS,
                      dim: int = 100, min_count: int = 3, seed: int = 1, workers: int = 2,
-                     freq: bool = True) -> WordTable:
-    """k-means clusters (several granularities) over word2vec vectors, plus wordfreq bands."""
+                     freq: bool = True, emb_dims: int = 0) -> WordTable:
+    """k-means clusters (several granularities) over word2vec vectors, plus wordfreq bands.
+
+    ``emb_dims`` > 0 also keeps that many principal components of each vector
+    (:func:`dense_vectors`) for real-valued features."""
     table = WordTable()
     try:
         from gensim.models import Word2Vec
@@ -333,9 +336,23 @@ def build_word_table(sentences: list[list[str]], vocab_size: int = 50_000, ks: S
     for i, w in enumerate(words):
         table.clusters[w] = tuple(str(int(a[i])) for a in ids)
     table.meta["clusters"] = f"kmeans{list(ks)} over word2vec sg dim={dim}, {len(words)} words"
+    if emb_dims:
+        table.vectors = dense_vectors(words, vecs, emb_dims, seed)
+        table.meta["vectors"] = f"{emb_dims} standardized principal components of the unit word2vec vectors"
     if freq:
         add_freq_bands(table)
     return table
+
+
+def dense_vectors(words: Sequence[str], vecs, dims: int, seed: int = 1) -> dict[str, tuple[float, ...]]:
+    """The first ``dims`` principal components of (unit) word vectors, divided by their
+    overall standard deviation and rounded to two decimals (as stored)."""
+    import numpy as np
+    from sklearn.decomposition import PCA
+
+    z = PCA(n_components=dims, random_state=seed).fit_transform(np.asarray(vecs, dtype=np.float64))
+    z = np.round(z / z.std(), 2)
+    return {w: tuple(float(x) for x in row) for w, row in zip(words, z)}
 
 
 def add_freq_bands(table: WordTable, top_n: int = 100_000) -> None:
@@ -375,9 +392,9 @@ def train_crf(sents: Sequence[Sentence], fx: FeatureExtractor, model_path: str |
     for i, s in enumerate(sents):
         tags = to_bilou(s.tags) if scheme == "BILOU" else s.tags
         feats = fx.sentence(s.tokens, domains[i] if domains else None)
-        trainer.append(feats, tags)
+        trainer.append(fx.items(feats, s.tokens), tags)
         if doc is not None:
-            trainer.append([a + e for a, e in zip(feats, doc[i])], tags)
+            trainer.append(fx.items([a + e for a, e in zip(feats, doc[i])], s.tokens), tags)
     trainer.set_params({
         "c1": c1,
         "c2": c2,
@@ -449,13 +466,15 @@ def train(data_dir: Path, out: Path, corpora: Sequence[str] = ("anercorp", "news
           lexicons: bool = True, domains: bool = True, doc_window: int = 0, workers: int = 2,
           features: dict[str, str] | None = None, cluster_ks: Sequence[int] = CLUSTER_KS,
           label_scheme: str = "BIO", dev_block: int = 0, dedup: str = "none",
-          harmonized: Sequence[str] = (), trim_nationalities: bool = False, trim_edges: bool = False) -> dict:
+          harmonized: Sequence[str] = (), trim_nationalities: bool = False, trim_edges: bool = False,
+          entity_only: Sequence[str] = ()) -> dict:
     """The reproducible training recipe behind ``marsad train ner``.
 
     ``dedup``: which ANERcorp sentences the other corpora lose their copies of
     (:func:`drop_copies`): ``"none"`` or ``"dev"`` (the held-out slice only,
     which is always dropped: a dev score with them was 0.812 instead of 0.775),
     or ``"all"`` (the whole ANERcorp train file, dev slice included).
+    ``entity_only``: corpora of which only the sentences with at least one name are kept.
     """
     from marsad.ner.crf import NerTagger, lex_path, load_lexicons
 
@@ -472,6 +491,10 @@ def train(data_dir: Path, out: Path, corpora: Sequence[str] = ("anercorp", "news
             n0 = len(part)
             part = drop_copies(part, copies)
             log.info("%s: %d copies of ANERcorp sentences dropped", name, n0 - len(part))
+        if name in entity_only:
+            n0 = len(part)
+            part = [s for s in part if any(t != "O" for t in s.tags)]
+            log.info("%s: %d sentences without names dropped", name, n0 - len(part))
         if name in harmonized:
             nat = None
             if trim_nationalities:
@@ -487,7 +510,9 @@ def train(data_dir: Path, out: Path, corpora: Sequence[str] = ("anercorp", "news
     else:
         log.info("training word clusters on %s%s", ", ".join(cluster_corpora), " + news" if news_dir else "")
         text = list(corpus_sentences(data_dir, cluster_corpora, news_dir, exclude=dev_sents))
-        table = build_word_table(text, ks=cluster_ks, workers=workers)
+        # real-valued features (feat.emb) need the vectors' components in the table
+        emb = int((features or {}).get("emb", 0) or 0)
+        table = build_word_table(text, ks=cluster_ks, workers=workers, emb_dims=emb)
         sources = ", ".join(cluster_corpora) + (f" + {news_dir.name}" if news_dir else "")
         table.meta["clusters"] += f"; text of {sources}"
     config = FeatureConfig.from_meta({f"feat.{k}": v for k, v in (features or {}).items()})
