@@ -52,20 +52,19 @@ def _bucket(x: float) -> str:
 def _names(keys: Sequence[str | None], labels: Sequence[str]) -> list[tuple[tuple, str]]:
     """Names tagged in one sentence: ``(word keys, type)``, up to :data:`MAX_NAME` tokens."""
     out = []
-    i, n = 0, len(labels)
-    while i < n:
-        lab = labels[i]
-        if lab == "O":
-            i += 1
+    n = len(labels)
+    nxt = 0  # after a name, the next label looked at is the one after it
+    for i in [i for i, lab in enumerate(labels) if lab != "O"]:
+        if i < nxt:
             continue
-        t = lab[2:]
+        t = labels[i][2:]
         j = i + 1
         while j < n and labels[j] != "O" and labels[j][2:] == t and labels[j][:1] not in "BUS":
             j += 1
         k = tuple(keys[i:j])
         if j - i <= MAX_NAME and all(k):
             out.append((k, t))
-        i = j
+        nxt = j
     return out
 
 
