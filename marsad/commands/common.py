@@ -33,15 +33,18 @@ def extract_options(args: argparse.Namespace) -> dict:
     """Pipeline options from the command line, checked up front so a typo fails fast."""
     from pathlib import Path
 
-    from marsad.lexicons.loader import LexiconError, read_actor_file
+    from marsad.lexicons.loader import LexiconError, load_actors
 
     for f in args.actors:
         if not Path(f).is_file():
             raise SystemExit(f"marsad: {f}: no such actor file")
-        try:
-            read_actor_file(Path(f))  # a bad entry or encoding: one line naming the file, no traceback
-        except LexiconError as exc:
-            raise SystemExit(f"marsad: {exc}") from None
+    try:
+        # a bad entry or encoding: one line naming the file, no traceback; the entries are
+        # memoized, so the pipeline's own load reads them from here
+        if args.actors:
+            load_actors([Path(f) for f in args.actors])
+    except LexiconError as exc:
+        raise SystemExit(f"marsad: {exc}") from None
     return {"actors_files": tuple(args.actors), "use_model": not args.no_model}
 
 
