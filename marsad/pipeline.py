@@ -138,8 +138,7 @@ class Pipeline:
         return [(doc, failed.get(i)) for i, doc in enumerate(batch)]
 
     def _run_batch(self, batch: list[Document], on_error: Callable[[Document, Exception], None] | None):
-        with young_gc(GC_YOUNG):
-            failed = self._run_components(batch)
+        failed = self._run_components(batch)  # inside pipe's young_gc
         for i, doc in enumerate(batch):
             if i not in failed:
                 yield doc
@@ -190,12 +189,22 @@ def young_gc(threshold: int = GC_YOUNG):
     Hold it around a whole run, not each batch: restoring Python's default of 700
     between batches made the collector run at every batch boundary, over the
     batch's documents still alive (about 1 ms a batch of eight documents)."""
-    old = gc.get_threshold()
-    if not gc.isenabled() or old[0] == 0 or old[0] >= threshold:
+    old = raise_young_threshold(threshold)
+    if old is None:
         yield
         return
-    gc.set_threshold(threshold, *old[1:])
     try:
         yield
     finally:
         gc.set_threshold(*old)
+
+
+def raise_young_threshold(threshold: int = GC_YOUNG) -> tuple[int, ...] | None:
+    """Raise the collector's young-generation threshold to ``threshold``; the thresholds
+    before, or None when left alone (the collector off, or already collecting less
+    often).  For a process that only runs pipelines (:func:`young_gc` otherwise)."""
+    old = gc.get_threshold()
+    if not gc.isenabled() or old[0] == 0 or old[0] >= threshold:
+        return None
+    gc.set_threshold(threshold, *old[1:])
+    return old

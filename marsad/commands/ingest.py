@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import argparse
-import gc
 import multiprocessing
 import os
 import sys
@@ -13,7 +12,7 @@ from tqdm import tqdm
 from marsad.commands.common import add_extract_options, add_read_options, extract_options, read_options, report
 from marsad.corpus.store import Store, StoreError
 from marsad.ingest import ReadError, read_paths
-from marsad.pipeline import GC_YOUNG, Pipeline, young_gc
+from marsad.pipeline import Pipeline, raise_young_threshold, young_gc
 
 BATCH = 200
 #: documents that go through the extractors together (:meth:`Pipeline.pipe`)
@@ -140,10 +139,7 @@ def _init_worker(spec: dict[str, Any]) -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
-    # a worker only runs the pipeline: the raised threshold (see young_gc) for its whole life
-    threshold = gc.get_threshold()
-    if gc.isenabled() and 0 < threshold[0] < GC_YOUNG:
-        gc.set_threshold(GC_YOUNG, *threshold[1:])
+    raise_young_threshold()  # a worker only runs the pipeline: for its whole life (see young_gc)
     pipe = Pipeline(**spec)
     pipe.components = [c for c in pipe.components if c.name != "clean"]
     try:

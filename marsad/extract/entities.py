@@ -345,13 +345,14 @@ class EntityRecognizer:
         self._fuzzy_cache: dict[str, Actor | None] = {}
         self._flag_cache: dict[str, int] = {}
         self._flag_version = self.gazetteer.version
-        # dictionary names by (first two letters, type), in dictionary order, with their length
-        self._by_first: dict[tuple[str, str], list[tuple[str, int, Actor]]] = {}
+        # dictionary names by (first two letters, type), in dictionary order: the names
+        # (for rapidfuzz's batch distance in :meth:`_fuzzy`) and their actors, side by side
+        self._by_first: dict[tuple[str, str], tuple[list[str], list[Actor]]] = {}
         for key, actor in self.gazetteer.index.items():
             joined = " ".join(key)
-            self._by_first.setdefault((joined[:2], actor.type), []).append((joined, len(joined), actor))
-        #: the names alone, in the same order (for rapidfuzz's batch distance in :meth:`_fuzzy`)
-        self._by_first_names = {k: [j for j, _, _ in v] for k, v in self._by_first.items()}
+            names, actors = self._by_first.setdefault((joined[:2], actor.type), ([], []))
+            names.append(joined)
+            actors.append(actor)
 
     def prepare_batch(self, docs: list[Document]) -> None:
         """Tags a batch of documents at once (:meth:`marsad.pipeline.Pipeline.pipe`);
@@ -1451,17 +1452,13 @@ class EntityRecognizer:
         best = None
         group = (key[:2], m.type)
         if len(key) >= 6 and group in self._by_first:
-            size = len(key)
-            cands = self._by_first[group]
+            names, actors = self._by_first[group]
             # close_enough() allows at most two edits (OSA) over the whole name, so only the
             # names that close are asked, found in one C-level pass; in dictionary order
-            near = process.extract(key, self._by_first_names[group], scorer=OSA.distance,
-                                   score_cutoff=2, limit=None)
+            near = process.extract(key, names, scorer=OSA.distance, score_cutoff=2, limit=None)
             for i in sorted(i for _, _, i in near):
-                joined, length, actor = cands[i]
-                # close_enough() rejects any length difference over 2 first: skip the call
-                if abs(length - size) <= 2 and close_enough(key, joined):
-                    best = actor
+                if close_enough(key, names[i]):
+                    best = actors[i]
                     break
         self._fuzzy_cache[key] = best
         return best

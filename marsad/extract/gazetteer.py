@@ -117,16 +117,19 @@ class Gazetteer:
         for variant in [actor.name, *actor.variants]:
             for key in name_keys(variant, actor.type):
                 self.index[key] = actor
-                self.max_len[key[0]] = max(self.max_len.get(key[0], 0), len(key))
-                if len(key) > 1:
-                    self.pairs.add(key[:2])
+                self._note(key)
         for variant in actor.weak_variants:
             self.weak_actors.add(actor.key)
             for key in name_keys(variant, "weak"):
                 self.weak.setdefault(key, actor)
-                self.max_len[key[0]] = max(self.max_len.get(key[0], 0), len(key))
-                if len(key) > 1:
-                    self.pairs.add(key[:2])
+                self._note(key)
+
+    def _note(self, key: tuple[str, ...]) -> None:
+        """What :meth:`find` knows of an indexed key before looking it up: its length and
+        its first two forms."""
+        self.max_len[key[0]] = max(self.max_len.get(key[0], 0), len(key))
+        if len(key) > 1:
+            self.pairs.add(key[:2])
 
     def _starts_of(self, norm: str) -> tuple[tuple[str, str, int], ...]:
         """The ``(prefix, stem, longest key)`` splits of a word that begin some name.
