@@ -1171,3 +1171,23 @@ def test_clashes_between_two_forces_have_both_as_parties() -> None:
     names = {e["id"]: e["name"] for e in d["entities"]}
     assert [names.get(e["target"]) for e in d["events"] if e["type"] == "ASSAULT"] \
         == ["جهاز الردع لمكافحة الجريمة المنظمة والإرهاب"]
+
+
+def test_a_verb_finds_its_object_phrase_past_the_subject_and_a_time_phrase() -> None:
+    """Verb-subject-object order and a time phrase in commas put words between a verb and
+    the object its trigger entry asks for: "أوقفت الشرطة السورية خمسة أشخاص" is an
+    arrest by the police, "أرسلت، الشهر الماضي، شحنة" a delivery by the sender.  A
+    verb with no such object ("أوقفت الشرطة السورية السير") is no arrest."""
+    pipe = Pipeline()
+
+    def read(text: str) -> list[tuple[str, str | None]]:
+        d = pipe(text).to_dict()
+        names = {e["id"]: e["name"] for e in d["entities"]}
+        return [(e["type"], names.get(e["source"])) for e in d["events"]]
+
+    assert read("أوقفت الشرطة السورية خمسة أشخاص في ريف السويداء.") == [("COERCE", "الشرطة السورية")]
+    assert read("أعلنت وزارة الداخلية السورية أنها أوقفت، أمس السبت، خمسة أشخاص في ريف السويداء.") \
+        == [("COERCE", "وزارة الداخلية السورية")]
+    assert read("وكانت مصر قد أرسلت، الشهر الماضي، شحنة جديدة من الأسلحة إلى الجيش الصومالي.") \
+        == [("AID", "مصر")]
+    assert read("أوقفت الشرطة السورية السير في ريف السويداء.") == []

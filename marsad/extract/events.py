@@ -1872,6 +1872,8 @@ class EventExtractor:
             tlen = 0
             if tr.then:
                 m = self._then(rd, i + 1, min(b, i + 1 + tr.gap + 3), tr)
+                if m is None and tr.kind == "v" and not h.article:
+                    m = self._then_past_subject(rd, i + 1, b, tr)
                 if m is None:
                     continue
                 then_at, end = m
@@ -1906,6 +1908,62 @@ class EventExtractor:
             if best is not None:
                 return best
         return best
+
+    def _then_past_subject(self, rd: _Reader, start: int, b: int, tr: Trigger) -> tuple[int, int] | None:
+        """The then-phrase of a verb after what Arabic news puts between a verb and its
+        object: the subject (verb-subject-object order: "أوقفت الشرطة السورية خمسة
+        أشخاص") and a time phrase, bare or in commas ("أرسلت، الشهر الماضي، شحنة";
+        "سلمت الولايات المتحدة، الخميس الماضي، القوات … منظومات").  Each skip is taken
+        at most once, and the phrase must still follow within the trigger's own gap."""
+        k = start
+        subject_done = time_done = False
+        for _ in range(3):
+            moved = False
+            if not time_done:
+                k2 = self._skip_time(rd, k, b)
+                if k2 > k:
+                    k, time_done, moved = k2, True, True
+            if not moved and not subject_done and k < b and not rd.is_punct(k):
+                np = rd.np_at(k, b, skip_adv=False)
+                if np is None or np.t1 <= k or rd.marker_prep(k) is not None:
+                    return None
+                k, subject_done, moved = np.t1, True, True
+            if not moved:
+                return None
+            m = self._then(rd, k, min(b, k + tr.gap + 3), tr)
+            if m is not None:
+                return m
+        return None
+
+    @staticmethod
+    def _skip_time(rd: _Reader, k: int, b: int) -> int:
+        """Token index after a time phrase starting at k (k itself when there is none):
+        "، أمس السبت،", "، الشهر الماضي،", "فجر الثلاثاء", "يوم الخميس الماضي"."""
+        g = rd.g
+        toks = rd.toks
+
+        dated = [(int(d["start"]), int(d["end"])) for d in rd.doc.meta.get("dates") or ()
+                 if isinstance(d, dict) and "start" in d and "end" in d]
+
+        def timeish(q: int) -> bool:
+            t = toks[q]
+            if t.norm in g.time_anchors or t.bare in g.time_anchors or t.norm in g.time_nouns \
+                    or t.norm in g.adverbials or t.bare in g.adverbials:
+                return True
+            return any(s <= t.start and t.end <= e for s, e in dated)  # "12 آذار الماضي"
+
+        if k < b and rd.is_punct(k) and toks[k].text in ("،", ","):
+            q = k + 1
+            while q < b and q - k <= 6 and not rd.is_punct(q) and timeish(q) and rd.ent_at(q) is None:
+                q += 1
+            if q < b and q - k > 1 and toks[q].text in ("،", ","):
+                return q + 1
+            return k
+        q = k
+        while q < b and q - k < 5 and not rd.is_punct(q) and rd.ent_at(q) is None and timeish(q):
+            q += 1
+        return q if q > k and any(toks[x].norm not in g.adverbials or toks[x].norm in g.time_anchors
+                                  for x in range(k, q)) else k
 
     # -- one sentence --------------------------------------------------------
     def _sentence(self, rd: _Reader, si: int, idxs: list[int], date_fn) -> list[dict[str, Any]]:
