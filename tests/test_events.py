@@ -1191,3 +1191,32 @@ def test_a_verb_finds_its_object_phrase_past_the_subject_and_a_time_phrase() -> 
     assert read("وكانت مصر قد أرسلت، الشهر الماضي، شحنة جديدة من الأسلحة إلى الجيش الصومالي.") \
         == [("AID", "مصر")]
     assert read("أوقفت الشرطة السورية السير في ريف السويداء.") == []
+
+
+def test_a_light_verb_takes_a_verbal_noun_with_its_possessive_and_adjective() -> None:
+    """"أعلنت الحكومة العراقية رفضها القاطع للقرار": after a light verb and its subject,
+    "رفضها" is the verbal noun (their rejection), not the verb "he rejected it" with
+    "القاطع" as its subject; with no light verb, "رفضها الوزير" stays a verb."""
+    pipe = Pipeline()
+
+    def read(text: str) -> list[tuple[str, str | None]]:
+        d = pipe(text).to_dict()
+        names = {e["id"]: e["name"] for e in d["entities"]}
+        return [(e["type"], names.get(e["source"])) for e in d["events"]]
+
+    assert read("أعلنت الحكومة العراقية رفضها القاطع للقرار.") == [("REJECT", "الحكومة العراقية")]
+    assert read("وأعلنت الحكومة العراقية دعمها الكامل للمبادرة.") == [("SUPPORT", "الحكومة العراقية")]
+    assert read("رفضها الوزير العراقي فؤاد حسين.") == [("REJECT", "فؤاد حسين")]
+
+
+def test_a_conjoined_appeal_keeps_the_first_verbs_subject_and_its_object_is_the_addressee() -> None:
+    """"أعربت البعثة عن قلقها، وحثت الأطراف على …": the mission urges the parties (a
+    demand's "على" complement marks the phrase before it as the addressee); with
+    agreement ("ووافق الوزير على") the phrase before على stays the subject."""
+    d = Pipeline()("من جهتها، أعربت بعثة الأمم المتحدة للدعم في ليبيا عن قلقها البالغ، وحثت الأطراف "
+                   "على حماية المدنيين.").to_dict()
+    names = {e["id"]: e["name"] for e in d["entities"]}
+    assert [(e["type"], names.get(e["source"]), e.get("target_text")) for e in d["events"]] \
+        == [("REQUEST", "بعثة الأمم المتحدة للدعم في ليبيا", "الأطراف")]
+    d = Pipeline()("وكان الرئيس التونسي قيس سعيد قد التقى الوفد، ووافق الوزير على الاقتراح.").to_dict()
+    assert not [e for e in d["events"] if e["type"] == "AGREE" and e.get("target_text") == "الوزير"]

@@ -1850,6 +1850,7 @@ class EventExtractor:
                 and int(em[1]["start"]) <= toks[i].start + len(self._hits(toks[i].norm)[0].clitic):
             return None
         ta_marbuta = toks[i].text.rstrip(_MARKS)[-1:] == "ة"
+        light: bool | None = None  # a light verb and its subject right before (computed once)
         for h in self._hits(toks[i].norm):
             f = h.form
             tr = f.trigger
@@ -1881,6 +1882,13 @@ class EventExtractor:
             # noun reading after a preposition/article, verb reading elsewhere
             noun_ctx = h.article or h.clitic[-1:] in ("ب", "ك") or (i - 1 >= a and rd.is_prep(i - 1))
             kind_fit = 1 if (tr.kind == "n") == noun_ctx or tr.kind in ("p", "ap") else 0
+            if f.pron and tr.kind in ("n", "v") and not noun_ctx:
+                if light is None:
+                    light = self._light_subject(rd, i, a) is not None
+                if light:
+                    # "أعلنت الحكومة رفضها القاطع للقرار": with its subject, a light verb
+                    # takes the verbal noun and its possessive, not a verb and its object
+                    kind_fit = 1 if tr.kind == "n" else 0
             score = (1 if tr.then else 0, tlen, kind_fit)
             if score > best_score:
                 best, best_score = _Cand(i, h, end, then_at), score
@@ -2815,14 +2823,20 @@ class EventExtractor:
                                 # "قال الجيش … إن قواته نفذت … وقتلت 22 مسلحا": the speaker's own forces
                                 cand = self._carry(rd, i, s_start, s_end, out, speech)
                             inferred = cand is not None
+                    shared: Arg | None = None
                     if cand is not None and carry and tr.governs and c.hit.clitic[:1] in ("و", "ف") \
-                            and self._object_of_demand(rd, cand, limit) and (
+                            and self._object_of_demand(rd, cand, limit, tr.type) and (
                                 (speech is not None and speech.start < tok.start and speech.ent is not None)
-                                or any(e.get("source") is not None for e in out)):
+                                or any(e.get("source") is not None for e in out)
+                                or ((shared := self._elided_subject(rd, a, i)) is not None and shared.ent is not None
+                                    and shared.t1 <= cand.t0)):
                         # "أكد الحموي أن ...، وطالب الجانب التركي بسحب قواته": a second verb
                         # of a sentence with an explicit subject keeps it; the noun phrase
-                        # before the demanded "بـ/إلى" complement is the addressee
+                        # before the demanded "بـ/إلى" complement is the addressee ("أعربت
+                        # البعثة عن قلقها، وحثت الأطراف على": the first verb's subject)
                         tgt, cand = cand, self._carry(rd, i, s_start, s_end, out, speech)
+                        if cand is None and shared is not None and shared.ent is not None:
+                            cand = shared
                         inferred = cand is not None
                         obj_from = tgt.t1 if tgt.t1 > 0 else after
                     src = cand
@@ -3115,15 +3129,18 @@ class EventExtractor:
         return None
 
     @staticmethod
-    def _object_of_demand(rd: _Reader, arg: Arg, limit: int) -> bool:
+    def _object_of_demand(rd: _Reader, arg: Arg, limit: int, etype: str = "") -> bool:
         """The noun phrase is followed by the complement of a demand/accusation:
-        "طالب X بسحب", "دعا X إلى", "اتهم X بـ"."""
+        "طالب X بسحب", "دعا X إلى", "اتهم X بـ", and for a demand "حث X على" (with
+        agreement, "وافق X على", the phrase is the subject)."""
         k = arg.t1 if arg.t1 > 0 else _tok_after(rd, arg, arg.t0 + 1)
         if k >= limit:
             return False
         if rd.attached_prep(k) == "ب" or rd.marker_prep(k) == "ب":
             return True
         if rd.base(k) in (fold("إلى"), "ب", "بـ"):
+            return True
+        if etype == "REQUEST" and rd.base(k) == fold("على"):
             return True
         if rd.base(k) == "في":  # "طالب الحكومة في بغداد بـ«التدخل»": a place phrase first
             for q in range(k + 2, min(limit, k + 4)):
@@ -3214,7 +3231,7 @@ class EventExtractor:
         cues = set()
         for _m, words, _r in self.lex.mode_cues.get(tr.type, ()):
             cues |= words
-        definite = c.hit.article
+        definite = c.hit.article or bool(c.hit.form.pron)  # "رفضها القاطع": a possessive makes it definite
         while j < wide_right and j - i <= 4:
             t = toks[j]
             code = nats.get(t.norm) if nats else None
