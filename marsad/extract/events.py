@@ -1361,8 +1361,9 @@ class _Reader:
         if not self.content(k):
             return None
         a = k
-        while a - 1 >= floor and k - a < 6 and self.content(a - 1) and not self.is_prep(a - 1):
-            a -= 1
+        while a - 1 >= floor and k - a < 6 and self.content(a - 1) and not self.is_prep(a - 1) \
+                and self.base(a - 1) not in g.complementizers:
+            a -= 1  # ("وكان الرئيس فلان قد استقبل": "كان" opens the clause, it is no part of the subject)
         if a - 1 >= floor:
             prev = self.base(a - 1)
             if not (self.is_punct(a - 1) or prev in g.complementizers or prev in g.clause_breaks):
@@ -1851,6 +1852,7 @@ class EventExtractor:
             return None
         ta_marbuta = toks[i].text.rstrip(_MARKS)[-1:] == "ة"
         light: bool | None = None  # a light verb and its subject right before (computed once)
+        deferred: list[_Hit] = []
         for h in self._hits(toks[i].norm):
             f = h.form
             tr = f.trigger
@@ -1874,7 +1876,7 @@ class EventExtractor:
             if tr.then:
                 m = self._then(rd, i + 1, min(b, i + 1 + tr.gap + 3), tr)
                 if m is None and tr.kind == "v" and not h.article:
-                    m = self._then_past_subject(rd, i + 1, b, tr)
+                    deferred.append(h)  # read past a subject only when nothing else fits
                 if m is None:
                     continue
                 then_at, end = m
@@ -1892,6 +1894,11 @@ class EventExtractor:
             score = (1 if tr.then else 0, tlen, kind_fit)
             if score > best_score:
                 best, best_score = _Cand(i, h, end, then_at), score
+        if best is None:
+            for h in deferred:
+                m = self._then_past_subject(rd, i + 1, b, h.form.trigger)
+                if m is not None:
+                    return _Cand(i, h, m[1], m[0])
         return best
 
     @staticmethod
@@ -1920,22 +1927,26 @@ class EventExtractor:
     def _then_past_subject(self, rd: _Reader, start: int, b: int, tr: Trigger) -> tuple[int, int] | None:
         """The then-phrase of a verb after what Arabic news puts between a verb and its
         object: the subject (verb-subject-object order: "أوقفت الشرطة السورية خمسة
-        أشخاص") and a time phrase, bare or in commas ("أرسلت، الشهر الماضي، شحنة";
-        "سلمت الولايات المتحدة، الخميس الماضي، القوات … منظومات").  Each skip is taken
-        at most once, and the phrase must still follow within the trigger's own gap."""
+        أشخاص"), for a verb with a direct object also that object ("حملت الوزارة قوات
+        الدعم السريع المسؤولية"), and a time phrase, bare or in commas ("أرسلت، الشهر
+        الماضي، شحنة").  Each skip is taken at most once, and the phrase must still
+        follow within the trigger's own gap."""
         k = start
-        subject_done = time_done = False
-        for _ in range(3):
+        phrases = 0  # the subject, and for a verb with a direct object that object
+        most = 2 if "obj" in tr.tgt else 1
+        time_done = False
+        for _ in range(4):
             moved = False
             if not time_done:
                 k2 = self._skip_time(rd, k, b)
                 if k2 > k:
                     k, time_done, moved = k2, True, True
-            if not moved and not subject_done and k < b and not rd.is_punct(k):
+            if not moved and phrases < most and k < b and not rd.is_punct(k):
                 np = rd.np_at(k, b, skip_adv=False)
                 if np is None or np.t1 <= k or rd.marker_prep(k) is not None:
                     return None
-                k, subject_done, moved = np.t1, True, True
+                k, moved = np.t1, True
+                phrases += 1
             if not moved:
                 return None
             m = self._then(rd, k, min(b, k + tr.gap + 3), tr)
@@ -2845,10 +2856,18 @@ class EventExtractor:
                     else:
                         obj_from = (src.t1 if src is not None and src.t1 > 0 else _tok_after(rd, src, i + 1))
                     if c.then_at > i + 1:
+                        if tgt is None and "obj" in tr.tgt and src is not None and 0 < src.t1 < c.then_at \
+                                and not rd.is_number(src.t1):
+                            # "حملت الوزارة قوات الدعم السريع المسؤولية": the object stands
+                            # between the subject and the trigger's then-phrase (not "خمسة
+                            # أشخاص", whose counted noun is the then-phrase itself)
+                            tgt = rd.np_at(src.t1, c.then_at)
                         obj_from = c.end
                 obj_from = max(obj_from, c.end)
                 if tgt is None:
                     tgt = self._target(rd, tr, obj_from, right, wide_right, allow_obj=tr.voice != "intr")
+                if tgt is None and tr.tgt:
+                    tgt = self._target_past_aside(rd, tr, obj_from, b)
             if src is None and tr.voice not in ("passive", "inst") and tr.kind == "v" and not c.hit.clitic \
                     and self._embedded(rd, i, left):
                 # "نفذت قواتها خمس ضربات استهدفت منصات": a clause describing the object of a
@@ -3216,6 +3235,36 @@ class EventExtractor:
                     continue  # a second-choice ب phrase (instrument, cause) is a target only when it names someone
                 return got[1]
         return None
+
+    def _target_past_aside(self, rd: _Reader, tr: Trigger, k: int, b: int) -> Arg | None:
+        """The target of a verb across an aside in commas between the verb (or its
+        subject) and the object: a time or place ("استقبل، أمس الثلاثاء في قصر
+        الرئاسة، وزير الخارجية"), or the circumstance that holds the partner ("بحث،
+        في اتصال هاتفي مع نظيره فلان، تنسيق المواقف").  An aside holds no verb, no
+        clause word and no quotation."""
+        toks = rd.toks
+        if k >= b or toks[k].text not in ("،", ","):
+            return None
+        close = -1
+        for q in range(k + 1, min(b, k + 12)):
+            t = toks[q]
+            if t.text in ("،", ","):
+                close = q
+                break
+            if rd.is_punct(q) or rd.is_verb(q) or rd.base(q) in rd.g.clause_breaks \
+                    or rd.base(q) in rd.g.speech_verbs:
+                return None
+        if close <= k + 1:
+            return None
+        preps = tuple(m for m in tr.tgt if m != "obj")
+        if preps:
+            got = rd.find_marker(k + 1, close, preps)
+            if got is not None:
+                return got[1]
+        if not (rd.is_prep(k + 1) or self._skip_time(rd, k + 1, close) > k + 1):
+            return None  # "، وزير الخارجية فلان،": an apposition, not an aside
+        right = rd.clause_right(close + 1, b)
+        return self._target(rd, tr, close + 1, right, rd.punct_right(close + 1, b), allow_obj=tr.voice != "intr")
 
     def _noun_args(self, rd: _Reader, c: _Cand, a: int, left: int, right: int, wide_right: int,
                    s_start: int, s_end: int, out: list[dict], speech: Arg | None, carry: bool):
