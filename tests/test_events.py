@@ -1220,3 +1220,31 @@ def test_a_conjoined_appeal_keeps_the_first_verbs_subject_and_its_object_is_the_
         == [("REQUEST", "بعثة الأمم المتحدة للدعم في ليبيا", "الأطراف")]
     d = Pipeline()("وكان الرئيس التونسي قيس سعيد قد التقى الوفد، ووافق الوزير على الاقتراح.").to_dict()
     assert not [e for e in d["events"] if e["type"] == "AGREE" and e.get("target_text") == "الوزير"]
+
+
+def test_holding_responsible_names_the_accused_between_subject_and_then_phrase() -> None:
+    """"حملت الوزارة قوات الدعم السريع المسؤولية": the verb's object stands between its
+    subject and "المسؤولية"; the ministry accuses the forces."""
+    d = Pipeline()("وحملت وزارة الصحة السودانية قوات الدعم السريع المسؤولية الكاملة عن استهداف المدنيين.").to_dict()
+    names = {e["id"]: e["name"] for e in d["entities"]}
+    assert [(e["type"], names.get(e["source"]), names.get(e["target"])) for e in d["events"]] \
+        == [("ACCUSE", "وزارة الصحة السودانية", "قوات الدعم السريع")]
+
+
+def test_a_target_is_read_across_an_aside_in_commas() -> None:
+    """A time or place aside between the verb and its object ("استقبل، أمس الثلاثاء في
+    قصر بغداد، وزير الخارجية …"), or the circumstance holding the partner ("بحث، في
+    اتصال هاتفي … مع نظيره …"), does not hide the target."""
+    pipe = Pipeline()
+
+    def read(text: str) -> list[tuple[str, str | None, str | None]]:
+        d = pipe(text).to_dict()
+        names = {e["id"]: e["name"] for e in d["entities"]}
+        return [(e["type"], names.get(e["source"]), names.get(e["target"])) for e in d["events"]]
+
+    assert read("استقبل الرئيس العراقي عبد اللطيف رشيد، أمس الثلاثاء في قصر بغداد، وزير الخارجية الإيراني "
+                "عباس عراقجي.") == [("CONSULT", "عبد اللطيف رشيد", "عباس عراقجي")]
+    assert read("وكان الرئيس العراقي عبد اللطيف رشيد قد استقبل، أمس الثلاثاء، وزير الخارجية الإيراني "
+                "عباس عراقجي.") == [("CONSULT", "عبد اللطيف رشيد", "عباس عراقجي")]
+    assert read("وبحث وزير الخارجية العراقي فؤاد حسين، في اتصال هاتفي الأسبوع الماضي مع نظيره الإيراني "
+                "عباس عراقجي، تنسيق المواقف.") == [("CONSULT", "فؤاد حسين", "عباس عراقجي")]
