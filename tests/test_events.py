@@ -1248,3 +1248,16 @@ def test_a_target_is_read_across_an_aside_in_commas() -> None:
                 "عباس عراقجي.") == [("CONSULT", "عبد اللطيف رشيد", "عباس عراقجي")]
     assert read("وبحث وزير الخارجية العراقي فؤاد حسين، في اتصال هاتفي الأسبوع الماضي مع نظيره الإيراني "
                 "عباس عراقجي، تنسيق المواقف.") == [("CONSULT", "فؤاد حسين", "عباس عراقجي")]
+
+
+def test_a_conjoined_verb_before_a_bare_preposition_keeps_the_subject() -> None:
+    """"وأشاد بجهود الأجهزة": "بجهود" is ب + جهود (a bare ب on a word with no article),
+    no subject; the conjoined verb keeps the sentence's speaker.  Without و ("في خطوة
+    تنذر بتصعيد") nothing is carried over."""
+    d = Pipeline()("بدوره، دعا عضو اللجنة المركزية لحركة فتح ماجد حمدان جميع الفصائل إلى تغليب لغة الحوار، "
+                   "وأشاد بجهود الأجهزة الأمنية الفلسطينية في حفظ الأمن.").to_dict()
+    names = {e["id"]: e["name"] for e in d["entities"]}
+    assert [(e["type"], names.get(e["source"])) for e in d["events"] if e["type"] == "SUPPORT"] \
+        == [("SUPPORT", "ماجد حمدان")]
+    d = Pipeline()("أعلنت الجزائر استدعاء سفيرها لدى كينيا، في خطوة تنذر بتصعيد جديد.").to_dict()
+    assert not [e for e in d["events"] if e["type"] == "THREATEN"]

@@ -2802,12 +2802,13 @@ class EventExtractor:
                             while k1 < limit and rd.nisba(toks[k1]) and rd.ent_at(k1) is None \
                                     and not rd.is_punct(k1):
                                 k1 += 1
-                    cand = rd.np_at(k1, limit) if k1 < limit and rd.attached_prep(k1) is None else None
+                    cand = rd.np_at(k1, limit) if k1 < limit and rd.marker_prep(k1) is None else None
                     if cand is not None and cand.t0 > k1 and rd.marker_prep(cand.t0) is not None:
                         # "يجتمع مساء بوفد إسرائيلي": past an adverb, a phrase with ب/ل is no subject
                         cand = None
                         pronoun_subject = True
-                    if cand is None and i + 1 < limit and rd.attached_prep(i + 1) is not None:
+                    if cand is None and i + 1 < limit and (rd.attached_prep(i + 1) is not None or (
+                            c.hit.clitic[:1] in ("و", "ف") and rd.marker_prep(i + 1) is not None)):
                         pronoun_subject = True  # "وأشاد بالدور ...": no overt subject
                     if cand is not None and tr.loc and cand.etype == "LOC":
                         cand = None  # "زار بغداد": a place is what is visited
