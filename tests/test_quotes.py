@@ -971,3 +971,18 @@ def test_role_with_a_field_and_a_workplace_before_the_name() -> None:
     doc = pipe("وكشف الخبير في الاقتصاد الدولي بجامعة القاهرة سامي العيسوي أن الديون تضاعفت.").to_dict()
     names = {e["id"]: e["name"] for e in doc["entities"]}
     assert [names.get(q["speaker"]) for q in doc["quotes"]] == ["سامي العيسوي"]
+
+
+def test_a_transitive_cue_after_its_named_subject_keeps_it_and_the_name_after_is_its_object() -> None:
+    """"منظمة العفو الدولية اتهمت السلطات المصرية بـ…" (also after لكن): the clause opens
+    with its subject; the authorities are accused, not the speaker.  In verb-first order
+    ("اتهمت منظمة العفو الدولية السلطات …") the name after the verb speaks."""
+    pipe = Pipeline()
+    for text in ("منظمة العفو الدولية اتهمت السلطات المصرية باحتجاز لاجئين سودانيين.",
+                 "لكن منظمة العفو الدولية اتهمت السلطات المصرية بـ\"احتجاز لاجئين سودانيين\".",
+                 "اتهمت منظمة العفو الدولية السلطات المصرية باحتجاز لاجئين سودانيين."):
+        doc = pipe(text).to_dict()
+        names = {e["id"]: e["name"] for e in doc["entities"]}
+        assert [names.get(q["speaker"]) for q in doc["quotes"]] == ["منظمة العفو الدولية"], text
+        assert [(names.get(e["source"]), names.get(e["target"])) for e in doc["events"]] \
+            == [("منظمة العفو الدولية", "السلطات المصرية")], text

@@ -572,6 +572,12 @@ class QuoteExtractor:
                 rec.reported_by, rec.speaker, rec.mode, rec.attribution = rec.speaker, None, "carry", ""
             return self._parse_relay(d, rec, toks, consumed)
         k = 0
+        if cue.kind == "verb" and rec.mode == "carry" and not prefix and "object" in cue.intro:
+            # "منظمة العفو الدولية اتهمت السلطات المصرية بـ…": a transitive verb whose
+            # clause opens with a named subject; the name after it is its object
+            self._subject_before(d, rec, ss)
+            if rec.mode != "explicit":
+                rec.mode, rec.np, rec.speaker_pos = "carry", None, -1
         if cue.kind == "verb" and rec.mode == "carry" and not self._continues_clause(d, rec, prefix, ss):
             k = self._subject(d, rec, toks, 0)
             if rec.mode == "carry" and not prefix:
