@@ -1261,3 +1261,25 @@ def test_a_conjoined_verb_before_a_bare_preposition_keeps_the_subject() -> None:
         == [("SUPPORT", "ماجد حمدان")]
     d = Pipeline()("أعلنت الجزائر استدعاء سفيرها لدى كينيا، في خطوة تنذر بتصعيد جديد.").to_dict()
     assert not [e for e in d["events"] if e["type"] == "THREATEN"]
+
+
+def test_a_stance_verb_gives_its_subject_as_the_source_of_the_stance_noun() -> None:
+    """"أعرب X عن دعمه/تضامن المجلس"، "وجه X الشكر إلى": the verbal noun after a stance
+    verb (and عن) is the subject's own act; "أعرب خلاله عن" carries the sentence's
+    subject.  A noun further on ("عن قلقه من الهجوم") is no stance."""
+    pipe = Pipeline()
+
+    def read(text: str) -> list[tuple[str, str | None]]:
+        d = pipe(text).to_dict()
+        names = {e["id"]: e["name"] for e in d["entities"]}
+        return [(e["type"], names.get(e["source"])) for e in d["events"]]
+
+    assert read("وأعرب الرئيس التركي رجب طيب أردوغان عن دعمه للحكومة السورية.") \
+        == [("SUPPORT", "رجب طيب أردوغان")]
+    assert read("خليجيا، أعرب الأمين العام لمجلس التعاون خالد عبدالرحمن المطيري عن تضامن المجلس الكامل "
+                "مع الكويت.") == [("SUPPORT", "خالد عبدالرحمن المطيري")]
+    assert read("ووجه الرئيس العراقي عبد اللطيف رشيد الشكر إلى القوات الأمنية.") == [("SUPPORT", "عبد اللطيف رشيد")]
+    assert ("SUPPORT", "عمرو سامح الشافعي") in read(
+        "وفي القاهرة، أجرى وزير الخارجية المصري عمرو سامح الشافعي اتصالا هاتفيا بنظيره السعودي، أعرب خلاله "
+        "عن دعم مصر الكامل لمسار جدة.")
+    assert read("وأعرب الرئيس التركي رجب طيب أردوغان عن قلقه من الهجوم على القاعدة.") == []

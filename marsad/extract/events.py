@@ -175,6 +175,8 @@ _RECIPROCAL = frozenset(split_article(fold(w))[1] for w in (
 #: duals of countries: their parties are no two people
 _COUNTRY_DUALS = frozenset(split_article(fold(w))[1] for w in ("البلدان", "البلدين", "الدولتان", "الدولتين"))
 _KANA = frozenset(fold(w) for w in ("كان", "وكان", "فكان", "كانت", "وكانت"))
+#: "أعرب خلاله عن …": adverbs that refer back to the event just told
+_DURING_IT = frozenset(fold(w) for w in ("خلاله", "خلالها", "خلالهما", "فيه", "فيها", "بدوره", "بدورها"))
 #: "لقاء جمعه مع X": the meeting that brought him together with X
 _JAMA = frozenset(fold(w) for w in ("جمعه", "جمعها", "جمعهما", "جمعهم", "جمعني", "جمعنا"))
 #: words that start with و but are no "and": a conjunct test skips them
@@ -422,6 +424,7 @@ class Grammar:
     background_after: frozenset[str] = frozenset()
     exposure_verbs: frozenset[str] = frozenset()
     instrument_markers: frozenset[str] = frozenset()
+    stance_verbs: frozenset[str] = frozenset()
 
 
 class TriggerLexicon:
@@ -612,6 +615,7 @@ class TriggerLexicon:
             background_after=words("background_after"),
             exposure_verbs=words("exposure_verbs"),
             instrument_markers=words("instrument_markers"),
+            stance_verbs=words("stance_verbs"),
         )
 
     # -- queries -------------------------------------------------------------
@@ -2580,6 +2584,8 @@ class EventExtractor:
             n = rd.base(k)
             if n in g.light_verbs or (n[:1] in "وف" and n[1:] in g.light_verbs):
                 return True
+        if self._stance_subject(rd, i, a)[0]:
+            return True  # "أعرب الوزير عن دعمه": a stance the subject expresses now
         if c.hit.clitic[-1:] == "ل" and self._exposed(rd, i, a):  # "تعرض قيادي في الحركة، ...، للخطف"
             return True
         # "خلال لقائه ..."، "أثناء زيارته": the frame of what the sentence reports
@@ -3326,6 +3332,17 @@ class EventExtractor:
             tgt = marked
         if src is not None and src.etype == "LOC" and tr.loc:
             tgt, src = src, None  # "زيارة بغداد"
+        stance, holder = self._stance_subject(rd, i, a)
+        if stance:
+            # "أعرب المطيري عن تضامن المجلس الكامل مع الكويت"، "جدد الحزب رفضه": who
+            # expresses the stance holds it; a genitive of a "target" noun is its object
+            if holder is None and carry and (c.hit.form.pron or self._stance_bare(rd, i)):
+                holder = self._carry(rd, i, s_start, s_end, out, speech)
+                inferred = holder is not None
+            if holder is not None:
+                if tr.gen == "target" and gen is not None and tgt is None:
+                    tgt = gen
+                src = holder
         # a light verb before the noun: "شن مسلحون هجوما", "أجرى الوزير زيارة"
         if src is None or tgt is None:
             for k in range(i - 1, max(rd.apposition_left(i, a) - 1, i - 22), -1):
@@ -3373,6 +3390,56 @@ class EventExtractor:
             src = self._carry(rd, i, s_start, s_end, out, speech)
             inferred = src is not None
         return src, tgt, (nat_code, nat_tok) if nat_code else None, inferred
+
+    @staticmethod
+    def _stance_subject(rd: _Reader, i: int, a: int) -> tuple[bool, Arg | None]:
+        """Is the noun at i the object of a stance verb ("أعرب X عن دعمه"، "أبدت X
+        رفضها"، "وجدد دعوته")?  Then also that verb's named subject, if any: the
+        phrase between verb and noun, or the one before the verb."""
+        g = rd.g
+        if not g.stance_verbs:
+            return False, None
+        k0 = i - 1
+        if k0 >= a and rd.base(k0) == fold("عن"):
+            k0 -= 1
+            if k0 >= a and rd.toks[k0].norm in _DURING_IT:
+                k0 -= 1  # "أعرب خلاله عن": during the call the sentence told
+        for k in range(k0, max(a, k0 - 10) - 1, -1):
+            if rd.is_punct(k) and rd.toks[k].text not in ("،", ","):
+                return False, None
+            n = rd.toks[k].norm
+            if n in g.stance_verbs or (n[:1] in "وف" and n[1:] in g.stance_verbs):
+                if k == k0:
+                    subj = rd.np_before(k, a)
+                else:
+                    subj = rd.np_at(k + 1, k0 + 1)
+                    if subj is None or (subj.t1 > 0 and subj.t1 != k0 + 1):
+                        # "أعرب الأمين العام لمجلس التعاون خالد المطيري عن": a role
+                        # phrase ends with its holder's name right before عن
+                        em = rd.ent_at(k0)
+                        if em is None or em[0].get("type") not in ("PER", "ORG") or rd.ent_at(k + 1) is em:
+                            return False, None  # more than the subject stands between
+                        q = k0
+                        while q - 1 > k and rd.ent_at(q - 1) is not None and rd.ent_at(q - 1)[1] is em[1]:
+                            q -= 1
+                        subj = rd.arg_from_entity(q, em)
+                subj = rd.resolve(subj) if subj is not None else None
+                return True, (subj if subj is not None and subj.ent is not None else None)
+        return False, None
+
+    @staticmethod
+    def _stance_bare(rd: _Reader, i: int) -> bool:
+        """"…، أعرب خلاله عن دعم مصر": the stance verb right before (عن) the noun has
+        no subject of its own; its subject is the sentence's (carried over)."""
+        k = i - 1
+        if k >= 0 and rd.base(k) == fold("عن"):
+            k -= 1
+        if k >= 0 and rd.toks[k].norm in _DURING_IT:
+            k -= 1
+        if k < 0:
+            return False
+        n = rd.toks[k].norm
+        return n in rd.g.stance_verbs or (n[:1] in "وف" and n[1:] in rd.g.stance_verbs)
 
     def _mode(self, rd: _Reader, tr: Trigger, i: int, left: int, right: int) -> str | None:
         cues = self.lex.mode_cues.get(tr.type)
