@@ -1283,3 +1283,13 @@ def test_a_stance_verb_gives_its_subject_as_the_source_of_the_stance_noun() -> N
         "وفي القاهرة، أجرى وزير الخارجية المصري عمرو سامح الشافعي اتصالا هاتفيا بنظيره السعودي، أعرب خلاله "
         "عن دعم مصر الكامل لمسار جدة.")
     assert read("وأعرب الرئيس التركي رجب طيب أردوغان عن قلقه من الهجوم على القاعدة.") == []
+
+
+def test_a_protest_that_answers_a_call_has_the_caller_as_source() -> None:
+    """"واصل آلاف المعلمين إضرابهم، استجابة لدعوة نقابة المعلمين" (also "تلبية لدعوة",
+    "لدعوة أطلقها X"): the body whose call the strikers answer stages the strike."""
+    d = Pipeline()("واصل آلاف المعلمين في المدارس الحكومية الأردنية، اليوم الأربعاء، إضرابهم عن العمل لليوم "
+                   "الثالث على التوالي، استجابة لدعوة نقابة المعلمين الأردنيين، للمطالبة بتطبيق علاوة "
+                   "المهنة.").to_dict()
+    names = {e["id"]: e["name"] for e in d["entities"]}
+    assert [(e["type"], names.get(e["source"])) for e in d["events"]] == [("PROTEST", "نقابة المعلمين الأردنيين")]

@@ -258,6 +258,10 @@ class Arg:
 
 #: "بدعوة من X": the caller of a protest (see EventExtractor._called_by)
 _CALL_WORDS = frozenset({"بدعوه", "وبدعوه"})
+#: "استجابة/تلبية لدعوة X": the protest answers X's call
+_ANSWER_CALL_WORDS = frozenset({"لدعوه", "لدعوات", "لنداء"})
+#: "لدعوة أطلقها X": the verb between the call and its caller
+_CALL_RELAYS = frozenset(fold(w) for w in ("أطلقها", "وجهها", "أطلقتها", "وجهتها", "أطلقوها"))
 
 
 def _core(word: str) -> str:
@@ -2296,12 +2300,23 @@ class EventExtractor:
         """"نفذ المئات، بدعوة من جمعية صرخة المودعين، اعتصاما": the named actor
         at whose call a protest is held is its source (unnamed crowds are no actor)."""
         toks = rd.toks
-        for k in range(a, b - 2):
-            if toks[k].norm in _CALL_WORDS and rd.base(k + 1) == "من":
-                arg = rd.np_at(k + 2, rd.punct_right(k + 2, b))
-                arg = rd.resolve(arg) if arg is not None else None
-                if arg is not None and arg.ent is not None:
-                    return arg
+        for k in range(a, b - 1):
+            n = toks[k].norm
+            if n in _CALL_WORDS:
+                j = k + 2 if rd.base(k + 1) == "من" else k + 1  # "بدعوة من X", "بدعوة X"
+            elif n in _ANSWER_CALL_WORDS:
+                # "استجابة لدعوة نقابة المعلمين"، "تلبية لدعوة أطلقها زعيم التيار فلان"
+                j = k + 1
+                if j < b and toks[j].norm in _CALL_RELAYS:
+                    j += 1
+            else:
+                continue
+            if j >= b:
+                continue
+            arg = rd.np_at(j, rd.punct_right(j, b))
+            arg = rd.resolve(arg) if arg is not None else None
+            if arg is not None and arg.ent is not None:
+                return arg
         return None
 
     @staticmethod
