@@ -1293,3 +1293,16 @@ def test_a_protest_that_answers_a_call_has_the_caller_as_source() -> None:
                    "المهنة.").to_dict()
     names = {e["id"]: e["name"] for e in d["entities"]}
     assert [(e["type"], names.get(e["source"])) for e in d["events"]] == [("PROTEST", "نقابة المعلمين الأردنيين")]
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("وزع برنامج الأغذية العالمي حصصا غذائية على 120 ألف شخص في دارفور.", "AID"),
+    ("وسلمت الولايات المتحدة القوات المسلحة الأردنية منظومات مراقبة حرارية.", "AID"),
+    ("وأعلنت الحكومة العراقية تعليق جميع الرحلات الجوية إلى بيروت.", "SANCTION"),
+    ("وأوقفت الشرطة العراقية أربعة شبان في البصرة.", "COERCE"),
+    ("وأرسلت وزارة الداخلية العراقية مئتي عنصر إضافي إلى البصرة.", "MOBILIZE"),
+])
+def test_common_news_wordings_of_aid_sanctions_arrests_and_deployments(text: str, etype: str) -> None:
+    """Everyday news wordings the lexicon lists: distributing and handing over aid,
+    suspending flights, detaining young men, sending personnel."""
+    assert etype in [e["type"] for e in Pipeline()(text).events]
