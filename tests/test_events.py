@@ -1306,3 +1306,12 @@ def test_common_news_wordings_of_aid_sanctions_arrests_and_deployments(text: str
     """Everyday news wordings the lexicon lists: distributing and handing over aid,
     suspending flights, detaining young men, sending personnel."""
     assert etype in [e["type"] for e in Pipeline()(text).events]
+
+
+def test_a_bare_title_with_a_nationality_is_the_one_person_of_that_country_with_the_title() -> None:
+    """"ورفض الوزير الإيراني …" after "وزير الخارجية الإيراني مجيد طاهري": the Iranian
+    minister named before, not Iran."""
+    d = Pipeline()("وكان وزير الخارجية الإيراني مجيد طاهري قد وصل صباح اليوم إلى مسقط. ورفض الوزير الإيراني "
+                   "مطالب واشنطن بتفكيك منشأة فوردو.").to_dict()
+    names = {e["id"]: e["name"] for e in d["entities"]}
+    assert [names.get(e["source"]) for e in d["events"] if e["type"] == "REJECT"] == ["مجيد طاهري"]

@@ -1308,11 +1308,19 @@ class _Reader:
                 if em is not None and em[0].get("type") == "LOC":
                     place_from = q - arg.t0
                     break
+        # "الوزير الإيراني" after "وزير الخارجية الإيراني فلان": a bare title and a
+        # nationality name the one person of that country holding a role with that title
+        nats = _nationalities() if len(words) == 2 else None
+        nat = nats.get(fold(arg.text.split()[1])) if nats else None
         got = []
         for e in self._people():
             for r in e.get("roles") or ():
                 rw = [split_article(w)[1] for w in fold(r).split()]
                 if rw[:len(words)] == words or (place_from < len(words) and rw == words[:place_from]):
+                    got.append(e)
+                    break
+                if nat and len(rw) > 2 and rw[0] == words[0] and (
+                        words[1] in rw or (e.get("country") or (e.get("actor_code") or "")[:3]) == nat):
                     got.append(e)
                     break
         return got[0] if len(got) == 1 else None
