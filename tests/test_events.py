@@ -1315,3 +1315,28 @@ def test_a_bare_title_with_a_nationality_is_the_one_person_of_that_country_with_
                    "مطالب واشنطن بتفكيك منشأة فوردو.").to_dict()
     names = {e["id"]: e["name"] for e in d["entities"]}
     assert [names.get(e["source"]) for e in d["events"] if e["type"] == "REJECT"] == ["مجيد طاهري"]
+
+
+def test_the_subject_of_a_pluperfect_is_the_name_before_qad_however_long_its_role() -> None:
+    """"وكان كبير مستشاري الرئيس الأمريكي للشؤون الأفريقية مسعد بولس قد أجرى اتصالا":
+    the one named right before قد in a clause opened by كان acts; so does a name after
+    a rank between commas ("، العقيد أمادو عبد الرحمن، قد اتهم")."""
+    pipe = Pipeline()
+
+    def read(text: str) -> list[tuple[str, str | None]]:
+        d = pipe(text).to_dict()
+        names = {e["id"]: e["name"] for e in d["entities"]}
+        return [(e["type"], names.get(e["source"])) for e in d["events"]]
+
+    assert read("وكان كبير مستشاري الرئيس الأمريكي للشؤون الأفريقية مسعد بولس قد أجرى أمس اتصالا هاتفيا مع "
+                "رئيس الوزراء القطري.") == [("CONSULT", "مسعد بولس")]
+    assert read("وكان الناطق باسم المجلس الوطني لحماية الوطن في النيجر، العقيد أمادو عبد الرحمن، قد اتهم "
+                "الجزائر بتسهيل تنقل مقاتلين.") == [("ACCUSE", "أمادو عبد الرحمن")]
+
+
+def test_a_stance_verb_after_its_subject_takes_the_noun_with_its_possessive() -> None:
+    """"المجلس الوزاري الخليجي يجدد رفضه …": the renewed rejection is the council's,
+    not "he rejected it"."""
+    d = Pipeline()("المجلس الوزاري الخليجي يجدد رفضه للاحتلال الإيراني للجزر الثلاث.").to_dict()
+    names = {e["id"]: e["name"] for e in d["entities"]}
+    assert [(e["type"], names.get(e["source"])) for e in d["events"]] == [("REJECT", "المجلس الوزاري الخليجي")]

@@ -1334,10 +1334,16 @@ class _Reader:
         toks = self.toks
         g = self.g
         k = i - 1
+        pluperfect = False  # "وكان X قد فعل": X is the subject, however long its role phrase
         while k >= floor and (self.base(k) in g.negators or self.base(k) in ("قد", "لقد", "سوف")):
+            pluperfect = pluperfect or self.base(k) == "قد"
             k -= 1
         if k < floor:
             return None
+        if pluperfect and not self.is_punct(k):
+            got = self._named_after_kana(k, floor)
+            if got is not None:
+                return got
         if self.base(k) in g.relatives:  # "المسلحون الذين هاجموا"
             k -= 1
             em = self.ent_at(k) if k >= floor else None
@@ -1373,6 +1379,12 @@ class _Reader:
                     a -= 1
                 if a - 1 >= floor and toks[a - 1].text in ("،", ","):
                     return self.arg_from_entity(a, em)
+                # "، العقيد أمادو عبد الرحمن، قد اتهم": a rank or title before the name
+                for q in (a - 2, a - 3):
+                    if q >= floor and toks[q].text in ("،", ",") and all(
+                            self.content(x) and self.ent_at(x) is None and not self.is_prep(x)
+                            for x in range(q + 1, a)):
+                        return self.arg_from_entity(a, em)
             return None
         if not self.content(k):
             return None
@@ -1395,6 +1407,24 @@ class _Reader:
         if arg.t1 >= 0 and arg.t1 <= k:
             return None
         return arg
+
+    def _named_after_kana(self, k: int, floor: int) -> Arg | None:
+        """"وكان كبير مستشاري الرئيس الأمريكي للشؤون الأفريقية مسعد بولس قد أجرى":
+        the person or body named right before قد, in a clause opened by كان (or a
+        complementizer), up to twelve words of role phrase back."""
+        em = self.ent_at(k)
+        if em is None or em[0].get("type") not in ("PER", "ORG") or int(em[1]["end"]) > self.toks[k].end:
+            return None
+        a = k
+        while a - 1 >= floor and self.ent_at(a - 1) is not None and self.ent_at(a - 1)[1] is em[1]:
+            a -= 1
+        for q in range(a - 1, max(floor, a - 13) - 1, -1):
+            n = self.toks[q].norm
+            if n in _KANA or self.base(q) in self.g.complementizers:
+                return self.arg_from_entity(a, em)
+            if self.is_punct(q) and self.toks[q].text not in ("،", ","):
+                return None
+        return None
 
     def apposition_left(self, i: int, floor: int) -> int:
         """Like :meth:`clause_left`, reading across the commas of an apposition
@@ -1902,7 +1932,7 @@ class EventExtractor:
             kind_fit = 1 if (tr.kind == "n") == noun_ctx or tr.kind in ("p", "ap") else 0
             if f.pron and tr.kind in ("n", "v") and not noun_ctx:
                 if light is None:
-                    light = self._light_subject(rd, i, a) is not None
+                    light = self._light_subject(rd, i, a) is not None or self._stance_subject(rd, i, a)[0]
                 if light:
                     # "أعلنت الحكومة رفضها القاطع للقرار": with its subject, a light verb
                     # takes the verbal noun and its possessive, not a verb and its object
