@@ -1340,3 +1340,11 @@ def test_a_stance_verb_after_its_subject_takes_the_noun_with_its_possessive() ->
     d = Pipeline()("المجلس الوزاري الخليجي يجدد رفضه للاحتلال الإيراني للجزر الثلاث.").to_dict()
     names = {e["id"]: e["name"] for e in d["entities"]}
     assert [(e["type"], names.get(e["source"])) for e in d["events"]] == [("REJECT", "المجلس الوزاري الخليجي")]
+
+
+def test_a_title_held_for_a_place_is_held_by_the_name_after_it() -> None:
+    """"وانتقد النائب عن محافظة البصرة عدي عواد …": the title's phrase stops at عن, and
+    the member of parliament named after the place criticizes."""
+    d = Pipeline()("وانتقد النائب عن محافظة البصرة عدي عواد قرار الحكومة.").to_dict()
+    names = {e["id"]: e["name"] for e in d["entities"]}
+    assert [(e["type"], names.get(e["source"])) for e in d["events"]] == [("ACCUSE", "عدي عواد")]

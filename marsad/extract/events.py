@@ -175,6 +175,8 @@ _RECIPROCAL = frozenset(split_article(fold(w))[1] for w in (
 #: duals of countries: their parties are no two people
 _COUNTRY_DUALS = frozenset(split_article(fold(w))[1] for w in ("البلدان", "البلدين", "الدولتان", "الدولتين"))
 _KANA = frozenset(fold(w) for w in ("كان", "وكان", "فكان", "كانت", "وكانت"))
+#: "كما دعا …": a verb after these continues the sentence's subject, like و
+_ALSO = frozenset(fold(w) for w in ("كما", "وكما"))
 #: "أعرب خلاله عن …": adverbs that refer back to the event just told
 _DURING_IT = frozenset(fold(w) for w in ("خلاله", "خلالها", "خلالهما", "فيه", "فيها", "بدوره", "بدورها"))
 #: "لقاء جمعه مع X": the meeting that brought him together with X
@@ -1407,6 +1409,22 @@ class _Reader:
         if arg.t1 >= 0 and arg.t1 <= k:
             return None
         return arg
+
+    def holder_after(self, arg: Arg, limit: int) -> Arg | None:
+        """"النائب عن محافظة البصرة عدي عواد": a person's title whose phrase stops at a
+        preposition is held by the person named a few words on (the place or body
+        it is held for between), before any punctuation or verb."""
+        if arg.t0 < 0 or arg.t1 <= arg.t0:
+            return None
+        if not split_article(self.base(arg.t0))[1].startswith(_PERSON_TITLES):
+            return None
+        for q in range(arg.t1, min(limit, arg.t1 + 7)):
+            em = self.ent_at(q)
+            if em is not None and em[0].get("type") == "PER" and int(em[1]["start"]) >= self.toks[q].start:
+                return self.arg_from_entity(q, em)
+            if self.is_punct(q) or self.is_verb(q) or self.base(q) in self.g.verbs or self.conj_prefixed(q):
+                return None
+        return None
 
     def _named_after_kana(self, k: int, floor: int) -> Arg | None:
         """"وكان كبير مستشاري الرئيس الأمريكي للشؤون الأفريقية مسعد بولس قد أجرى":
@@ -2862,6 +2880,8 @@ class EventExtractor:
                                     and not rd.is_punct(k1):
                                 k1 += 1
                     cand = rd.np_at(k1, limit) if k1 < limit and rd.marker_prep(k1) is None else None
+                    if cand is not None and cand.ent is None:
+                        cand = rd.holder_after(cand, limit) or cand
                     if cand is not None and cand.t0 > k1 and rd.marker_prep(cand.t0) is not None:
                         # "يجتمع مساء بوفد إسرائيلي": past an adverb, a phrase with ب/ل is no subject
                         cand = None
@@ -2895,7 +2915,8 @@ class EventExtractor:
                                 cand = self._carry(rd, i, s_start, s_end, out, speech)
                             inferred = cand is not None
                     shared: Arg | None = None
-                    if cand is not None and carry and tr.governs and c.hit.clitic[:1] in ("و", "ف") \
+                    conjoined = c.hit.clitic[:1] in ("و", "ف") or (i - 1 >= a and rd.base(i - 1) in _ALSO)
+                    if cand is not None and carry and tr.governs and conjoined \
                             and self._object_of_demand(rd, cand, limit, tr.type) and (
                                 (speech is not None and speech.start < tok.start and speech.ent is not None)
                                 or any(e.get("source") is not None for e in out)
