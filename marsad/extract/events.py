@@ -1418,7 +1418,11 @@ class _Reader:
             return None
         if not split_article(self.base(arg.t0))[1].startswith(_PERSON_TITLES):
             return None
+        if arg.t1 >= limit or not (self.is_prep(arg.t1) or self.attached_prep(arg.t1) is not None):
+            return None  # "التقى الرئيس وزير الخارجية فلان": a second title is the object
         for q in range(arg.t1, min(limit, arg.t1 + 7)):
+            if q > arg.t1 and split_article(self.base(q))[1] in _PERSON_TITLES:
+                return None  # (a second title; "محافظة" is a province here)
             em = self.ent_at(q)
             if em is not None and em[0].get("type") == "PER" and int(em[1]["start"]) >= self.toks[q].start:
                 return self.arg_from_entity(q, em)
