@@ -1348,3 +1348,15 @@ def test_a_title_held_for_a_place_is_held_by_the_name_after_it() -> None:
     d = Pipeline()("وانتقد النائب عن محافظة البصرة عدي عواد قرار الحكومة.").to_dict()
     names = {e["id"]: e["name"] for e in d["entities"]}
     assert [(e["type"], names.get(e["source"])) for e in d["events"]] == [("ACCUSE", "عدي عواد")]
+
+
+def test_two_coordinated_parties_before_qad_the_first_acts() -> None:
+    """"وكانت كينشاسا والحركة قد وقعتا …": the first of the coordinated parties is the
+    source; a place inside the subject's phrase ("البنك المركزي في عدن قد أمهل") is not."""
+    pipe = Pipeline()
+    d = pipe("وكانت كينشاسا والحركة قد وقعتا في الدوحة إعلان مبادئ.").to_dict()
+    names = {e["id"]: e["name"] for e in d["entities"]}
+    assert [(e["type"], names.get(e["source"])) for e in d["events"]] == [("AGREE", "كينشاسا")]
+    d = pipe("وكان البنك المركزي اليمني في عدن قد أمهل ستة بنوك تجارية ستين يوما.").to_dict()
+    names = {e["id"]: e["name"] for e in d["entities"]}
+    assert "عدن" not in [names.get(e["source"]) for e in d["events"]]

@@ -1430,16 +1430,32 @@ class _Reader:
                 return None
         return None
 
+    @staticmethod
+    def _country_actor(e: dict) -> bool:
+        """A place that acts: a country or a capital standing for its government."""
+        return bool(e.get("actor_key") or e.get("actor_code"))
+
     def _named_after_kana(self, k: int, floor: int) -> Arg | None:
         """"وكان كبير مستشاري الرئيس الأمريكي للشؤون الأفريقية مسعد بولس قد أجرى":
         the person or body named right before قد, in a clause opened by كان (or a
         complementizer), up to twelve words of role phrase back."""
         em = self.ent_at(k)
-        if em is None or em[0].get("type") not in ("PER", "ORG") or int(em[1]["end"]) > self.toks[k].end:
+        if em is None and k - 1 >= floor and self.conj_prefixed(k) and self.definite(self.toks[k]):
+            # "وكانت كينشاسا والحركة قد وقعتا": two coordinated parties; the first acts
+            # (the second is its partner, see partner())
+            k -= 1
+            em = self.ent_at(k)
+            if em is not None and em[0].get("type") == "LOC" and not self._country_actor(em[0]):
+                em = None
+        if em is None or em[0].get("type") not in ("PER", "ORG", "LOC") or int(em[1]["end"]) > self.toks[k].end:
+            return None
+        if em[0].get("type") == "LOC" and not self._country_actor(em[0]):
             return None
         a = k
         while a - 1 >= floor and self.ent_at(a - 1) is not None and self.ent_at(a - 1)[1] is em[1]:
             a -= 1
+        if em[0].get("type") == "LOC" and not (a - 1 >= floor and self.toks[a - 1].norm in _KANA):
+            return None  # "البنك المركزي في عدن قد": a place in the subject's phrase, not the subject
         for q in range(a - 1, max(floor, a - 13) - 1, -1):
             n = self.toks[q].norm
             if n in _KANA or self.base(q) in self.g.complementizers:
