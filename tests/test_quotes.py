@@ -986,3 +986,14 @@ def test_a_transitive_cue_after_its_named_subject_keeps_it_and_the_name_after_is
         assert [names.get(q["speaker"]) for q in doc["quotes"]] == ["منظمة العفو الدولية"], text
         assert [(names.get(e["source"]), names.get(e["target"])) for e in doc["events"]] \
             == [("منظمة العفو الدولية", "السلطات المصرية")], text
+
+
+def test_a_definite_speaker_phrase_ends_before_a_named_body() -> None:
+    """"واتهم المسؤولون الباكستانيون حركة طالبان الأفغانية بـ…": a definite phrase takes
+    no genitive, so the movement named after it is the accused, neither the speaker nor
+    the accuser."""
+    doc = Pipeline()("واتهم المسؤولون الباكستانيون حركة طالبان الأفغانية بالتساهل مع نشاط المسلحين.").to_dict()
+    names = {e["id"]: e["name"] for e in doc["entities"]}
+    assert [q["speaker_text"] for q in doc["quotes"]] == ["المسؤولون الباكستانيون"]
+    assert all(names.get(q["speaker"]) != "حركة طالبان" for q in doc["quotes"])
+    assert all(names.get(e["source"]) != "حركة طالبان" for e in doc["events"])

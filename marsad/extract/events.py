@@ -1142,7 +1142,10 @@ class _Reader:
                     return self.arg_from_entity(a, em)
                 if self.conj_prefixed(m):
                     break
-                if org is None and em[0].get("type") == "ORG" and m <= arg.t1 + 1:
+                if org is None and em[0].get("type") == "ORG" and m <= arg.t1 + 1 and (
+                        m < arg.t1 or self.attached_prep(m) == "ل" or not self.definite(toks[m - 1])):
+                    # (not after a definite phrase, which takes no genitive: "المسؤولون
+                    # الباكستانيون | حركة طالبان" is the object)
                     org = (m, em)
                 me = int(em[1]["end"])
                 while m < n and toks[m].start < me:

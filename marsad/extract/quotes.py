@@ -952,6 +952,9 @@ class QuoteExtractor:
                 if holder is not None:
                     j = holder
                     break
+            if ment is not None and ment[3] in ("ORG", "LOC") and j > k and ment[0] == s and not pre \
+                    and split_article(toks[j - 1][2])[0] == "ال" and toks[j - 1][0] >= skip_until:
+                break  # "المسؤولون الباكستانيون | حركة طالبان": a definite phrase takes no genitive
             if ment is not None:
                 skip_until = ment[1]
                 construct = False
