@@ -1360,3 +1360,14 @@ def test_two_coordinated_parties_before_qad_the_first_acts() -> None:
     d = pipe("وكان البنك المركزي اليمني في عدن قد أمهل ستة بنوك تجارية ستين يوما.").to_dict()
     names = {e["id"]: e["name"] for e in d["entities"]}
     assert "عدن" not in [names.get(e["source"]) for e in d["events"]]
+
+
+def test_a_scheduled_meeting_and_an_abstention_are_no_events() -> None:
+    """"ومن المقرر/المنتظر أن يلتقي …" announces a meeting that has not taken place;
+    "امتنعت روسيا عن التصويت" abstains, it rejects nothing ("امتنعت عن تسليم" does)."""
+    pipe = Pipeline()
+    for text in ("ومن المقرر أن يلتقي وزير الخارجية الإيراني عباس عراقجي اليوم ولي العهد البحريني.",
+                 "ومن المنتظر أن يلتقي وزير الخارجية الإيراني عباس عراقجي اليوم ولي العهد البحريني.",
+                 "وامتنعت روسيا والصين عن التصويت على القرار."):
+        assert pipe(text).events == [], text
+    assert [e["type"] for e in pipe("وامتنعت روسيا عن تسليم المتهمين.").events] == ["REJECT"]
