@@ -1371,3 +1371,17 @@ def test_a_scheduled_meeting_and_an_abstention_are_no_events() -> None:
                  "وامتنعت روسيا والصين عن التصويت على القرار."):
         assert pipe(text).events == [], text
     assert [e["type"] for e in pipe("وامتنعت روسيا عن تسليم المتهمين.").events] == ["REJECT"]
+
+
+def test_a_present_tense_report_inside_reported_speech_and_a_manner_phrase() -> None:
+    """"إن "الجزائر ترفض بشكل قاطع هذه الادعاءات"": a named subject opening a reported
+    clause makes the present tense a report (not a description of a noun); "بشكل قاطع"
+    is the manner, neither the object nor a boycott (قاطع)."""
+    d = Pipeline()("وقالت الوزارة في بيان إن \"الجزائر ترفض بشكل قاطع هذه الادعاءات التي لا أساس لها "
+                   "من الصحة\".")
+    names = {e["id"]: e["name"] for e in d.entities}
+    assert [(e["type"], names.get(e["source"]), e.get("target_text")) for e in d.events] \
+        == [("REJECT", "الجزائر", None)]
+    assert not [e for e in d.meta.get("unattributed_events", []) if e["type"] == "PROTEST"]
+    # a headline in the present tense stays out (it restates the body's report)
+    assert Pipeline()("الجزائر ترفض بشكل قاطع هذه الادعاءات").events == []

@@ -2630,7 +2630,12 @@ class EventExtractor:
                 and not self._has_time(rd, left, rd.punct_right(c.end, b)):
             return True
         if form.tense == "pres" and not c.hit.clitic and self._embedded(rd, i, left):
-            return True  # "متظاهرين يحتجون على ...": a description of the noun, not a report
+            pre = rd.np_before(i, a)
+            if pre is None or pre.t0 < 1 or (pre.ent is None and not rd.definite(rd.toks[pre.t0])) \
+                    or not self._reported_clause(rd, pre.t0 - 1, a):
+                return True  # "متظاهرين يحتجون على ...": a description of the noun, not a report
+            # ("إن "الجزائر ترفض …"": a named or definite subject opens a reported clause;
+            # a headline in the present tense restates the body's report and stays out)
         # "... خليل الوزير الذي اغتالته اسرائيل عام 1989": a relative clause about a
         # person or thing is background; one about an event noun (right before the
         # relative, adjectives aside) restates that event
@@ -2639,6 +2644,16 @@ class EventExtractor:
             if not any(o.trig.kind == "n" and o.i < rel and o.end >= rel - 2 for o in kept):
                 return True
         return False
+
+    @staticmethod
+    def _reported_clause(rd: _Reader, k: int, a: int) -> bool:
+        """Token k (right before a subject) opens reported speech: إن/أن, or a
+        quotation mark after one ("إن "الجزائر ترفض …"")."""
+        if k < a:
+            return False
+        if rd.toks[k].text in ('"', "«", "“") and k - 1 >= a:
+            k -= 1
+        return rd.toks[k].norm in _COMPLEMENTIZERS
 
     def _anchored(self, rd: _Reader, c: _Cand, ev: dict, a: int, b: int, date: str | None) -> bool:
         """Does the sentence report the noun trigger's event as happening?
@@ -3327,6 +3342,7 @@ class EventExtractor:
             if m == "obj":
                 if not allow_obj:
                     continue
+                start = _past_manner(rd, start, right)
                 if start < right and rd.marker_prep(start) not in markers and not rd.is_prep(start):
                     arg = rd.np_at(start, right)
                     if arg is not None:
@@ -3689,6 +3705,26 @@ def _dedupe(events: list[dict[str, Any]], headline_end: int = 0) -> list[dict[st
         if twin.get("date") is None and ev.get("date") is not None:
             twin["date"] = ev["date"]
     return out
+
+
+#: "ترفض بشكل قاطع …"، "يدعم بقوة …": manner phrases between a verb and its object
+_MANNER_HEADS = frozenset(fold(w) for w in ("شكل", "صورة", "طريقة"))
+_MANNER_WORDS = frozenset(fold(w) for w in ("قوة", "حزم", "شدة", "وضوح"))
+
+
+def _past_manner(rd: _Reader, k: int, right: int) -> int:
+    """Token index after a manner phrase at k ("بشكل قاطع", "بقوة"), else k."""
+    if k >= right:
+        return k
+    n = rd.toks[k].norm
+    if n[:1] != "ب" or rd.ent_at(k) is not None:
+        return k
+    core = n[1:]
+    if core in _MANNER_HEADS:
+        return min(k + 2, right)  # the noun and its adjective
+    if core in _MANNER_WORDS:
+        return k + 1
+    return k
 
 
 def _tok_after(rd: _Reader, arg: Arg | None, default: int) -> int:
