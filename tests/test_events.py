@@ -1385,3 +1385,21 @@ def test_a_present_tense_report_inside_reported_speech_and_a_manner_phrase() -> 
     assert not [e for e in d.meta.get("unattributed_events", []) if e["type"] == "PROTEST"]
     # a headline in the present tense stays out (it restates the body's report)
     assert Pipeline()("الجزائر ترفض بشكل قاطع هذه الادعاءات").events == []
+
+
+def test_closing_a_border_crossing_or_airspace_is_a_sanction_also_when_decided() -> None:
+    """"أعلنت الوزارة إغلاق معبر طورخم"، "أغلقت الجزائر مجالها الجوي"، "قررت السلطات
+    إغلاق معبر …": reducing relations by closing the border; the name that begins with
+    the then-word ("معبر عين قزام") is the object, never the subject."""
+    pipe = Pipeline()
+
+    def read(text: str) -> list[tuple[str, str | None]]:
+        d = pipe(text).to_dict()
+        names = {e["id"]: e["name"] for e in d["entities"]}
+        return [(e["type"], names.get(e["source"])) for e in d["events"]]
+
+    assert read("وبالتزامن، أعلنت وزارة الداخلية الباكستانية إغلاق معبر طورخم أمام الشاحنات.") \
+        == [("SANCTION", "وزارة الداخلية الباكستانية")]
+    assert read("وأغلقت الجزائر مجالها الجوي أمام الطائرات المغربية.") == [("SANCTION", "الجزائر")]
+    assert read("وقررت الحكومة العراقية سحب سفيرها من أنقرة.") == [("SANCTION", "الحكومة العراقية")]
+    assert not [src for _t, src in read("الجزائر تستدعي سفيرها لدى النيجر وتغلق معبر عين قزام") if src == "معبر عين قزام"]

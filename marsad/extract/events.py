@@ -2918,6 +2918,9 @@ class EventExtractor:
                                     and not rd.is_punct(k1):
                                 k1 += 1
                     cand = rd.np_at(k1, limit) if k1 < limit and rd.marker_prep(k1) is None else None
+                    if cand is not None and c.then_at < c.end and k1 == c.end and rd.ent_at(c.end - 1) is not None \
+                            and rd.ent_at(k1) is not None and rd.ent_at(c.end - 1)[1] is rd.ent_at(k1)[1]:
+                        cand = None  # "وتغلق معبر عين قزام": the then-word begins the object's name
                     if cand is not None and cand.ent is None:
                         cand = rd.holder_after(cand, limit) or cand
                     if cand is not None and cand.t0 > k1 and rd.marker_prep(cand.t0) is not None:
