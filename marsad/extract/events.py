@@ -2018,6 +2018,9 @@ class EventExtractor:
         الدعم السريع المسؤولية"), and a time phrase, bare or in commas ("أرسلت، الشهر
         الماضي، شحنة").  Each skip is taken at most once, and the phrase must still
         follow within the trigger's own gap."""
+        firsts = {phrase[0] for phrase in tr.then}
+        if not any(rd.forms_of(q) & firsts for q in range(start, min(b, start + tr.gap + 16))):
+            return None  # no word that may begin the phrase anywhere near: nothing to skip to
         k = start
         phrases = 0  # the subject, and for a verb with a direct object that object
         most = 2 if "obj" in tr.tgt else 1
