@@ -1403,3 +1403,20 @@ def test_closing_a_border_crossing_or_airspace_is_a_sanction_also_when_decided()
     assert read("وأغلقت الجزائر مجالها الجوي أمام الطائرات المغربية.") == [("SANCTION", "الجزائر")]
     assert read("وقررت الحكومة العراقية سحب سفيرها من أنقرة.") == [("SANCTION", "الحكومة العراقية")]
     assert not [src for _t, src in read("الجزائر تستدعي سفيرها لدى النيجر وتغلق معبر عين قزام") if src == "معبر عين قزام"]
+
+
+def test_an_attack_by_a_weapon_affiliated_to_a_body_and_an_agent_after_the_instrument() -> None:
+    """"هجوم بطائرات مسيرة شنته قوات الدعم السريع": the relative clause after the
+    instrument names the attacker; "قصفت طائرة مسيرة تابعة لقوات الدفاع الوطني": a
+    weapon affiliated to a body attacks for it (an adjective may come before تابعة)."""
+    pipe = Pipeline()
+
+    def read(text: str) -> list[tuple[str, str | None]]:
+        d = pipe(text).to_dict()
+        names = {e["id"]: e["name"] for e in d["entities"]}
+        return [(e["type"], names.get(e["source"])) for e in d["events"] if e["type"] == "ASSAULT"]
+
+    assert read("وجاءت القمة بعد يومين من هجوم بطائرات مسيرة شنته قوات الدعم السريع على مخيم أبو شوك "
+                "للنازحين قرب الفاشر، قتل فيه 23 مدنيا.") == [("ASSAULT", "قوات الدعم السريع")]
+    got = read("وقصفت طائرة مسيرة تابعة لقوات الدفاع الوطني الإثيوبية سوقا شعبية.")
+    assert got and got[0][1] is not None and got[0][1].startswith("قوات الدفاع الوطني")

@@ -1181,11 +1181,14 @@ class _Reader:
         """"المئات من أنصار التحالف"، "عناصر من الشرطة الاتحادية"، "أنصار الحزب": a
         crowd or the members of a named group act for that group."""
         g, n = self.g, len(self.toks)
-        if k + 2 < n and self.toks[k + 1].bare in AFFILIATED and self.ent_at(k) is None:
-            # "قوة تابعة لجهاز الردع": a unit affiliated to a body acts for it
-            em = self.ent_at(k + 2)
-            if em is not None and em[0].get("type") in ("ORG", "PER"):
-                return self.arg_from_entity(k + 2, em)
+        for off in (1, 2):
+            # "قوة تابعة لجهاز الردع", "طائرة مسيرة تابعة لقوات الدفاع": a unit or a
+            # weapon affiliated to a body acts for it (one adjective may come between)
+            if k + off + 1 < n and self.toks[k + off].bare in AFFILIATED and self.ent_at(k) is None \
+                    and all(self.ent_at(x) is None and self.content(x) for x in range(k + 1, k + off)):
+                em = self.ent_at(k + off + 1)
+                if em is not None and em[0].get("type") in ("ORG", "PER"):
+                    return self.arg_from_entity(k + off + 1, em)
         of_crowd = self.base(k) in g.crowds and k + 1 < n and self.base(k + 1) == "من"
         if of_crowd:
             k += 2  # "المئات من …", "مسلحون من حركة الشباب"
@@ -3488,6 +3491,16 @@ class EventExtractor:
                     break
                 if rd.is_punct(k) and rd.toks[k].text not in ("،", ","):
                     break
+        if src is None and j < wide_right and rd.marker_prep(j) == "ب" and not rd.conj_prefixed(j):
+            # "هجوم بطائرات مسيرة شنته قوات الدعم السريع": the instrument phrase comes
+            # between the noun and the relative clause that names the agent
+            q = j + 1
+            while q < min(wide_right, j + 4) and rd.content(q) and not rd.is_verb(q) and rd.ent_at(q) is None \
+                    and not any(toks[q].norm.endswith(p) and toks[q].norm[:-len(p)] in g.light_verbs
+                                for p in ("ها", "ه", "هما", "هم")):
+                q += 1
+            if q < wide_right:
+                j = q
         if src is None and j < wide_right and not rd.conj_prefixed(j):
             # "غارات شنتها طائرات مسيرة تركية": a light verb with the noun's pronoun
             # opens a relative clause whose subject is the agent
