@@ -1420,3 +1420,14 @@ def test_an_attack_by_a_weapon_affiliated_to_a_body_and_an_agent_after_the_instr
                 "للنازحين قرب الفاشر، قتل فيه 23 مدنيا.") == [("ASSAULT", "قوات الدعم السريع")]
     got = read("وقصفت طائرة مسيرة تابعة لقوات الدفاع الوطني الإثيوبية سوقا شعبية.")
     assert got and got[0][1] is not None and got[0][1].startswith("قوات الدفاع الوطني")
+
+
+def test_a_decision_verb_takes_the_verbal_noun_after_it_and_anchors_nothing_further() -> None:
+    """"قررت الحكومة العراقية سحب سفيرها": the decided act is the subject's (the noun
+    reading of سحب, not the verb); a noun further on ("قرر مجلس الأمن تشكيل لجنة لتحديد
+    المسؤولين عن الهجمات") is no act of the one who decided."""
+    pipe = Pipeline()
+    d = pipe("وقررت الحكومة العراقية سحب سفيرها من أنقرة.").to_dict()
+    assert [(e["type"], e["source_text"]) for e in d["events"]] == [("SANCTION", "الحكومة العراقية")]
+    d = pipe("قرر مجلس الأمن الدولي بالإجماع تشكيل لجنة خبراء لتحديد المسؤولين عن الهجمات الكيميائية.")
+    assert d.events == []

@@ -1942,6 +1942,7 @@ class EventExtractor:
             return None
         ta_marbuta = toks[i].text.rstrip(_MARKS)[-1:] == "ة"
         light: bool | None = None  # a light verb and its subject right before (computed once)
+        stance: bool | None = None  # a stance verb (and its subject) right before (computed once)
         deferred: list[_Hit] = []
         for h in self._hits(toks[i].norm):
             f = h.form
@@ -1974,12 +1975,17 @@ class EventExtractor:
             # noun reading after a preposition/article, verb reading elsewhere
             noun_ctx = h.article or h.clitic[-1:] in ("ب", "ك") or (i - 1 >= a and rd.is_prep(i - 1))
             kind_fit = 1 if (tr.kind == "n") == noun_ctx or tr.kind in ("p", "ap") else 0
-            if f.pron and tr.kind in ("n", "v") and not noun_ctx:
-                if light is None:
-                    light = self._light_subject(rd, i, a) is not None or self._stance_subject(rd, i, a)[0]
-                if light:
-                    # "أعلنت الحكومة رفضها القاطع للقرار": with its subject, a light verb
-                    # takes the verbal noun and its possessive, not a verb and its object
+            if tr.kind in ("n", "v") and not noun_ctx:
+                if stance is None:
+                    # (only a word read both as a noun and as a verb has a reading to prefer)
+                    kinds = {x.form.trigger.kind for x in self._hits(toks[i].norm)}
+                    stance = "n" in kinds and "v" in kinds and self._stance_subject(rd, i, a)[0]
+                if f.pron and light is None:
+                    light = self._light_subject(rd, i, a) is not None
+                if stance or (f.pron and light):
+                    # "أعلنت الحكومة رفضها القاطع للقرار"، "قررت الحكومة سحب سفيرها": with
+                    # its subject, a light or stance verb takes the verbal noun (and its
+                    # possessive), not a verb and its object
                     kind_fit = 1 if tr.kind == "n" else 0
             score = (1 if tr.then else 0, tlen, kind_fit)
             if score > best_score:
