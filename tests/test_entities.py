@@ -908,3 +908,14 @@ def test_a_body_named_by_its_place_alone_without_the_tagger() -> None:
                        ("وطالب مجلس محافظة نينوى الحكومة.", "مجلس محافظة نينوى"),
                        ("وأعلنت سفارة قطر في بيروت تسليم الشحنة.", "سفارة قطر")):
         assert name in [e["name"] for e in pipe(text).entities if e["type"] == "ORG"], text
+
+
+def test_the_tagger_carries_a_ruled_name_over_its_last_word() -> None:
+    """The role rule stops before a last name that is also a common word or a role head
+    ("أمين", "جيله"); the tagger reads the whole name and the mention goes on over it
+    (a preposition like "بـ" after the name is never taken)."""
+    for text, name in (("وقال رئيس الاتحاد سردار حسين أمين، في مؤتمر صحفي عقده اليوم، إن الإضراب مستمر.",
+                        "سردار حسين أمين"),
+                       ("وكان رئيس الوزراء أحمد محمد جيله قد استقبل أمس وفدا من رجال الأعمال.",
+                        "أحمد محمد جيله")):
+        assert name in [e["name"] for e in ents(text) if e["type"] == "PER"], text

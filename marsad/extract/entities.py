@@ -478,6 +478,8 @@ class EntityRecognizer:
                     continue
                 a, b = span.token_start, span.token_end
                 if any(taken[a:b]):
+                    if etype == "PER" and not taken[b - 1]:
+                        self._person_goes_on(doc, found, taken, a, b)
                     inner = _places_inside(found, toks, taken, a, b) if etype == "ORG" and not taken[a] else None
                     if not inner:
                         continue
@@ -508,6 +510,39 @@ class EntityRecognizer:
         self._extend_bodies(doc, found)
         self._places_named_after_people(doc, found)
         return found
+
+    def _person_goes_on(self, doc: Document, found: list, taken: list[bool], a: int, b: int) -> None:
+        """A person the rules found, whose name the tagger reads one or two words
+        longer: "رئيس الكتلة كاوه محمد | أمين،", "رئيس الجمهورية إسماعيل عمر | جيله
+        قد استقبل".  The rules stop at a word that is also a common one or a role
+        ("أمين"), the tagger sees the whole name; the words it adds must read as name
+        parts (no clitic, function word, title, nationality or verb, and a role word
+        only last, before punctuation, a function word or a verb)."""
+        toks = doc.tokens
+        p = b - 1
+        while p >= a and not taken[p]:
+            p -= 1
+        if p < a or b - p - 1 > 2 or toks[b - 1].sentence != toks[p].sentence:
+            return
+        m = next((m for m in found if m is not None and m.end == toks[p].end), None)
+        if m is None or m.type != "PER" or m.actor is not None or m.start < toks[a].start:
+            return
+        stops = function_words()
+        closes = self._name_closes(toks, b, toks[p].sentence, stops)
+        for k in range(p + 1, b):
+            t = toks[k]
+            # (a role word ends the name only when its complement follows: "… أمين عام")
+            if (not t.text[0].isalpha() or len(t.text.replace("ـ", "")) < 2 or t.prefix not in ("", "ال")
+                    or strip_len(t) > 0 or t.norm in stops
+                    or t.text in _NOT_NAMES or t.norm in _NEVER_IN_NAMES or t.norm in _LINKS
+                    or self.roles.is_title(t) or (self.roles.is_head(t) and not (k == b - 1 and closes))
+                    or self.roles.nationality(t)
+                    or _verb_like(t) or _past_verb(t) or _not_name_word(t) or _accusative_noun(t)):
+                return
+        m.end = toks[b - 1].end
+        m.text = doc.text[m.start:m.end]
+        for k in range(p + 1, b):
+            taken[k] = True
 
     def _places_named_after_people(self, doc: Document, found: list[Mention]) -> None:
         """A person's name right after a facility noun flagged "name" is the
