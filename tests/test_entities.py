@@ -919,3 +919,12 @@ def test_the_tagger_carries_a_ruled_name_over_its_last_word() -> None:
                        ("وكان رئيس الوزراء أحمد محمد جيله قد استقبل أمس وفدا من رجال الأعمال.",
                         "أحمد محمد جيله")):
         assert name in [e["name"] for e in ents(text) if e["type"] == "PER"], text
+
+
+def test_a_dictionary_family_name_ends_a_given_name() -> None:
+    """"كريم جواد | الخفاجي": a family name the dictionary lists for someone else
+    (matched alone) ends the name opened by a given name; it is no second person."""
+    for text, name in (("وحضر اللقاء كريم جواد الخفاجي وعدد من المسؤولين.", "كريم جواد الخفاجي"),
+                       ("وأشار حسين علي الخفاجي إلى أن الاتفاق مهم.", "حسين علي الخفاجي")):
+        people = [e["name"] for e in ents(text) if e["type"] == "PER"]
+        assert people == [name], text

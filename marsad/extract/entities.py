@@ -468,7 +468,7 @@ class EntityRecognizer:
         self._org_chains(doc, taken, spans, found)
         found.extend(self._after_roles(doc, taken, spans, found))
         found = [m for m in found if m is not None]
-        for mention in self._given_names(doc, taken):
+        for mention in self._given_names(doc, taken, found):
             found.append(mention)
         if self.tagger is not None:
             dropped: set[int] = set()
@@ -1032,7 +1032,7 @@ class EntityRecognizer:
         t = toks[k]
         return not t.text[0].isalpha() or t.norm in stops or _verb_like(t)
 
-    def _given_names(self, doc: Document, taken: list[bool]) -> list[Mention]:
+    def _given_names(self, doc: Document, taken: list[bool], found: list | None = None) -> list[Mention]:
         """A person written as given name + family name ("مروان الأغبري", "علي الموسوي").
 
         The first word must be an attested given name (the romanizer's index of
@@ -1079,6 +1079,14 @@ class EntityRecognizer:
                         name_part(t.norm, "surname") or (t.norm.endswith("ي") and zipf(t.text) < 2.0))):
                     break  # (a rare family name with the article is one: "خالد ناصر البذالي")
                 k += 1
+            if found and k - i >= (3 if compound else 2) and k < n and taken[k] and toks[k].sentence == tok.sentence \
+                    and toks[k].prefix == "ال":
+                # "حيدر جواد | الخفاجي": a family name the dictionary gives someone else
+                # (matched alone) ends this person's name
+                m = next((m for m in found if m.start == toks[k].start and m.end == toks[k].end), None)
+                if m is not None and m.type == "PER" and m.actor is not None:
+                    found.remove(m)
+                    k += 1
             if k - i >= (3 if compound else 2):
                 start = tok.start + surface_len(tok.text, len(prefix))
                 end = toks[k - 1].end
