@@ -928,3 +928,14 @@ def test_a_dictionary_family_name_ends_a_given_name() -> None:
                        ("وأشار حسين علي الخفاجي إلى أن الاتفاق مهم.", "حسين علي الخفاجي")):
         people = [e["name"] for e in ents(text) if e["type"] == "PER"]
         assert people == [name], text
+
+
+def test_a_facility_name_keeps_its_tail_adjective() -> None:
+    """"مستشفى الرمادي التعليمي", "مستشفى الموصل المركزي": after a facility noun and its
+    name, the adjectives of place_nouns.txt "tail:" lines end the name ("العام" is no tail)."""
+    from marsad.pipeline import Pipeline
+
+    for pipe in (Pipeline(options={"use_model": False}), Pipeline()):
+        doc = pipe("ونقل الجرحى إلى مستشفى الرمادي التعليمي ثم إلى مستشفى الموصل المركزي.")
+        names = [e["name"] for e in doc.entities if e["type"] == "LOC"]
+        assert "مستشفى الرمادي التعليمي" in names and "مستشفى الموصل المركزي" in names, names

@@ -262,7 +262,6 @@ _NOT_NAME_ENDINGS = ("يه", "ي", "ها", "هم", "هما", "كم", "نا", "ا
 #: dual endings: "الحكومتين", "الطرفين" are no name words
 _DUAL_ENDINGS = ("تين", "تان")
 #: adjectives that belong to a facility's name ("مطار معيتيقة الدولي")
-_FACILITY_TAILS = frozenset(fold(w) for w in ("الدولي",))
 
 
 @lru_cache(maxsize=50_000)
@@ -781,6 +780,7 @@ class EntityRecognizer:
         place_flags, place_extra = _keyed_list("place_nouns.txt")
         definite_facilities = {w for w, flags in place_flags.items() if "definite" in flags}
         days = place_extra.get("day", frozenset())
+        tails = place_extra.get("tail", frozenset())
         n = len(toks)
         flags = self._word_flags(doc)
         for i in [i for i, f in enumerate(flags[:-1]) if f & _PLACE]:  # _may_be(tok, both)
@@ -821,8 +821,8 @@ class EntityRecognizer:
                             k += 1  # "شارع الحبيب بورقيبة"
                 if k == j:
                     continue
-                if k < n and not taken[k] and toks[k].sentence == sent and toks[k].norm in _FACILITY_TAILS:
-                    k += 1
+                if k < n and not taken[k] and toks[k].sentence == sent and toks[k].norm in tails:
+                    k += 1  # "مطار مصراتة الدولي", "مستشفى طرابلس المركزي"
                 _claim(doc, found, spans, taken, i, k, tok.start + surface_len(tok.text, len(pre)), "LOC")
             elif (pre := _noun_prefix(tok, regions)) is not None:
                 # a town's own name may lack the article ("بلدة عقربا"); after "دولة"
