@@ -939,3 +939,15 @@ def test_a_facility_name_keeps_its_tail_adjective() -> None:
         doc = pipe("ونقل الجرحى إلى مستشفى الرمادي التعليمي ثم إلى مستشفى الموصل المركزي.")
         names = [e["name"] for e in doc.entities if e["type"] == "LOC"]
         assert "مستشفى الرمادي التعليمي" in names and "مستشفى الموصل المركزي" in names, names
+
+
+def test_a_conjoined_body_name_ends_with_its_nationality() -> None:
+    """"مجلس التعاون والتنسيق الأفريقي": after the noun joined with و a nationality
+    adjective is the last word of the name (it was left out)."""
+    from marsad.pipeline import Pipeline
+
+    for pipe in (Pipeline(options={"use_model": False}), Pipeline()):
+        for text, name in (("وقالت هيئة الاستثمار والتنمية التركية في بيان إن المشروع سيبدأ.",
+                            "هيئة الاستثمار والتنمية التركية"),
+                           ("ودعا مجلس التعاون والتنسيق الأفريقي إلى وقف القتال.", "مجلس التعاون والتنسيق الأفريقي")):
+            assert [e["name"] for e in pipe(text).entities if e["type"] == "ORG"] == [name], text

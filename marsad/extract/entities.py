@@ -601,8 +601,10 @@ class EntityRecognizer:
                     break
                 end, k = t.end, k + 1
                 if k < len(toks) and toks[k].prefix == "ال" and toks[k].norm.endswith(("ي", "يه")) \
-                        and not self.roles.nationality(toks[k]) and toks[k].sentence == t.sentence:
+                        and toks[k].sentence == t.sentence and not _mention_inside(mention_starts, toks[k]):
                     end, k = toks[k].end, k + 1  # its adjective: "والأمن الوطني"
+                    if self.roles.nationality(toks[k - 1]):
+                        break  # a nationality closes the name: "مجلس السلم والأمن الأفريقي"
             if end > m.end:
                 m.end = end
                 m.text = doc.text[m.start:end]
