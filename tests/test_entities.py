@@ -951,3 +951,19 @@ def test_a_conjoined_body_name_ends_with_its_nationality() -> None:
                             "هيئة الاستثمار والتنمية التركية"),
                            ("ودعا مجلس التعاون والتنسيق الأفريقي إلى وقف القتال.", "مجلس التعاون والتنسيق الأفريقي")):
             assert [e["name"] for e in pipe(text).entities if e["type"] == "ORG"] == [name], text
+
+
+def test_a_body_name_goes_on_over_its_purpose_genitive() -> None:
+    """"بعثة الاتحاد الأفريقي | لمراقبة الحدود", "الهيئة المحلية | لطرابلس": a ل-genitive
+    after a body's name says what or whose it is, and "في دارفور" after the genitive
+    where it works; a dictionary name keeps its own span, "لذلك" is no genitive."""
+    from marsad.pipeline import Pipeline
+
+    for pipe in (Pipeline(options={"use_model": False}), Pipeline()):
+        for text, name in (("وأعلنت بعثة الاتحاد الأفريقي لمراقبة الحدود أن الوضع هادئ.",
+                            "بعثة الاتحاد الأفريقي لمراقبة الحدود"),
+                           ("ودعت الهيئة المحلية لطرابلس السكان إلى الهدوء.", "الهيئة المحلية لطرابلس"),
+                           ("وأكدت قيادة القوات المشتركة لحماية المدنيين في دارفور أن الطريق آمن.",
+                            "قيادة القوات المشتركة لحماية المدنيين في دارفور"),
+                           ("وأعلنت وزارة الداخلية لذلك حالة الطوارئ.", "وزارة الداخلية")):
+            assert [e["name"] for e in pipe(text).entities if e["type"] == "ORG"] == [name], text

@@ -507,6 +507,7 @@ class EntityRecognizer:
         found.sort(key=lambda x: x.start)
         self._extend_people(doc, found)
         self._extend_bodies(doc, found)
+        self._purpose_genitives(doc, found)
         self._places_named_after_people(doc, found)
         return found
 
@@ -608,6 +609,56 @@ class EntityRecognizer:
             if end > m.end:
                 m.end = end
                 m.text = doc.text[m.start:end]
+
+    def _purpose_genitives(self, doc: Document, found: list[Mention]) -> None:
+        """A body's name goes on over the ل-genitive that says what it is for or whose
+        it is: "بعثة الاتحاد الأوروبي | لمراقبة الانتخابات", "قيادة القوات المشتركة
+        للتحالف | لدعم الشرعية في اليمن", "اللجنة المركزية | لحركة فتح", "الحكومة
+        المحلية | لسبتة".  Only after a name the rules built (no dictionary name) that
+        a nationality adjective does not close; ل + a noun + a definite word, or ل + a
+        place or body named."""
+        toks = doc.tokens
+        if not toks:
+            return
+        starts = doc_starts(doc)
+        by_start = None
+        for m in found:
+            if m.type != "ORG" or m.actor is not None:
+                continue
+            k = bisect_left(starts, m.end)
+            if k < 2 or k >= len(toks) or toks[k - 1].end != m.end:
+                continue
+            if self.roles.nationality(toks[k - 1]) and self.gazetteer.index.get((toks[k - 2].norm, toks[k - 1].norm)) is None:
+                continue  # (the adjective of a name inside goes on: "بعثة الاتحاد الأوروبي | لمراقبة …")
+            t = toks[k]
+            if t.sentence != toks[k - 1].sentence or t.prefix or t.norm[:1] != "ل" or strip_len(t) != 1 \
+                    or len(t.norm) < 4 or t.norm in function_words() or t.norm[1:] in function_words():
+                continue
+            if by_start is None:
+                by_start = {o.start: o for o in found}
+            inner = by_start.get(t.start + surface_len(t.text, 1))
+            if inner is not None:
+                if inner.type not in ("ORG", "LOC") or inner.end < t.end:
+                    continue
+                end = inner.end  # "لحركة فتح", "لسبتة": the body of that place or group
+                found_inner = inner
+            else:
+                nxt = toks[k + 1] if k + 1 < len(toks) else None
+                if nxt is None or nxt.sentence != t.sentence or nxt.prefix != "ال" or not nxt.text[0].isalpha() \
+                        or nxt.start in by_start or self.roles.nationality(nxt) or zipf(t.text[1:]) < 3.0:
+                    continue
+                end, found_inner = nxt.end, None  # "لمراقبة الانتخابات"
+                if k + 3 < len(toks) and toks[k + 2].norm in _WHERE_TO and toks[k + 3].sentence == t.sentence:
+                    place = by_start.get(toks[k + 3].start)
+                    if place is not None and place.type == "LOC":
+                        # "لدعم الشرعية في اليمن", "لتقديم المساعدة إلى أفغانستان": where it works
+                        end, found_inner = place.end, place
+            m.end = end
+            m.text = doc.text[m.start:end]
+            if found_inner is not None:
+                found_inner.type = "_merged"
+        if by_start is not None:
+            found[:] = [m for m in found if m.type != "_merged"]
 
     def _extend_people(self, doc: Document, found: list[Mention]) -> None:
         """A person's name goes on over the parts written after it that no rule
@@ -1705,6 +1756,8 @@ _LINKS = frozenset({"بن", "ابو", "عبد", "ابن", "بنت", "ال", "و�
 #: prepositions after which a head flagged "verbal" is a verbal noun ("في إدارة …")
 #: (not في or من: "في إدارة الرقابة الشاملة", "من إدارة الدفاع المدني" are bodies as often)
 _VERBAL_NOUN_PREPS = frozenset(fold(w) for w in ("على", "عن", "بشأن", "حول", "إلى"))
+#: "لدعم الشرعية في اليمن": the place a body's purpose is tied to
+_WHERE_TO = frozenset(fold(w) for w in ("في", "إلى"))
 #: "وكالة X": the noun before an agency's short name is not part of it
 _AGENCY_NOUNS = frozenset({fold("وكالة")})
 #: the adjectives that may close an outlet's name besides a nationality ("إذاعة فرنسا الدولية")
