@@ -967,3 +967,15 @@ def test_a_body_name_goes_on_over_its_purpose_genitive() -> None:
                             "قيادة القوات المشتركة لحماية المدنيين في دارفور"),
                            ("وأعلنت وزارة الداخلية لذلك حالة الطوارئ.", "وزارة الداخلية")):
             assert [e["name"] for e in pipe(text).entities if e["type"] == "ORG"] == [name], text
+
+
+def test_a_short_name_in_brackets_closes_the_full_name_with_its_place() -> None:
+    """"جمعية مصدري الحبوب في أوكرانيا (أوكرزيرنو)": the short name in brackets follows
+    the full name, so "في أوكرانيا" is part of it; without brackets the place stays apart."""
+    from marsad.pipeline import Pipeline
+
+    for pipe in (Pipeline(options={"use_model": False}), Pipeline()):
+        doc = pipe("وقالت جمعية مصدري الحبوب في أوكرانيا (أوكرزيرنو) إن الصادرات تراجعت.")
+        assert [e["name"] for e in doc.entities] == ["جمعية مصدري الحبوب في أوكرانيا"]
+        doc = pipe("وأعلنت قيادة القوات البريطانية في قبرص أن التدريبات انتهت.")
+        assert [e["name"] for e in doc.entities] == ["قيادة القوات البريطانية", "قبرص"]

@@ -628,6 +628,19 @@ class EntityRecognizer:
             k = bisect_left(starts, m.end)
             if k < 2 or k >= len(toks) or toks[k - 1].end != m.end:
                 continue
+            if toks[k].norm in _WHERE_TO and k + 2 < len(toks) and toks[k + 1].sentence == toks[k - 1].sentence:
+                if by_start is None:
+                    by_start = {o.start: o for o in found}
+                place = by_start.get(toks[k + 1].start)
+                if place is not None and place.type == "LOC":
+                    q = bisect_left(starts, place.end)
+                    if q + 2 < len(toks) and toks[q].text == "(" and ")" in (toks[q + 2].text, toks[min(q + 3, len(toks) - 1)].text):
+                        # "رابطة صناعة النفط في كردستان (أبيكور)": the short name in brackets
+                        # follows the full name, the place included
+                        m.end = place.end
+                        m.text = doc.text[m.start:m.end]
+                        place.type = "_merged"
+                continue
             if self.roles.nationality(toks[k - 1]) and self.gazetteer.index.get((toks[k - 2].norm, toks[k - 1].norm)) is None:
                 continue  # (the adjective of a name inside goes on: "بعثة الاتحاد الأوروبي | لمراقبة …")
             t = toks[k]
