@@ -979,3 +979,18 @@ def test_a_short_name_in_brackets_closes_the_full_name_with_its_place() -> None:
         assert [e["name"] for e in doc.entities] == ["جمعية مصدري الحبوب في أوكرانيا"]
         doc = pipe("وأعلنت قيادة القوات البريطانية في قبرص أن التدريبات انتهت.")
         assert [e["name"] for e in doc.entities] == ["قيادة القوات البريطانية", "قبرص"]
+
+
+def test_associations_and_committees_are_named_with_where_they_are() -> None:
+    """Heads flagged "local" (جمعية، منظمة، لجنة، نقابة) go on over في and the place or
+    body they belong to; a ministry does not ("وزارة الصحة في غزة"), nor does إلى."""
+    from marsad.pipeline import Pipeline
+
+    for pipe in (Pipeline(options={"use_model": False}), Pipeline()):
+        for text, name in (("وقالت نقابة الصحفيين في تونس إن الحكم جائر.", "نقابة الصحفيين في تونس"),
+                           ("وقال رئيس لجنة الطاقة في مجلس النواب إن الحكومة تأخرت.", "لجنة الطاقة في مجلس النواب")):
+            assert [e["name"] for e in pipe(text).entities] == [name], text
+        doc = pipe("وأعلنت وزارة الصحة في غزة ارتفاع عدد الضحايا.")
+        assert "وزارة الصحة" in [e["name"] for e in doc.entities]
+        doc = pipe("وزار وفد من منظمة التعاون الإسلامي إلى السودان.")
+        assert "السودان" in [e["name"] for e in doc.entities]

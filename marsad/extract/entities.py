@@ -622,6 +622,7 @@ class EntityRecognizer:
             return
         starts = doc_starts(doc)
         by_start = None
+        local_heads = _flagged_list("org_heads.txt")[0]
         for m in found:
             if m.type != "ORG" or m.actor is not None:
                 continue
@@ -632,11 +633,16 @@ class EntityRecognizer:
                 if by_start is None:
                     by_start = {o.start: o for o in found}
                 place = by_start.get(toks[k + 1].start)
-                if place is not None and place.type == "LOC":
+                if place is not None and place.type in ("LOC", "ORG"):
                     q = bisect_left(starts, place.end)
-                    if q + 2 < len(toks) and toks[q].text == "(" and ")" in (toks[q + 2].text, toks[min(q + 3, len(toks) - 1)].text):
+                    if (place.type == "LOC" and q + 2 < len(toks) and toks[q].text == "("
+                            and ")" in (toks[q + 2].text, toks[min(q + 3, len(toks) - 1)].text)) \
+                            or (toks[k].norm == "في"
+                                and "local" in local_heads.get(split_article(fold(m.text.split()[0]))[1], ())):
                         # "رابطة صناعة النفط في كردستان (أبيكور)": the short name in brackets
-                        # follows the full name, the place included
+                        # follows the full name, the place included; associations and
+                        # committees are named by where they are ("جمعية الصرافين في عدن",
+                        # "لجنة العلاقات الخارجية في مجلس الشيوخ")
                         m.end = place.end
                         m.text = doc.text[m.start:m.end]
                         place.type = "_merged"
