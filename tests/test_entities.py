@@ -994,3 +994,15 @@ def test_associations_and_committees_are_named_with_where_they_are() -> None:
         assert "وزارة الصحة" in [e["name"] for e in doc.entities]
         doc = pipe("وزار وفد من منظمة التعاون الإسلامي إلى السودان.")
         assert "السودان" in [e["name"] for e in doc.entities]
+
+
+def test_a_time_phrase_ends_a_body_name() -> None:
+    """"العام الماضي", "الشهر الماضي" after a body's name say when, they are no part
+    of it ("جهاز الأمن العام" keeps its adjective)."""
+    from marsad.pipeline import Pipeline
+
+    for pipe in (Pipeline(options={"use_model": False}), Pipeline()):
+        for text, name in (("وقررت هيئة الانتخابات الشهر الماضي تأجيل الاقتراع.", "هيئة الانتخابات"),
+                           ("وأعلنت جمعية المصارف الأسبوع الماضي إضرابا.", "جمعية المصارف"),
+                           ("وقال جهاز الأمن العام إن الوضع هادئ.", "جهاز الأمن العام")):
+            assert [e["name"] for e in pipe(text).entities] == [name], text

@@ -25,7 +25,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from marsad.document import Document, Token
-from marsad.extract.dates import weekday_names
+from marsad.extract.dates import period_phrase_words, weekday_names
 from marsad.extract.gazetteer import Actor, Gazetteer, hamza_alef, surface_len
 from marsad.extract.resolve import EXACT_WORDS, Entity, Mention, close_enough, resolve
 from marsad.extract.roles import RoleLexicon, find_role
@@ -1225,6 +1225,7 @@ class EntityRecognizer:
         toks = doc.tokens
         heads, adjectives = _flagged_list("org_heads.txt")
         services = _keyed_list("org_heads.txt")[1].get("service", frozenset())
+        periods, directions = period_phrase_words()
         stops = function_words()
         n = len(toks)
         word_flags = self._word_flags(doc)
@@ -1316,6 +1317,8 @@ class EntityRecognizer:
                     continue
                 if not t.text[0].isalnum() or t.norm in stops or t.bare in stops or t.text in _NOT_NAMES:
                     break
+                if t.prefix == "ال" and t.bare in periods and k + 1 < n and toks[k + 1].norm in directions:
+                    break  # "محكمة التمييز | العام الماضي", "هيئة الانتخابات | الشهر المقبل": a time
                 if last_definite >= 0 and "conjoined" in flags and conj < 2 and t.norm[:1] == "و" \
                         and t.bare not in heads and t.norm[1:] not in heads and (
                         t.prefix == "وال" or (not t.prefix and k + 1 < n and not taken[k + 1]
