@@ -1006,3 +1006,14 @@ def test_a_time_phrase_ends_a_body_name() -> None:
                            ("وأعلنت جمعية المصارف الأسبوع الماضي إضرابا.", "جمعية المصارف"),
                            ("وقال جهاز الأمن العام إن الوضع هادئ.", "جهاز الأمن العام")):
             assert [e["name"] for e in pipe(text).entities] == [name], text
+
+
+def test_an_adjective_after_a_foreign_company_name_ending_in_ya_describes_it() -> None:
+    """"شركة كوزموتي اليونانية": a foreign name (also one ending in ي) and then what it
+    is; the nationality describes the company and is no part of its name."""
+    from marsad.pipeline import Pipeline
+
+    for pipe in (Pipeline(options={"use_model": False}), Pipeline()):
+        for text, name in (("ووقعت شركة كوزموتي اليونانية عقدا جديدا مع الحكومة.", "شركة كوزموتي"),
+                           ("وأعلنت شركة بيتروفي الإيطالية انسحابها من المشروع.", "شركة بيتروفي")):
+            assert name in [e["name"] for e in pipe(text).entities if e["type"] == "ORG"], text

@@ -1346,9 +1346,10 @@ class EntityRecognizer:
                     nationality = t.prefix == "ال" and self.roles.nationality(t) is not None
                     if "short" in flags and last_definite >= 0 and not (nationality or t.norm in _OUTLET_TAILS):
                         break  # "صحيفة الوطن | القريبة من الحكومة": an outlet's name is short
-                    if nationality and k == i + 2 and own == 1 and _rare_indefinite(toks[i + 1], stops):
-                        # "شركة إيني الإيطالية": a foreign name, then what it is; the
-                        # adjective describes the body and is no part of its name
+                    if k == i + 2 and own == 1 and t.prefix == "ال" and (nationality or t.bare.endswith(("ي", "يه"))) \
+                            and _foreign_word(toks[i + 1], stops):
+                        # "شركة إيني الإيطالية", "حزب فوكس اليميني": a foreign name, then what
+                        # it is; the adjective describes the body and is no part of its name
                         last_definite = i + 1
                         break
                     last_definite = k
@@ -1794,6 +1795,13 @@ def _rare_indefinite(tok: Token, stops: frozenset[str]) -> bool:
     return (tok.text[0].isalpha() and not tok.prefix and tok.norm not in stops and strip_len(tok) == 0
             and zipf(tok.text) < RARE_INDEFINITE and not tok.norm.endswith(_NOT_NAME_ENDINGS)
             and not tok.text.endswith("ه"))  # "أركانه": a possessive pronoun (ة is folded to ه)
+
+
+def _foreign_word(tok: Token, stops: frozenset[str]) -> bool:
+    """A rare word without the article or clitics, as a foreign name is written in
+    Arabic ("إيني", "ناتورجي", "فوكس"); unlike :func:`_rare_indefinite` it may end in ي."""
+    return (tok.text[0].isalpha() and not tok.prefix and tok.norm not in stops and strip_len(tok) == 0
+            and zipf(tok.text) < RARE_INDEFINITE and not tok.text.endswith("ه"))
 
 
 def _prep_stop(tok: Token, stops: frozenset[str]) -> bool:
