@@ -1017,3 +1017,12 @@ def test_an_adjective_after_a_foreign_company_name_ending_in_ya_describes_it() -
         for text, name in (("ووقعت شركة كوزموتي اليونانية عقدا جديدا مع الحكومة.", "شركة كوزموتي"),
                            ("وأعلنت شركة بيتروفي الإيطالية انسحابها من المشروع.", "شركة بيتروفي")):
             assert name in [e["name"] for e in pipe(text).entities if e["type"] == "ORG"], text
+
+
+def test_no_clitic_on_a_name_after_a_place_noun_in_the_construct_state() -> None:
+    """"مدينة فصالة", "منطقة كورما": after a place noun without the article the name
+    follows directly, so its first letter is no proclitic to strip (فـ + "صالة")."""
+    for text, name in (("وسقطت القذيفة على بعد 15 كيلومترا من مدينة فصالة الحدودية بولاية الحوض الشرقي.", "فصالة"),
+                       ("وقال مسؤول إن القوافل تعبر منطقة كورما يوميا.", "كورما")):
+        texts = [m["text"] for e in ents(text) for m in e["mentions"]]
+        assert name in texts and name[1:] not in texts, texts

@@ -1499,7 +1499,11 @@ class EntityRecognizer:
         if etype != "LOC" and _not_name_word(toks[a], first=True):
             return None  # "ارتياحهم التام", "تماما": a common word opens no name
         first = toks[a]
-        cut = surface_len(first.text, strip_len(first))
+        prev = toks[a - 1] if a > 0 and toks[a - 1].sentence == first.sentence else None
+        if prev is not None and not first.prefix and _noun_prefix(prev, _place_noun_sets()[2]) is not None:
+            cut = 0  # no clitic after a place noun in the construct state: "مدينة فصالة", "منطقة كورما"
+        else:
+            cut = surface_len(first.text, strip_len(first))
         bare_first = fold(first.text[cut:])
         if etype == "PER" and not (name_part(first.norm) or name_part(first.norm, "surname")
                                    or name_part(bare_first) or name_part(bare_first, "surname")) \
