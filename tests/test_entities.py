@@ -1026,3 +1026,16 @@ def test_no_clitic_on_a_name_after_a_place_noun_in_the_construct_state() -> None
                        ("وقال مسؤول إن القوافل تعبر منطقة كورما يوميا.", "كورما")):
         texts = [m["text"] for e in ents(text) for m in e["mentions"]]
         assert name in texts and name[1:] not in texts, texts
+
+
+def test_a_family_name_after_a_lineage_is_no_nationality() -> None:
+    """After "بن X" a nisba is the family name ("سالم بن ناصر الكندي"), even one that is
+    also a nationality adjective (كندي, Canadian); "على" after it closes the name."""
+    from marsad.extract.entities import EntityRecognizer
+
+    doc = marsad.extract_text("وحرص سالم بن ناصر الكندي على حضور الاجتماع.")
+    start = doc.text.index("سالم")
+    end = doc.text.index(" الكندي")
+    m = Mention(start, end, doc.text[start:end], "PER")
+    EntityRecognizer()._extend_people(doc, [m])
+    assert m.text == "سالم بن ناصر الكندي"

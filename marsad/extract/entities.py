@@ -705,7 +705,8 @@ class EntityRecognizer:
                 if _mention_inside(mention_starts, t):
                     break
                 if not t.text[0].isalpha() or t.norm in stops or t.text in _NOT_NAMES or t.norm in _NEVER_IN_NAMES \
-                        or self.roles.is_title(t) or self.roles.is_head(t) or self.roles.nationality(t) \
+                        or self.roles.is_title(t) or self.roles.is_head(t) \
+                        or (self.roles.nationality(t) and not (k >= 2 and toks[k - 2].norm in _LINEAGE)) \
                         or _verb_like(t) or (t.prefix and t.prefix != "ال") or strip_len(t) > 0 \
                         or (t.norm[0] == "و" and not (name_part(t.norm) or name_part(t.norm, "surname"))):
                     break  # (nor a clitic: "… وتبعدنا", "… بهزيمتين", "… لاستعارة")
@@ -715,7 +716,8 @@ class EntityRecognizer:
                     end, k, added = toks[k + 1].end, k + 2, added + 1
                     continue
                 after = toks[k + 1] if k + 1 < len(toks) and toks[k + 1].sentence == sent else None
-                closes = after is None or not after.text[0].isalpha() or after.norm in stops or _verb_like(after) \
+                closes = after is None or not after.text[0].isalpha() or after.norm in stops or after.text in _NOT_NAMES \
+                    or _verb_like(after) \
                     or self.roles.is_title(after) or self.roles.is_head(after) or _accusative_noun(after)
                 if t.norm in _LINKS:
                     break  # "بن", "آل" never end a name ("عبدالعزيز بن عبدالله آل | الشيخ")
@@ -1480,7 +1482,9 @@ class EntityRecognizer:
                 break  # the name; only a ل-genitive goes on ("الوكالة العربية السورية للأنباء")
         # an organization's name keeps its nationality adjective ("وزارة الصحة الفلسطينية");
         # a person's name does not ("الرئيس المصري", "علي خامنئي الإيراني")
-        while b > a and ((etype == "PER" and (self.roles.nationality(toks[b - 1]) or _verb_like(toks[b - 1])))
+        while b > a and ((etype == "PER" and ((self.roles.nationality(toks[b - 1]) and not (
+                    b - a >= 3 and toks[b - 3].norm in _LINEAGE))  # "يوسف بن علي الكندي": a family name
+                    or _verb_like(toks[b - 1])))
                          or (toks[b - 1].norm in speech_verbs())  # "مندوب الإتحاد الأوربي قال"
                          or len(toks[b - 1].text.replace("ـ", "")) < 2  # "الشباب بـ«…»": a preposition alone
                          or not toks[b - 1].text[-1].isalnum()):
@@ -1780,6 +1784,8 @@ _BLESSING_VERBS = frozenset(fold(w) for w in ("رضي", "صلى", "رحمه", "�
 #: words that join the parts of a name: "بن", "أبو", and the Mauritanian "ولد"/"منت"
 #: ("أحمد سالم ولد الشيخ"); the word after one is a name part even when it is a title
 _LINKS = frozenset({"بن", "ابو", "عبد", "ابن", "بنت", "ال", "ولد", "منت"})
+#: "بن"/"بنت"/"ولد": after "بن X" a nisba is the family name, not a nationality ("يوسف بن علي الكندي")
+_LINEAGE = frozenset({"بن", "ابن", "بنت", "ولد"})
 #: prepositions after which a head flagged "verbal" is a verbal noun ("في إدارة …")
 #: (not في or من: "في إدارة الرقابة الشاملة", "من إدارة الدفاع المدني" are bodies as often)
 _VERBAL_NOUN_PREPS = frozenset(fold(w) for w in ("على", "عن", "بشأن", "حول", "إلى"))
