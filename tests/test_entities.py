@@ -1039,3 +1039,16 @@ def test_a_family_name_after_a_lineage_is_no_nationality() -> None:
     m = Mention(start, end, doc.text[start:end], "PER")
     EntityRecognizer()._extend_people(doc, [m])
     assert m.text == "سالم بن ناصر الكندي"
+
+
+def test_a_role_word_that_is_also_a_name_ends_a_name_before_a_closer() -> None:
+    """"وزير النقل شيرزاد حمه أمين قد أجرى": أمين is a role head ("أمين عام") and an
+    attested name; as the third word of a name, before "قد", a comma or a verb, it is
+    the name's last part.  Before its complement ("… وزير الدفاع") it is not."""
+    from marsad.extract.entities import EntityRecognizer
+
+    er = EntityRecognizer(use_model=False)
+    doc = marsad.extract_text("وكان وفد من الوزارة برئاسة وزير النقل شيرزاد حمه أمين قد أجرى، أمس الأحد، مباحثات في أربيل.")
+    assert "شيرزاد حمه أمين" in [m.text for m in er.mentions(doc)]
+    doc = marsad.extract_text("واستقبل وزير الخارجية سامي عادل الخطيب وزير الدفاع التركي.")
+    assert "سامي عادل الخطيب" in [m.text for m in er.mentions(doc)]

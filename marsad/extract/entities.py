@@ -1050,6 +1050,10 @@ class EntityRecognizer:
                     limit = max(limit, k - j + 2)  # "عادل حسن عبد الغني", "أيمن صلاح الدين البنا"
                     k += 1
                     continue
+                if k - j >= 2 and not t.prefix and self.roles.is_head(t) and name_part(t.norm) \
+                        and (self._name_closes(toks, k + 1, sent, stops) or (k + 1 < n and toks[k + 1].text in _NOT_NAMES)):
+                    k += 1  # a role word that is also a name, last before "قد", a comma …: "آزاد حمه أمين قد"
+                    break
                 if (not t.text[0].isalpha() or len(t.norm) < 2 or t.norm in stops or t.text in _NOT_NAMES or t.norm in _NEVER_IN_NAMES
                         or _not_name_word(t, first=k == j)
                         or (k > j and t.norm == toks[k - 1].norm) or self.roles.is_title(t)
