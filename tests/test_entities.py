@@ -1052,3 +1052,16 @@ def test_a_role_word_that_is_also_a_name_ends_a_name_before_a_closer() -> None:
     assert "شيرزاد حمه أمين" in [m.text for m in er.mentions(doc)]
     doc = marsad.extract_text("واستقبل وزير الخارجية سامي عادل الخطيب وزير الدفاع التركي.")
     assert "سامي عادل الخطيب" in [m.text for m in er.mentions(doc)]
+
+
+def test_a_joint_body_of_two_countries() -> None:
+    """"اللجنة السعودية العراقية المشتركة": after a definite head and a nationality, more
+    nationality adjectives and "المشتركة" (org_heads.txt "joint:" lines) go on with the
+    name; "اللجنة المشتركة" alone is still no name."""
+    from marsad.pipeline import Pipeline
+
+    for pipe in (Pipeline(options={"use_model": False}), Pipeline()):
+        doc = pipe("وعقدت اللجنة السعودية العراقية المشتركة اجتماعها الأول في الرياض.")
+        assert "اللجنة السعودية العراقية المشتركة" in [e["name"] for e in doc.entities if e["type"] == "ORG"]
+        doc = pipe("وناقشت اللجنة المشتركة ملف المياه.")
+        assert not [e for e in doc.entities if e["type"] == "ORG"]

@@ -1232,6 +1232,7 @@ class EntityRecognizer:
         heads, adjectives = _flagged_list("org_heads.txt")
         services = _keyed_list("org_heads.txt")[1].get("service", frozenset())
         periods, directions = period_phrase_words()
+        joint = _keyed_list("org_heads.txt")[1].get("joint", frozenset())
         stops = function_words()
         n = len(toks)
         word_flags = self._word_flags(doc)
@@ -1294,6 +1295,11 @@ class EntityRecognizer:
                 ok = [p for p in (k, k + 1) if p < n and not any(taken[k:p + 1])
                       and toks[p].sentence == tok.sentence and all(t.prefix == "ال" for t in toks[k:p + 1])]
                 end = next((p for p in ok if closes(toks[p]) and (p == k or toks[k].norm not in stops)), None)
+                while end is not None and end - i < 4 and end + 1 < n and not taken[end + 1] \
+                        and toks[end + 1].sentence == tok.sentence and toks[end + 1].prefix == "ال" and (
+                            toks[end + 1].norm in joint or self.roles.nationality(toks[end + 1]) is not None) \
+                        and self.roles.nationality(toks[end]) is not None:
+                    end += 1  # "اللجنة العمانية الصومالية المشتركة": a joint body of two countries
                 if end is not None:
                     _claim(doc, found, spans, taken, i, end + 1,
                            tok.start + surface_len(tok.text, len(head_prefix)), "ORG")
