@@ -1065,3 +1065,21 @@ def test_a_joint_body_of_two_countries() -> None:
         assert "اللجنة السعودية العراقية المشتركة" in [e["name"] for e in doc.entities if e["type"] == "ORG"]
         doc = pipe("وناقشت اللجنة المشتركة ملف المياه.")
         assert not [e for e in doc.entities if e["type"] == "ORG"]
+
+
+def test_a_speech_verb_with_its_conjunction_opens_no_place() -> None:
+    """A tagged place or body that opens with a speech verb, also after و ("وأوضحت
+    فرانكلين"), is the verb and its subject: no LOC or ORG."""
+    from marsad.extract.entities import EntityRecognizer
+    from marsad.ner.crf import EntitySpan
+
+    doc = marsad.extract_text("وأوضحت فرانكلين أن المساعدات لم تصل بعد.")
+    toks = doc.tokens
+
+    class Tagger:
+        def tag_doc(self, d):
+            return [EntitySpan("LOC", toks[0].start, toks[1].end, doc.text[toks[0].start:toks[1].end], 0, 2)]
+
+    er = EntityRecognizer()
+    er.tagger = Tagger()
+    assert not [m for m in er.mentions(doc) if m.type in ("LOC", "ORG")]

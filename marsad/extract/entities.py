@@ -492,7 +492,7 @@ class EntityRecognizer:
                     # "الجيش المالي", "وزارة …": a body's head noun names a body (but "الاتحاد
                     # السوفياتي" is a country, "مركز احتجاز …" a place)
                     etype = "ORG"
-                if etype != "PER" and toks[a].norm in speech_verbs():
+                if etype != "PER" and _in_after_conj(toks[a].norm, speech_verbs()):
                     continue  # "أوضحت هولمبرغ": a speech verb and its subject, no place or body
                 mention = self._trim(doc, toks, a, b, etype)
                 if mention is not None:
