@@ -229,6 +229,14 @@ def weekday_names() -> frozenset[str]:
     return frozenset(_lexicon().weekdays)
 
 
+@lru_cache(maxsize=1)
+def period_phrase_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The period nouns ("عام", "شهر", bare match forms) and the direction words
+    after them ("الماضي", "المقبل", "الجاري"), for "العام الماضي", "الشهر المقبل"."""
+    lex = _lexicon()
+    return frozenset(w for w, (_, count) in lex.units.items() if count == 1), frozenset(lex.direction)
+
+
 def hijri_to_gregorian(year: int, month: int, day: int) -> date | None:
     """Umm al-Qura conversion (hijridate), ``None`` outside its range (1343–1500 AH).
 

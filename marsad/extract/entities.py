@@ -25,7 +25,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from marsad.document import Document, Token
-from marsad.extract.dates import weekday_names
+from marsad.extract.dates import period_phrase_words, weekday_names
 from marsad.extract.gazetteer import Actor, Gazetteer, hamza_alef, surface_len
 from marsad.extract.resolve import EXACT_WORDS, Entity, Mention, close_enough, resolve
 from marsad.extract.roles import RoleLexicon, find_role
@@ -262,7 +262,6 @@ _NOT_NAME_ENDINGS = ("يه", "ي", "ها", "هم", "هما", "كم", "نا", "ا
 #: dual endings: "الحكومتين", "الطرفين" are no name words
 _DUAL_ENDINGS = ("تين", "تان")
 #: adjectives that belong to a facility's name ("مطار معيتيقة الدولي")
-_FACILITY_TAILS = frozenset(fold(w) for w in ("الدولي",))
 
 
 @lru_cache(maxsize=50_000)
@@ -468,7 +467,7 @@ class EntityRecognizer:
         self._org_chains(doc, taken, spans, found)
         found.extend(self._after_roles(doc, taken, spans, found))
         found = [m for m in found if m is not None]
-        for mention in self._given_names(doc, taken):
+        for mention in self._given_names(doc, taken, found):
             found.append(mention)
         if self.tagger is not None:
             dropped: set[int] = set()
@@ -478,6 +477,8 @@ class EntityRecognizer:
                     continue
                 a, b = span.token_start, span.token_end
                 if any(taken[a:b]):
+                    if etype == "PER" and not taken[b - 1]:
+                        self._person_goes_on(doc, found, taken, a, b)
                     inner = _places_inside(found, toks, taken, a, b) if etype == "ORG" and not taken[a] else None
                     if not inner:
                         continue
@@ -491,7 +492,7 @@ class EntityRecognizer:
                     # "الجيش المالي", "وزارة …": a body's head noun names a body (but "الاتحاد
                     # السوفياتي" is a country, "مركز احتجاز …" a place)
                     etype = "ORG"
-                if etype != "PER" and toks[a].norm in speech_verbs():
+                if etype != "PER" and _in_after_conj(toks[a].norm, speech_verbs()):
                     continue  # "أوضحت هولمبرغ": a speech verb and its subject, no place or body
                 mention = self._trim(doc, toks, a, b, etype)
                 if mention is not None:
@@ -506,8 +507,42 @@ class EntityRecognizer:
         found.sort(key=lambda x: x.start)
         self._extend_people(doc, found)
         self._extend_bodies(doc, found)
+        self._purpose_genitives(doc, found)
         self._places_named_after_people(doc, found)
         return found
+
+    def _person_goes_on(self, doc: Document, found: list, taken: list[bool], a: int, b: int) -> None:
+        """A person the rules found, whose name the tagger reads one or two words
+        longer: "رئيس الكتلة كاوه محمد | أمين،", "رئيس الجمهورية إسماعيل عمر | جيله
+        قد استقبل".  The rules stop at a word that is also a common one or a role
+        ("أمين"), the tagger sees the whole name; the words it adds must read as name
+        parts (no clitic, function word, title, nationality or verb, and a role word
+        only last, before punctuation, a function word or a verb)."""
+        toks = doc.tokens
+        p = b - 1
+        while p >= a and not taken[p]:
+            p -= 1
+        if p < a or b - p - 1 > 2 or toks[b - 1].sentence != toks[p].sentence:
+            return
+        m = next((m for m in found if m is not None and m.end == toks[p].end), None)
+        if m is None or m.type != "PER" or m.actor is not None or m.start < toks[a].start:
+            return
+        stops = function_words()
+        closes = self._name_closes(toks, b, toks[p].sentence, stops)
+        for k in range(p + 1, b):
+            t = toks[k]
+            # (a role word ends the name only when its complement follows: "… أمين عام")
+            if (not t.text[0].isalpha() or len(t.text.replace("ـ", "")) < 2 or t.prefix not in ("", "ال")
+                    or strip_len(t) > 0 or t.norm in stops
+                    or t.text in _NOT_NAMES or t.norm in _NEVER_IN_NAMES or t.norm in _LINKS
+                    or self.roles.is_title(t) or (self.roles.is_head(t) and not (k == b - 1 and closes))
+                    or self.roles.nationality(t)
+                    or _verb_like(t) or _past_verb(t) or _not_name_word(t) or _accusative_noun(t)):
+                return
+        m.end = toks[b - 1].end
+        m.text = doc.text[m.start:m.end]
+        for k in range(p + 1, b):
+            taken[k] = True
 
     def _places_named_after_people(self, doc: Document, found: list[Mention]) -> None:
         """A person's name right after a facility noun flagged "name" is the
@@ -567,11 +602,82 @@ class EntityRecognizer:
                     break
                 end, k = t.end, k + 1
                 if k < len(toks) and toks[k].prefix == "ال" and toks[k].norm.endswith(("ي", "يه")) \
-                        and not self.roles.nationality(toks[k]) and toks[k].sentence == t.sentence:
+                        and toks[k].sentence == t.sentence and not _mention_inside(mention_starts, toks[k]):
                     end, k = toks[k].end, k + 1  # its adjective: "والأمن الوطني"
+                    if self.roles.nationality(toks[k - 1]):
+                        break  # a nationality closes the name: "مجلس السلم والأمن الأفريقي"
             if end > m.end:
                 m.end = end
                 m.text = doc.text[m.start:end]
+
+    def _purpose_genitives(self, doc: Document, found: list[Mention]) -> None:
+        """A body's name goes on over the ل-genitive that says what it is for or whose
+        it is: "بعثة الاتحاد الأوروبي | لمراقبة الانتخابات", "قيادة القوات المشتركة
+        للتحالف | لدعم الشرعية في اليمن", "اللجنة المركزية | لحركة فتح", "الحكومة
+        المحلية | لسبتة".  Only after a name the rules built (no dictionary name) that
+        a nationality adjective does not close; ل + a noun + a definite word, or ل + a
+        place or body named."""
+        toks = doc.tokens
+        if not toks:
+            return
+        starts = doc_starts(doc)
+        by_start = None
+        local_heads = _flagged_list("org_heads.txt")[0]
+        for m in found:
+            if m.type != "ORG" or m.actor is not None:
+                continue
+            k = bisect_left(starts, m.end)
+            if k < 2 or k >= len(toks) or toks[k - 1].end != m.end:
+                continue
+            if toks[k].norm in _WHERE_TO and k + 2 < len(toks) and toks[k + 1].sentence == toks[k - 1].sentence:
+                if by_start is None:
+                    by_start = {o.start: o for o in found}
+                place = by_start.get(toks[k + 1].start)
+                if place is not None and place.type in ("LOC", "ORG"):
+                    q = bisect_left(starts, place.end)
+                    if (place.type == "LOC" and q + 2 < len(toks) and toks[q].text == "("
+                            and ")" in (toks[q + 2].text, toks[min(q + 3, len(toks) - 1)].text)) \
+                            or (toks[k].norm == "في"
+                                and "local" in local_heads.get(split_article(fold(m.text.split()[0]))[1], ())):
+                        # "رابطة صناعة النفط في كردستان (أبيكور)": the short name in brackets
+                        # follows the full name, the place included; associations and
+                        # committees are named by where they are ("جمعية الصرافين في عدن",
+                        # "لجنة العلاقات الخارجية في مجلس الشيوخ")
+                        m.end = place.end
+                        m.text = doc.text[m.start:m.end]
+                        place.type = "_merged"
+                continue
+            if self.roles.nationality(toks[k - 1]) and self.gazetteer.index.get((toks[k - 2].norm, toks[k - 1].norm)) is None:
+                continue  # (the adjective of a name inside goes on: "بعثة الاتحاد الأوروبي | لمراقبة …")
+            t = toks[k]
+            if t.sentence != toks[k - 1].sentence or t.prefix or t.norm[:1] != "ل" or strip_len(t) != 1 \
+                    or len(t.norm) < 4 or t.norm in function_words() or t.norm[1:] in function_words():
+                continue
+            if by_start is None:
+                by_start = {o.start: o for o in found}
+            inner = by_start.get(t.start + surface_len(t.text, 1))
+            if inner is not None:
+                if inner.type not in ("ORG", "LOC") or inner.end < t.end:
+                    continue
+                end = inner.end  # "لحركة فتح", "لسبتة": the body of that place or group
+                found_inner = inner
+            else:
+                nxt = toks[k + 1] if k + 1 < len(toks) else None
+                if nxt is None or nxt.sentence != t.sentence or nxt.prefix != "ال" or not nxt.text[0].isalpha() \
+                        or nxt.start in by_start or self.roles.nationality(nxt) or zipf(t.text[1:]) < 3.0:
+                    continue
+                end, found_inner = nxt.end, None  # "لمراقبة الانتخابات"
+                if k + 3 < len(toks) and toks[k + 2].norm in _WHERE_TO and toks[k + 3].sentence == t.sentence:
+                    place = by_start.get(toks[k + 3].start)
+                    if place is not None and place.type == "LOC":
+                        # "لدعم الشرعية في اليمن", "لتقديم المساعدة إلى أفغانستان": where it works
+                        end, found_inner = place.end, place
+            m.end = end
+            m.text = doc.text[m.start:end]
+            if found_inner is not None:
+                found_inner.type = "_merged"
+        if by_start is not None:
+            found[:] = [m for m in found if m.type != "_merged"]
 
     def _extend_people(self, doc: Document, found: list[Mention]) -> None:
         """A person's name goes on over the parts written after it that no rule
@@ -599,7 +705,8 @@ class EntityRecognizer:
                 if _mention_inside(mention_starts, t):
                     break
                 if not t.text[0].isalpha() or t.norm in stops or t.text in _NOT_NAMES or t.norm in _NEVER_IN_NAMES \
-                        or self.roles.is_title(t) or self.roles.is_head(t) or self.roles.nationality(t) \
+                        or self.roles.is_title(t) or self.roles.is_head(t) \
+                        or (self.roles.nationality(t) and not (k >= 2 and toks[k - 2].norm in _LINEAGE)) \
                         or _verb_like(t) or (t.prefix and t.prefix != "ال") or strip_len(t) > 0 \
                         or (t.norm[0] == "و" and not (name_part(t.norm) or name_part(t.norm, "surname"))):
                     break  # (nor a clitic: "… وتبعدنا", "… بهزيمتين", "… لاستعارة")
@@ -609,7 +716,8 @@ class EntityRecognizer:
                     end, k, added = toks[k + 1].end, k + 2, added + 1
                     continue
                 after = toks[k + 1] if k + 1 < len(toks) and toks[k + 1].sentence == sent else None
-                closes = after is None or not after.text[0].isalpha() or after.norm in stops or _verb_like(after) \
+                closes = after is None or not after.text[0].isalpha() or after.norm in stops or after.text in _NOT_NAMES \
+                    or _verb_like(after) \
                     or self.roles.is_title(after) or self.roles.is_head(after) or _accusative_noun(after)
                 if t.norm in _LINKS:
                     break  # "بن", "آل" never end a name ("عبدالعزيز بن عبدالله آل | الشيخ")
@@ -746,6 +854,7 @@ class EntityRecognizer:
         place_flags, place_extra = _keyed_list("place_nouns.txt")
         definite_facilities = {w for w, flags in place_flags.items() if "definite" in flags}
         days = place_extra.get("day", frozenset())
+        tails = place_extra.get("tail", frozenset())
         n = len(toks)
         flags = self._word_flags(doc)
         for i in [i for i, f in enumerate(flags[:-1]) if f & _PLACE]:  # _may_be(tok, both)
@@ -786,8 +895,8 @@ class EntityRecognizer:
                             k += 1  # "شارع الحبيب بورقيبة"
                 if k == j:
                     continue
-                if k < n and not taken[k] and toks[k].sentence == sent and toks[k].norm in _FACILITY_TAILS:
-                    k += 1
+                if k < n and not taken[k] and toks[k].sentence == sent and toks[k].norm in tails:
+                    k += 1  # "مطار مصراتة الدولي", "مستشفى طرابلس المركزي"
                 _claim(doc, found, spans, taken, i, k, tok.start + surface_len(tok.text, len(pre)), "LOC")
             elif (pre := _noun_prefix(tok, regions)) is not None:
                 # a town's own name may lack the article ("بلدة عقربا"); after "دولة"
@@ -941,6 +1050,10 @@ class EntityRecognizer:
                     limit = max(limit, k - j + 2)  # "عادل حسن عبد الغني", "أيمن صلاح الدين البنا"
                     k += 1
                     continue
+                if k - j >= 2 and not t.prefix and self.roles.is_head(t) and name_part(t.norm) \
+                        and (self._name_closes(toks, k + 1, sent, stops) or (k + 1 < n and toks[k + 1].text in _NOT_NAMES)):
+                    k += 1  # a role word that is also a name, last before "قد", a comma …: "آزاد حمه أمين قد"
+                    break
                 if (not t.text[0].isalpha() or len(t.norm) < 2 or t.norm in stops or t.text in _NOT_NAMES or t.norm in _NEVER_IN_NAMES
                         or _not_name_word(t, first=k == j)
                         or (k > j and t.norm == toks[k - 1].norm) or self.roles.is_title(t)
@@ -997,7 +1110,7 @@ class EntityRecognizer:
         t = toks[k]
         return not t.text[0].isalpha() or t.norm in stops or _verb_like(t)
 
-    def _given_names(self, doc: Document, taken: list[bool]) -> list[Mention]:
+    def _given_names(self, doc: Document, taken: list[bool], found: list | None = None) -> list[Mention]:
         """A person written as given name + family name ("مروان الأغبري", "علي الموسوي").
 
         The first word must be an attested given name (the romanizer's index of
@@ -1044,6 +1157,14 @@ class EntityRecognizer:
                         name_part(t.norm, "surname") or (t.norm.endswith("ي") and zipf(t.text) < 2.0))):
                     break  # (a rare family name with the article is one: "خالد ناصر البذالي")
                 k += 1
+            if found and k - i >= (3 if compound else 2) and k < n and taken[k] and toks[k].sentence == tok.sentence \
+                    and toks[k].prefix == "ال":
+                # "حيدر جواد | الخفاجي": a family name the dictionary gives someone else
+                # (matched alone) ends this person's name
+                m = next((m for m in found if m.start == toks[k].start and m.end == toks[k].end), None)
+                if m is not None and m.type == "PER" and m.actor is not None:
+                    found.remove(m)
+                    k += 1
             if k - i >= (3 if compound else 2):
                 start = tok.start + surface_len(tok.text, len(prefix))
                 end = toks[k - 1].end
@@ -1110,6 +1231,8 @@ class EntityRecognizer:
         toks = doc.tokens
         heads, adjectives = _flagged_list("org_heads.txt")
         services = _keyed_list("org_heads.txt")[1].get("service", frozenset())
+        periods, directions = period_phrase_words()
+        joint = _keyed_list("org_heads.txt")[1].get("joint", frozenset())
         stops = function_words()
         n = len(toks)
         word_flags = self._word_flags(doc)
@@ -1172,6 +1295,11 @@ class EntityRecognizer:
                 ok = [p for p in (k, k + 1) if p < n and not any(taken[k:p + 1])
                       and toks[p].sentence == tok.sentence and all(t.prefix == "ال" for t in toks[k:p + 1])]
                 end = next((p for p in ok if closes(toks[p]) and (p == k or toks[k].norm not in stops)), None)
+                while end is not None and end - i < 4 and end + 1 < n and not taken[end + 1] \
+                        and toks[end + 1].sentence == tok.sentence and toks[end + 1].prefix == "ال" and (
+                            toks[end + 1].norm in joint or self.roles.nationality(toks[end + 1]) is not None) \
+                        and self.roles.nationality(toks[end]) is not None:
+                    end += 1  # "اللجنة العمانية الصومالية المشتركة": a joint body of two countries
                 if end is not None:
                     _claim(doc, found, spans, taken, i, end + 1,
                            tok.start + surface_len(tok.text, len(head_prefix)), "ORG")
@@ -1201,6 +1329,8 @@ class EntityRecognizer:
                     continue
                 if not t.text[0].isalnum() or t.norm in stops or t.bare in stops or t.text in _NOT_NAMES:
                     break
+                if t.prefix == "ال" and t.bare in periods and k + 1 < n and toks[k + 1].norm in directions:
+                    break  # "محكمة التمييز | العام الماضي", "هيئة الانتخابات | الشهر المقبل": a time
                 if last_definite >= 0 and "conjoined" in flags and conj < 2 and t.norm[:1] == "و" \
                         and t.bare not in heads and t.norm[1:] not in heads and (
                         t.prefix == "وال" or (not t.prefix and k + 1 < n and not taken[k + 1]
@@ -1228,9 +1358,10 @@ class EntityRecognizer:
                     nationality = t.prefix == "ال" and self.roles.nationality(t) is not None
                     if "short" in flags and last_definite >= 0 and not (nationality or t.norm in _OUTLET_TAILS):
                         break  # "صحيفة الوطن | القريبة من الحكومة": an outlet's name is short
-                    if nationality and k == i + 2 and own == 1 and _rare_indefinite(toks[i + 1], stops):
-                        # "شركة إيني الإيطالية": a foreign name, then what it is; the
-                        # adjective describes the body and is no part of its name
+                    if k == i + 2 and own == 1 and t.prefix == "ال" and (nationality or t.bare.endswith(("ي", "يه"))) \
+                            and _foreign_word(toks[i + 1], stops):
+                        # "شركة إيني الإيطالية", "حزب فوكس اليميني": a foreign name, then what
+                        # it is; the adjective describes the body and is no part of its name
                         last_definite = i + 1
                         break
                     last_definite = k
@@ -1361,7 +1492,9 @@ class EntityRecognizer:
                 break  # the name; only a ل-genitive goes on ("الوكالة العربية السورية للأنباء")
         # an organization's name keeps its nationality adjective ("وزارة الصحة الفلسطينية");
         # a person's name does not ("الرئيس المصري", "علي خامنئي الإيراني")
-        while b > a and ((etype == "PER" and (self.roles.nationality(toks[b - 1]) or _verb_like(toks[b - 1])))
+        while b > a and ((etype == "PER" and ((self.roles.nationality(toks[b - 1]) and not (
+                    b - a >= 3 and toks[b - 3].norm in _LINEAGE))  # "يوسف بن علي الكندي": a family name
+                    or _verb_like(toks[b - 1])))
                          or (toks[b - 1].norm in speech_verbs())  # "مندوب الإتحاد الأوربي قال"
                          or len(toks[b - 1].text.replace("ـ", "")) < 2  # "الشباب بـ«…»": a preposition alone
                          or not toks[b - 1].text[-1].isalnum()):
@@ -1380,7 +1513,11 @@ class EntityRecognizer:
         if etype != "LOC" and _not_name_word(toks[a], first=True):
             return None  # "ارتياحهم التام", "تماما": a common word opens no name
         first = toks[a]
-        cut = surface_len(first.text, strip_len(first))
+        prev = toks[a - 1] if a > 0 and toks[a - 1].sentence == first.sentence else None
+        if prev is not None and not first.prefix and _noun_prefix(prev, _place_noun_sets()[2]) is not None:
+            cut = 0  # no clitic after a place noun in the construct state: "مدينة فصالة", "منطقة كورما"
+        else:
+            cut = surface_len(first.text, strip_len(first))
         bare_first = fold(first.text[cut:])
         if etype == "PER" and not (name_part(first.norm) or name_part(first.norm, "surname")
                                    or name_part(bare_first) or name_part(bare_first, "surname")) \
@@ -1657,9 +1794,13 @@ _BLESSING_VERBS = frozenset(fold(w) for w in ("رضي", "صلى", "رحمه", "�
 #: words that join the parts of a name: "بن", "أبو", and the Mauritanian "ولد"/"منت"
 #: ("أحمد سالم ولد الشيخ"); the word after one is a name part even when it is a title
 _LINKS = frozenset({"بن", "ابو", "عبد", "ابن", "بنت", "ال", "ولد", "منت"})
+#: "بن"/"بنت"/"ولد": after "بن X" a nisba is the family name, not a nationality ("يوسف بن علي الكندي")
+_LINEAGE = frozenset({"بن", "ابن", "بنت", "ولد"})
 #: prepositions after which a head flagged "verbal" is a verbal noun ("في إدارة …")
 #: (not في or من: "في إدارة الرقابة الشاملة", "من إدارة الدفاع المدني" are bodies as often)
 _VERBAL_NOUN_PREPS = frozenset(fold(w) for w in ("على", "عن", "بشأن", "حول", "إلى"))
+#: "لدعم الشرعية في اليمن": the place a body's purpose is tied to
+_WHERE_TO = frozenset(fold(w) for w in ("في", "إلى"))
 #: "وكالة X": the noun before an agency's short name is not part of it
 _AGENCY_NOUNS = frozenset({fold("وكالة")})
 #: the adjectives that may close an outlet's name besides a nationality ("إذاعة فرنسا الدولية")
@@ -1674,6 +1815,13 @@ def _rare_indefinite(tok: Token, stops: frozenset[str]) -> bool:
     return (tok.text[0].isalpha() and not tok.prefix and tok.norm not in stops and strip_len(tok) == 0
             and zipf(tok.text) < RARE_INDEFINITE and not tok.norm.endswith(_NOT_NAME_ENDINGS)
             and not tok.text.endswith("ه"))  # "أركانه": a possessive pronoun (ة is folded to ه)
+
+
+def _foreign_word(tok: Token, stops: frozenset[str]) -> bool:
+    """A rare word without the article or clitics, as a foreign name is written in
+    Arabic ("إيني", "ناتورجي", "فوكس"); unlike :func:`_rare_indefinite` it may end in ي."""
+    return (tok.text[0].isalpha() and not tok.prefix and tok.norm not in stops and strip_len(tok) == 0
+            and zipf(tok.text) < RARE_INDEFINITE and not tok.text.endswith("ه"))
 
 
 def _prep_stop(tok: Token, stops: frozenset[str]) -> bool:
