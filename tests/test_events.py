@@ -1431,3 +1431,20 @@ def test_a_decision_verb_takes_the_verbal_noun_after_it_and_anchors_nothing_furt
     assert [(e["type"], e["source_text"]) for e in d["events"]] == [("SANCTION", "الحكومة العراقية")]
     d = pipe("قرر مجلس الأمن الدولي بالإجماع تشكيل لجنة خبراء لتحديد المسؤولين عن الهجمات الكيميائية.")
     assert d.events == []
+
+
+def test_an_attack_claimed_later_in_the_sentence_has_the_claimant_as_source() -> None:
+    """"هجوم … تبنته "المقاومة الإسلامية في العراق"" (a name in quotation marks) and
+    "… هجوم انتحاري استهدف قافلة …، وتبنته حركة الشباب": who claimed the attack made it."""
+    pipe = Pipeline()
+
+    def sources(text: str) -> list[str | None]:
+        d = pipe(text).to_dict()
+        names = {e["id"]: e["name"] for e in d["entities"]}
+        return [names.get(e["source"]) for e in d["events"] if e["type"] == "ASSAULT"]
+
+    assert "المقاومة الإسلامية في العراق" in sources(
+        "وكانت قاعدة عين الأسد الجوية قد تعرضت، الخميس الماضي، لهجوم بطائرتين مسيرتين تبنته "
+        "\"المقاومة الإسلامية في العراق\"، من دون أن يسفر عن إصابات.")
+    assert "حركة الشباب" in sources(
+        "ووقع أمس هجوم انتحاري استهدف قافلة عسكرية قرب مقديشو وأسفر عن مقتل سبعة جنود، وتبنته حركة الشباب.")

@@ -175,6 +175,8 @@ _RECIPROCAL = frozenset(split_article(fold(w))[1] for w in (
 #: duals of countries: their parties are no two people
 _COUNTRY_DUALS = frozenset(split_article(fold(w))[1] for w in ("البلدان", "البلدين", "الدولتان", "الدولتين"))
 _KANA = frozenset(fold(w) for w in ("كان", "وكان", "فكان", "كانت", "وكانت"))
+#: "هجوم … تبنته جماعة X": the claim of an attack (تبنى + the attack's pronoun)
+_CLAIMED = frozenset(fold(w) for w in ("تبنته", "تبنتها", "تبناه", "تبناها", "تبنوه", "تبنوها"))
 #: "كما دعا …": a verb after these continues the sentence's subject, like و
 _ALSO = frozenset(fold(w) for w in ("كما", "وكما"))
 #: "أعرب خلاله عن …": adverbs that refer back to the event just told
@@ -3512,7 +3514,12 @@ class EventExtractor:
             # opens a relative clause whose subject is the agent
             n = toks[j].norm
             if any(n.endswith(p) and n[:-len(p)] in g.light_verbs for p in ("ها", "ه", "هما", "هم")):
-                src = rd.np_at(j + 1, wide_right)
+                q0 = j + 1
+                sb = bisect.bisect_left(rd.starts, s_end)
+                if q0 + 1 < sb and toks[q0].text in ('"', "«", "“") and rd.ent_at(q0 + 1) is not None:
+                    q0 += 1  # "تبنته "المقاومة الإسلامية في العراق"": a name in quotation marks
+                    wide_right = rd.punct_right(q0, sb)
+                src = rd.np_at(q0, wide_right)
                 if src is not None and src.ent is None and not src.code and src.t1 > 0:
                     # "طائرات مسيرة تركية": the nationality closes a chain of indefinite adjectives
                     nats = _nationalities()
@@ -3523,6 +3530,8 @@ class EventExtractor:
                         if code:
                             src.code = code
                             break
+        if src is None and tr.type == "ASSAULT":
+            src = self._claimed_by(rd, c.end, bisect.bisect_left(rd.starts, s_end)) or src
         if c.hit.form.pron and src is None and carry and (tr.gen == "source" or (tgt is not None and tgt is marked)):
             # "زيارته لبغداد", "استهدافنا لقاعدة": the possessive is the agent
             src = self._carry(rd, i, s_start, s_end, out, speech)
@@ -3578,6 +3587,26 @@ class EventExtractor:
             return False
         n = rd.toks[k].norm
         return n in rd.g.stance_verbs or (n[:1] in "وف" and n[1:] in rd.g.stance_verbs)
+
+    @staticmethod
+    def _claimed_by(rd: _Reader, k: int, b: int) -> Arg | None:
+        """"… هجوم انتحاري استهدف قافلة …، وتبنته حركة طالبان باكستان": a body that
+        claimed the attack later in the sentence (تبنى + the attack's pronoun) made it."""
+        toks = rd.toks
+        for q in range(k, b - 1):
+            if toks[q].text in _HARD_STOPS:
+                return None
+            n = toks[q].norm
+            core = n[1:] if n[:1] in ("و", "ف") else n
+            if core in _CLAIMED:
+                r = q + 1
+                if r < b and toks[r].text in ('"', "«", "“"):
+                    r += 1
+                em = rd.ent_at(r) if r < b else None
+                if em is not None and em[0].get("type") in ("ORG", "PER"):
+                    return rd.arg_from_entity(r, em)
+                return None
+        return None
 
     def _mode(self, rd: _Reader, tr: Trigger, i: int, left: int, right: int) -> str | None:
         cues = self.lex.mode_cues.get(tr.type)
