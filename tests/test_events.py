@@ -1448,3 +1448,12 @@ def test_an_attack_claimed_later_in_the_sentence_has_the_claimant_as_source() ->
         "\"المقاومة الإسلامية في العراق\"، من دون أن يسفر عن إصابات.")
     assert any(s and s.startswith("حركة الشباب") for s in sources(  # (the dictionary's full name)
         "ووقع أمس هجوم انتحاري استهدف قافلة عسكرية قرب مقديشو وأسفر عن مقتل سبعة جنود، وتبنته حركة الشباب."))
+
+
+def test_his_country_is_the_speakers_country() -> None:
+    """"وأوضح المسؤول الإيراني أن بلاده وافقت …": "بلاده" is the country of the one
+    who speaks (here told by his nationality), named in the document."""
+    d = Pipeline()("وقالت إيران إنها مستعدة للحوار. وأوضح المسؤول الإيراني أن بلاده وافقت، في خطوة وصفها "
+                   "بأنها «بادرة حسن نية»، على تزويد الوكالة الدولية للطاقة الذرية بتقرير مفصل.").to_dict()
+    names = {e["id"]: e["name"] for e in d["entities"]}
+    assert [(e["type"], names.get(e["source"])) for e in d["events"] if e["type"] == "AGREE"] == [("AGREE", "إيران")]

@@ -177,6 +177,8 @@ _COUNTRY_DUALS = frozenset(split_article(fold(w))[1] for w in ("البلدان",
 _KANA = frozenset(fold(w) for w in ("كان", "وكان", "فكان", "كانت", "وكانت"))
 #: "هجوم … تبنته جماعة X": the claim of an attack (تبنى + the attack's pronoun)
 _CLAIMED = frozenset(fold(w) for w in ("تبنته", "تبنتها", "تبناه", "تبناها", "تبنوه", "تبنوها"))
+#: "أن بلاده وافقت": the speaker's own country
+_OWN_COUNTRY = frozenset(fold(w) for w in ("بلاده", "بلادها", "بلادنا", "وبلاده", "وبلادها"))
 #: "كما دعا …": a verb after these continues the sentence's subject, like و
 _ALSO = frozenset(fold(w) for w in ("كما", "وكما"))
 #: "أعرب خلاله عن …": adverbs that refer back to the event just told
@@ -3200,6 +3202,15 @@ class EventExtractor:
                         break
                     if q > k2 and (rd.conj_prefixed(q) or rd.is_break(q)):
                         break  # (an organization inside a role phrase, "رئيس هيئة الحشد", is read over)
+        if src is not None and src.ent is None and src.t1 - src.t0 == 1 and rd.toks[src.t0].norm in _OWN_COUNTRY:
+            # "وأوضح المسؤول الإيراني أن بلاده وافقت": the speaker's country
+            spk = speech or self._carry(rd, i, s_start, s_end, out, speech) if carry else speech
+            own = rd.entities.get(spk.ent) if spk is not None and spk.ent else None
+            code = (own.get("country") or (own.get("actor_code") or "")[:3]) if own else (spk.code[:3] if spk and spk.code else None)
+            ce = rd.country_entity(code) if code else None
+            if ce is not None:
+                src = Arg(src.start, src.end, src.text, ce.get("id"), ce.get("actor_code") or code, "LOC", src.t0, src.t1)
+                inferred = True
         self._set_arg(ev, "source", src, inferred)
         self._set_arg(ev, "target", tgt)
         if src is None and nat_code:
