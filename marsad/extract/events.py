@@ -156,6 +156,7 @@ _GENERIC_HEADS = frozenset(fold(w) for w in ("إدارة", "مكتب", "مركز
 _CLAUSE_OPENERS = _COMPLEMENTIZERS | frozenset(fold(w) for w in (
     "الذي", "التي", "الذين", "بعدما", "عندما", "حيث", "فيما", "بينما", "لكن", "كما"))
 
+_MISS = object()  # no entry in a cache
 _OBJ_PRONOUNS = ("ه", "ها", "هم", "هما", "هن", "نا")
 _POSS_PRONOUNS = ("ه", "ها", "هم", "هما", "هن", "نا", "كم")
 
@@ -744,6 +745,7 @@ class _Reader:
         self.starts = [t.start for t in doc.tokens]
         self._ent_tok: dict[int, tuple[dict, dict]] | None = None
         self._quotes: list[tuple[int, int, str | None]] | None = None
+        self.stance_memo: dict[int, tuple[bool, Arg | None]] = {}  # see EventExtractor._stance_subject
         self.entities = {e.get("id"): e for e in doc.entities if isinstance(e, dict)}
         self.last_source: Arg | None = None
         self.last_meeting: tuple[Arg, Arg] | None = None  # (source, target) of the last CONSULT
@@ -984,7 +986,7 @@ class _Reader:
         """Indices of the tokens that are a year (1900-2099), computed once."""
         if self._years is None:
             self._years = [k for k, t in enumerate(self.toks)
-                           if len(t.norm) == 4 and t.norm[:2] in ("19", "20") and t.norm.isdigit()]
+                           if t.norm.isdigit() and len(t.norm) == 4 and t.norm[:2] in ("19", "20")]
         return self._years
 
     def stems(self, k: int) -> frozenset[str]:
@@ -1881,15 +1883,10 @@ class EventExtractor:
 
     def __call__(self, doc: Document) -> Document:
         toks = doc.tokens
-        hits = self._cache
+        get = self._cache.get
         lookup = self._hits
-        found: list[int] = []
-        for i, t in enumerate(toks):
-            h = hits.get(t.norm)
-            if h is None:
-                h = lookup(t.norm)
-            if h:
-                found.append(i)
+        # one dictionary probe per token (a word seen before), the lexicon lookup otherwise
+        found = [i for i, t in enumerate(toks) if (h := get(t.norm, _MISS)) and (h is not _MISS or lookup(t.norm))]
         if not found:
             doc.events = []
             return doc
@@ -2031,6 +2028,8 @@ class EventExtractor:
         الدعم السريع المسؤولية"), and a time phrase, bare or in commas ("أرسلت، الشهر
         الماضي، شحنة").  Each skip is taken at most once, and the phrase must still
         follow within the trigger's own gap."""
+        if start >= b or (rd.is_punct(start) and rd.toks[start].text not in ("،", ",")) or rd.is_prep(start):
+            return None  # neither a subject nor an aside starts here
         firsts = {phrase[0] for phrase in tr.then}
         if not any(rd.forms_of(q) & firsts for q in range(start, min(b, start + tr.gap + 16))):
             return None  # no word that may begin the phrase anywhere near: nothing to skip to
@@ -2646,6 +2645,8 @@ class EventExtractor:
                 and not self._has_time(rd, left, rd.punct_right(c.end, b)):
             return True
         if form.tense == "pres" and not c.hit.clitic and self._embedded(rd, i, left):
+            if not any(rd.toks[k].norm in _COMPLEMENTIZERS for k in range(max(a, i - 9), i)):
+                return True  # (no إن/أن in reach: no reported clause to open; the cheap test first)
             pre = rd.np_before(i, a)
             if pre is None or pre.t0 < 1 or (pre.ent is None and not rd.definite(rd.toks[pre.t0])) \
                     or not self._reported_clause(rd, pre.t0 - 1, a):
@@ -3557,6 +3558,15 @@ class EventExtractor:
         g = rd.g
         if not g.stance_verbs:
             return False, None
+        memo = rd.stance_memo
+        if i in memo:
+            return memo[i]
+        memo[i] = got = EventExtractor._stance_scan(rd, i, a)
+        return got
+
+    @staticmethod
+    def _stance_scan(rd: _Reader, i: int, a: int) -> tuple[bool, Arg | None]:
+        g = rd.g
         k0 = i - 1
         if k0 >= a and rd.base(k0) == fold("عن"):
             k0 -= 1
