@@ -97,6 +97,22 @@ def only(doc: Document, etype: str) -> dict:
     return got[0]
 
 
+_PIPELINE: Pipeline | None = None
+
+
+def type_and_source(text: str, target: bool = False) -> list[tuple]:
+    """(type, source name[, target name]) of each attributed event the default pipeline
+    reads in ``text`` (one pipeline, built once, for the sentence-level tests)."""
+    global _PIPELINE
+    if _PIPELINE is None:
+        _PIPELINE = Pipeline()
+    d = _PIPELINE(text).to_dict()
+    names = {e["id"]: e["name"] for e in d["entities"]}
+    if target:
+        return [(e["type"], names.get(e["source"]), names.get(e["target"])) for e in d["events"]]
+    return [(e["type"], names.get(e["source"])) for e in d["events"]]
+
+
 # --------------------------------------------------------------------------
 # the lexicon
 
@@ -1178,12 +1194,7 @@ def test_a_verb_finds_its_object_phrase_past_the_subject_and_a_time_phrase() -> 
     the object its trigger entry asks for: "أوقفت الشرطة السورية خمسة أشخاص" is an
     arrest by the police, "أرسلت، الشهر الماضي، شحنة" a delivery by the sender.  A
     verb with no such object ("أوقفت الشرطة السورية السير") is no arrest."""
-    pipe = Pipeline()
-
-    def read(text: str) -> list[tuple[str, str | None]]:
-        d = pipe(text).to_dict()
-        names = {e["id"]: e["name"] for e in d["entities"]}
-        return [(e["type"], names.get(e["source"])) for e in d["events"]]
+    read = type_and_source
 
     assert read("أوقفت الشرطة السورية خمسة أشخاص في ريف السويداء.") == [("COERCE", "الشرطة السورية")]
     assert read("أعلنت وزارة الداخلية السورية أنها أوقفت، أمس السبت، خمسة أشخاص في ريف السويداء.") \
@@ -1197,12 +1208,7 @@ def test_a_light_verb_takes_a_verbal_noun_with_its_possessive_and_adjective() ->
     """"أعلنت الحكومة العراقية رفضها القاطع للقرار": after a light verb and its subject,
     "رفضها" is the verbal noun (their rejection), not the verb "he rejected it" with
     "القاطع" as its subject; with no light verb, "رفضها الوزير" stays a verb."""
-    pipe = Pipeline()
-
-    def read(text: str) -> list[tuple[str, str | None]]:
-        d = pipe(text).to_dict()
-        names = {e["id"]: e["name"] for e in d["entities"]}
-        return [(e["type"], names.get(e["source"])) for e in d["events"]]
+    read = type_and_source
 
     assert read("أعلنت الحكومة العراقية رفضها القاطع للقرار.") == [("REJECT", "الحكومة العراقية")]
     assert read("وأعلنت الحكومة العراقية دعمها الكامل للمبادرة.") == [("SUPPORT", "الحكومة العراقية")]
@@ -1235,12 +1241,8 @@ def test_a_target_is_read_across_an_aside_in_commas() -> None:
     """A time or place aside between the verb and its object ("استقبل، أمس الثلاثاء في
     قصر بغداد، وزير الخارجية …"), or the circumstance holding the partner ("بحث، في
     اتصال هاتفي … مع نظيره …"), does not hide the target."""
-    pipe = Pipeline()
-
     def read(text: str) -> list[tuple[str, str | None, str | None]]:
-        d = pipe(text).to_dict()
-        names = {e["id"]: e["name"] for e in d["entities"]}
-        return [(e["type"], names.get(e["source"]), names.get(e["target"])) for e in d["events"]]
+        return type_and_source(text, target=True)
 
     assert read("استقبل الرئيس العراقي عبد اللطيف رشيد، أمس الثلاثاء في قصر بغداد، وزير الخارجية الإيراني "
                 "عباس عراقجي.") == [("CONSULT", "عبد اللطيف رشيد", "عباس عراقجي")]
@@ -1267,12 +1269,7 @@ def test_a_stance_verb_gives_its_subject_as_the_source_of_the_stance_noun() -> N
     """"أعرب X عن دعمه/تضامن المجلس"، "وجه X الشكر إلى": the verbal noun after a stance
     verb (and عن) is the subject's own act; "أعرب خلاله عن" carries the sentence's
     subject.  A noun further on ("عن قلقه من الهجوم") is no stance."""
-    pipe = Pipeline()
-
-    def read(text: str) -> list[tuple[str, str | None]]:
-        d = pipe(text).to_dict()
-        names = {e["id"]: e["name"] for e in d["entities"]}
-        return [(e["type"], names.get(e["source"])) for e in d["events"]]
+    read = type_and_source
 
     assert read("وأعرب الرئيس التركي رجب طيب أردوغان عن دعمه للحكومة السورية.") \
         == [("SUPPORT", "رجب طيب أردوغان")]
@@ -1321,12 +1318,7 @@ def test_the_subject_of_a_pluperfect_is_the_name_before_qad_however_long_its_rol
     """"وكان كبير مستشاري الرئيس الأمريكي للشؤون الأفريقية مسعد بولس قد أجرى اتصالا":
     the one named right before قد in a clause opened by كان acts; so does a name after
     a rank between commas ("، العقيد أمادو عبد الرحمن، قد اتهم")."""
-    pipe = Pipeline()
-
-    def read(text: str) -> list[tuple[str, str | None]]:
-        d = pipe(text).to_dict()
-        names = {e["id"]: e["name"] for e in d["entities"]}
-        return [(e["type"], names.get(e["source"])) for e in d["events"]]
+    read = type_and_source
 
     assert read("وكان كبير مستشاري الرئيس الأمريكي للشؤون الأفريقية مسعد بولس قد أجرى أمس اتصالا هاتفيا مع "
                 "رئيس الوزراء القطري.") == [("CONSULT", "مسعد بولس")]
@@ -1391,12 +1383,7 @@ def test_closing_a_border_crossing_or_airspace_is_a_sanction_also_when_decided()
     """"أعلنت الوزارة إغلاق معبر طورخم"، "أغلقت الجزائر مجالها الجوي"، "قررت السلطات
     إغلاق معبر …": reducing relations by closing the border; the name that begins with
     the then-word ("معبر عين قزام") is the object, never the subject."""
-    pipe = Pipeline()
-
-    def read(text: str) -> list[tuple[str, str | None]]:
-        d = pipe(text).to_dict()
-        names = {e["id"]: e["name"] for e in d["entities"]}
-        return [(e["type"], names.get(e["source"])) for e in d["events"]]
+    read = type_and_source
 
     assert read("وبالتزامن، أعلنت وزارة الداخلية الباكستانية إغلاق معبر طورخم أمام الشاحنات.") \
         == [("SANCTION", "وزارة الداخلية الباكستانية")]
@@ -1409,12 +1396,8 @@ def test_an_attack_by_a_weapon_affiliated_to_a_body_and_an_agent_after_the_instr
     """"هجوم بطائرات مسيرة شنته قوات الدعم السريع": the relative clause after the
     instrument names the attacker; "قصفت طائرة مسيرة تابعة لقوات الدفاع الوطني": a
     weapon affiliated to a body attacks for it (an adjective may come before تابعة)."""
-    pipe = Pipeline()
-
     def read(text: str) -> list[tuple[str, str | None]]:
-        d = pipe(text).to_dict()
-        names = {e["id"]: e["name"] for e in d["entities"]}
-        return [(e["type"], names.get(e["source"])) for e in d["events"] if e["type"] == "ASSAULT"]
+        return [(t, src) for t, src in type_and_source(text) if t == "ASSAULT"]
 
     assert read("وجاءت القمة بعد يومين من هجوم بطائرات مسيرة شنته قوات الدعم السريع على مخيم أبو شوك "
                 "للنازحين قرب الفاشر، قتل فيه 23 مدنيا.") == [("ASSAULT", "قوات الدعم السريع")]
