@@ -745,7 +745,8 @@ class _Reader:
         self.starts = [t.start for t in doc.tokens]
         self._ent_tok: dict[int, tuple[dict, dict]] | None = None
         self._quotes: list[tuple[int, int, str | None]] | None = None
-        self.stance_memo: dict[int, tuple[bool, Arg | None]] = {}  # see EventExtractor._stance_subject
+        self.stance_memo: dict[int, tuple[bool, Arg | None, bool]] = {}  # see EventExtractor._stance_subject
+        self._date_spans: list[tuple[int, int]] | None = None
         self.entities = {e.get("id"): e for e in doc.entities if isinstance(e, dict)}
         self.last_source: Arg | None = None
         self.last_meeting: tuple[Arg, Arg] | None = None  # (source, target) of the last CONSULT
@@ -1442,6 +1443,13 @@ class _Reader:
                 return None
         return None
 
+    def date_spans(self) -> list[tuple[int, int]]:
+        """Character spans of the document's date expressions (``doc.meta["dates"]``), read once."""
+        if self._date_spans is None:
+            self._date_spans = [(int(d["start"]), int(d["end"])) for d in self.doc.meta.get("dates") or ()
+                                if isinstance(d, dict) and "start" in d and "end" in d]
+        return self._date_spans
+
     @staticmethod
     def _country_actor(e: dict) -> bool:
         """A place that acts: a country or a capital standing for its government."""
@@ -1457,8 +1465,6 @@ class _Reader:
             # (the second is its partner, see partner())
             k -= 1
             em = self.ent_at(k)
-            if em is not None and em[0].get("type") == "LOC" and not self._country_actor(em[0]):
-                em = None
         if em is None or em[0].get("type") not in ("PER", "ORG", "LOC") or int(em[1]["end"]) > self.toks[k].end:
             return None
         if em[0].get("type") == "LOC" and not self._country_actor(em[0]):
@@ -2062,9 +2068,7 @@ class EventExtractor:
         "، أمس السبت،", "، الشهر الماضي،", "فجر الثلاثاء", "يوم الخميس الماضي"."""
         g = rd.g
         toks = rd.toks
-
-        dated = [(int(d["start"]), int(d["end"])) for d in rd.doc.meta.get("dates") or ()
-                 if isinstance(d, dict) and "start" in d and "end" in d]
+        dated = rd.date_spans()
 
         def timeish(q: int) -> bool:
             t = toks[q]
@@ -3205,7 +3209,9 @@ class EventExtractor:
                         break  # (an organization inside a role phrase, "رئيس هيئة الحشد", is read over)
         if src is not None and src.ent is None and src.t1 - src.t0 == 1 and rd.toks[src.t0].norm in _OWN_COUNTRY:
             # "وأوضح المسؤول الإيراني أن بلاده وافقت": the speaker's country
-            spk = speech or self._carry(rd, i, s_start, s_end, out, speech) if carry else speech
+            spk = speech
+            if spk is None and carry:
+                spk = self._carry(rd, i, s_start, s_end, out, speech)
             own = rd.entities.get(spk.ent) if spk is not None and spk.ent else None
             code = (own.get("country") or (own.get("actor_code") or "")[:3]) if own else (spk.code[:3] if spk and spk.code else None)
             ce = rd.country_entity(code) if code else None
@@ -3474,11 +3480,11 @@ class EventExtractor:
             tgt = marked
         if src is not None and src.etype == "LOC" and tr.loc:
             tgt, src = src, None  # "زيارة بغداد"
-        stance, holder = self._stance_subject(rd, i, a)
+        stance, holder, bare = self._stance_subject(rd, i, a)
         if stance:
             # "أعرب المطيري عن تضامن المجلس الكامل مع الكويت"، "جدد الحزب رفضه": who
             # expresses the stance holds it; a genitive of a "target" noun is its object
-            if holder is None and carry and (c.hit.form.pron or self._stance_bare(rd, i)):
+            if holder is None and carry and (c.hit.form.pron or bare):
                 holder = self._carry(rd, i, s_start, s_end, out, speech)
                 inferred = holder is not None
             if holder is not None:
@@ -3551,13 +3557,15 @@ class EventExtractor:
         return src, tgt, (nat_code, nat_tok) if nat_code else None, inferred
 
     @staticmethod
-    def _stance_subject(rd: _Reader, i: int, a: int) -> tuple[bool, Arg | None]:
+    def _stance_subject(rd: _Reader, i: int, a: int) -> tuple[bool, Arg | None, bool]:
         """Is the noun at i the object of a stance verb ("أعرب X عن دعمه"، "أبدت X
         رفضها"، "وجدد دعوته")?  Then also that verb's named subject, if any: the
-        phrase between verb and noun, or the one before the verb."""
+        phrase between verb and noun, or the one before the verb; and whether the verb
+        stands right before the noun (or عن) with no subject of its own ("…، أعرب خلاله
+        عن دعم مصر": the sentence's subject goes on)."""
         g = rd.g
         if not g.stance_verbs:
-            return False, None
+            return False, None, False
         memo = rd.stance_memo
         if i in memo:
             return memo[i]
@@ -3565,7 +3573,7 @@ class EventExtractor:
         return got
 
     @staticmethod
-    def _stance_scan(rd: _Reader, i: int, a: int) -> tuple[bool, Arg | None]:
+    def _stance_scan(rd: _Reader, i: int, a: int) -> tuple[bool, Arg | None, bool]:
         g = rd.g
         k0 = i - 1
         if k0 >= a and rd.base(k0) == fold("عن"):
@@ -3574,7 +3582,7 @@ class EventExtractor:
                 k0 -= 1  # "أعرب خلاله عن": during the call the sentence told
         for k in range(k0, max(a, k0 - 10) - 1, -1):
             if rd.is_punct(k) and rd.toks[k].text not in ("،", ","):
-                return False, None
+                return False, None, False
             n = rd.toks[k].norm
             if n in g.stance_verbs or (n[:1] in "وف" and n[1:] in g.stance_verbs):
                 if k == k0:
@@ -3586,28 +3594,14 @@ class EventExtractor:
                         # phrase ends with its holder's name right before عن
                         em = rd.ent_at(k0)
                         if em is None or em[0].get("type") not in ("PER", "ORG") or rd.ent_at(k + 1) is em:
-                            return False, None  # more than the subject stands between
+                            return False, None, False  # more than the subject stands between
                         q = k0
                         while q - 1 > k and rd.ent_at(q - 1) is not None and rd.ent_at(q - 1)[1] is em[1]:
                             q -= 1
                         subj = rd.arg_from_entity(q, em)
                 subj = rd.resolve(subj) if subj is not None else None
-                return True, (subj if subj is not None and subj.ent is not None else None)
-        return False, None
-
-    @staticmethod
-    def _stance_bare(rd: _Reader, i: int) -> bool:
-        """"…، أعرب خلاله عن دعم مصر": the stance verb right before (عن) the noun has
-        no subject of its own; its subject is the sentence's (carried over)."""
-        k = i - 1
-        if k >= 0 and rd.base(k) == fold("عن"):
-            k -= 1
-        if k >= 0 and rd.toks[k].norm in _DURING_IT:
-            k -= 1
-        if k < 0:
-            return False
-        n = rd.toks[k].norm
-        return n in rd.g.stance_verbs or (n[:1] in "وف" and n[1:] in rd.g.stance_verbs)
+                return True, (subj if subj is not None and subj.ent is not None else None), k == k0
+        return False, None, False
 
     @staticmethod
     def _claimed_by(rd: _Reader, k: int, b: int) -> Arg | None:
