@@ -1812,16 +1812,15 @@ _MONTHS = frozenset({"آب"})
 def _rare_indefinite(tok: Token, stops: frozenset[str]) -> bool:
     """A rare word without the article or clitics that reads as a name, not an
     adjective, plural or possessed noun (see RARE_INDEFINITE)."""
-    return (tok.text[0].isalpha() and not tok.prefix and tok.norm not in stops and strip_len(tok) == 0
-            and zipf(tok.text) < RARE_INDEFINITE and not tok.norm.endswith(_NOT_NAME_ENDINGS)
-            and not tok.text.endswith("ه"))  # "أركانه": a possessive pronoun (ة is folded to ه)
+    return _foreign_word(tok, stops) and not tok.norm.endswith(_NOT_NAME_ENDINGS)
 
 
 def _foreign_word(tok: Token, stops: frozenset[str]) -> bool:
     """A rare word without the article or clitics, as a foreign name is written in
     Arabic ("إيني", "ناتورجي", "فوكس"); unlike :func:`_rare_indefinite` it may end in ي."""
     return (tok.text[0].isalpha() and not tok.prefix and tok.norm not in stops and strip_len(tok) == 0
-            and zipf(tok.text) < RARE_INDEFINITE and not tok.text.endswith("ه"))
+            and zipf(tok.text) < RARE_INDEFINITE
+            and not tok.text.endswith("ه"))  # "أركانه": a possessive pronoun (ة is folded to ه)
 
 
 def _prep_stop(tok: Token, stops: frozenset[str]) -> bool:
