@@ -178,6 +178,11 @@ _COUNTRY_DUALS = frozenset(split_article(fold(w))[1] for w in ("البلدان",
 _KANA = frozenset(fold(w) for w in ("كان", "وكان", "فكان", "كانت", "وكانت"))
 #: "هجوم … تبنته جماعة X": the claim of an attack (تبنى + the attack's pronoun)
 _CLAIMED = frozenset(fold(w) for w in ("تبنته", "تبنتها", "تبناه", "تبناها", "تبنوه", "تبنوها"))
+#: "أعلنت الحركة مسؤوليتها عن التفجير": the claim names who carried out the act
+_RESPONSIBILITY = frozenset(fold(w) for w in ("مسؤولية", "المسؤولية", "مسؤوليته", "مسؤوليتها", "مسؤوليتهم",
+                                              "مسئولية", "المسئولية", "مسئوليته", "مسئوليتها", "مسئوليتهم"))
+_CLAIM_VERBS = frozenset(fold(w) for w in ("أعلن", "أعلنت", "أعلنوا", "يعلن", "تعلن", "يعلنون",
+                                           "تبنى", "تبنت", "تبنوا", "يتبنى", "تتبنى"))
 #: "أن بلاده وافقت": the speaker's own country
 _OWN_COUNTRY = frozenset(fold(w) for w in ("بلاده", "بلادها", "بلادنا", "وبلاده", "وبلادها"))
 #: "كما دعا …": a verb after these continues the sentence's subject, like و
@@ -214,6 +219,9 @@ class Trigger:
     loc: bool = False
     require_tgt: bool = False
     require_loc: bool = False
+    #: entity types the target must have for the trigger to report an event (``require``:
+    #: loc, per, ent); empty: any target
+    require_types: frozenset[str] = frozenset()
     governs: bool = False
     no_article: bool = False
     punctual: bool = False
@@ -269,6 +277,13 @@ _CALL_WORDS = frozenset({"بدعوه", "وبدعوه"})
 _ANSWER_CALL_WORDS = frozenset({"لدعوه", "لدعوات", "لنداء"})
 #: "لدعوة أطلقها X": the verb between the call and its caller
 _CALL_RELAYS = frozenset(fold(w) for w in ("أطلقها", "وجهها", "أطلقتها", "وجهتها", "أطلقوها"))
+
+
+#: ``require:`` values that ask for a named target of these entity types: a place
+#: ("وصل إلى بغداد", not "إلى مستوى"), a person ("أوقفت الشرطة الناشط X", not "أوقفت
+#: العمل"), any named actor ("استضافت قطر الرئيس X", not "أكثر من مليون لاجئ")
+_REQUIRE_TYPES = {"loc": frozenset({"LOC"}), "per": frozenset({"PER"}),
+                  "ent": frozenset({"PER", "ORG", "LOC"})}
 
 
 def _core(word: str) -> str:
@@ -433,6 +448,8 @@ class Grammar:
     message_nouns: frozenset[str] = frozenset()
     negation_bridges: frozenset[str] = frozenset()
     background_after: frozenset[str] = frozenset()
+    #: light verbs only with a ب-complement ("رد الجيش بقصف")
+    ba_light_verbs: frozenset[str] = frozenset()
     exposure_verbs: frozenset[str] = frozenset()
     instrument_markers: frozenset[str] = frozenset()
     stance_verbs: frozenset[str] = frozenset()
@@ -507,8 +524,8 @@ class TriggerLexicon:
         if voice not in _VOICES:
             raise EventLexiconError(f"{where}: voice must be one of {_VOICES}")
         require = raw.get("require")
-        if require not in (None, "tgt", "loc"):
-            raise EventLexiconError(f"{where}: require must be 'tgt' or 'loc'")
+        if require not in (None, "tgt", *_REQUIRE_TYPES):
+            raise EventLexiconError(f"{where}: require must be one of tgt, {', '.join(_REQUIRE_TYPES)}")
         then = tuple(tuple(_core(w) for w in phrase.split()) for phrase in _words(raw.get("then"), where))
         trig = Trigger(
             type=etype,
@@ -520,8 +537,9 @@ class TriggerLexicon:
             gen=gen,
             voice=voice,
             loc=bool(raw.get("loc", False)),
-            require_tgt=require in ("tgt", "loc"),
+            require_tgt=require is not None,
             require_loc=require == "loc",
+            require_types=_REQUIRE_TYPES.get(require or "", frozenset()),
             governs=bool(raw.get("governs", governs)),
             no_article=bool(raw.get("no_article", kind in ("ap", "v"))),
             punctual=self._punctual,
@@ -596,6 +614,7 @@ class TriggerLexicon:
             request_governors=frozenset(fold(w) for w in gov.get("request") or ()),
             suppress_governors=frozenset(fold(w) for w in gov.get("suppress") or ()),
             light_verbs=words("light_verbs"),
+            ba_light_verbs=words("ba_light_verbs"),
             passive_light=words("passive_light"),
             agent_markers=tuple(tuple(fold(w) for w in m) for m in markers),
             clause_breaks=words("clause_breaks"),
@@ -1997,7 +2016,9 @@ class EventExtractor:
             score = (1 if tr.then else 0, tlen, kind_fit)
             if score > best_score:
                 best, best_score = _Cand(i, h, end, then_at), score
-        if best is None:
+        if deferred and (best is None or (best.trig.require_types and not best.trig.then)):
+            # a bare reading that asks for a named target ("أوقفت الشرطة الناشط X") yields to
+            # the entry whose then-phrase lies past the subject ("أوقفت الشرطة خمسة أشخاص")
             for h in deferred:
                 m = self._then_past_subject(rd, i + 1, b, h.form.trigger)
                 if m is not None:
@@ -2569,6 +2590,9 @@ class EventExtractor:
             skipped += 1
         if k >= a:
             if rd.stems(k) & g.background:
+                if toks[k].norm in _RESPONSIBILITY and c.trig.kind == "n" \
+                        and EventExtractor._stance_subject(rd, i, a)[0]:
+                    return False  # "أعلنت الحركة مسؤوليتها عن التفجير": the claim reports the act
                 if c.trig.kind == "v" and k == i - 1 and rd.definite(toks[k]) and not c.hit.clitic:
                     # "موظف اللجنة خطف من منزله": a definite noun ends the subject of the
                     # verb after it ("قضية خطف الشابين": an indefinite head takes a noun)
@@ -2713,6 +2737,8 @@ class EventExtractor:
         for k in range(i - 1, max(rd.apposition_left(i, a), i - 13) - 1, -1):  # "أجرى الرئيس ... اتصالا"
             n = rd.base(k)
             if n in g.light_verbs or (n[:1] in "وف" and n[1:] in g.light_verbs):
+                return True
+            if c.hit.clitic[-1:] == "ب" and (n in g.ba_light_verbs or (n[:1] in "وف" and n[1:] in g.ba_light_verbs)):
                 return True
         if self._stance_subject(rd, i, a)[0]:
             return True  # "أعرب الوزير عن دعمه": a stance the subject expresses now
@@ -3257,7 +3283,7 @@ class EventExtractor:
             ev["speaker"] = spk
         if tr.require_tgt:
             ev["_require_tgt"] = True
-            if tr.require_loc and (tgt is None or tgt.etype != "LOC"):
+            if tr.require_types and (tgt is None or tgt.ent is None or tgt.etype not in tr.require_types):
                 ev["target_text"] = None
         return ev
 
@@ -3462,6 +3488,7 @@ class EventExtractor:
         elif definite and j < wide_right and rd.attached_prep(j) == "ل" and tr.gen == "target":
             gen = rd.np_at(j, wide_right, skip_adv=False, stem=True)
         after_gen = gen.t1 if gen is not None and gen.t1 > 0 else (_tok_after(rd, gen, j) if gen else j)
+        gen_is_act = gen is not None and gen.ent is None and gen.t0 >= 0 and bool(self._hits(toks[gen.t0].norm))
         marked = self._target(rd, tr, after_gen, right, wide_right) if tr.tgt else None
         if marked is not None and gen is not None and marked.start == gen.start:
             marked = None
@@ -3470,7 +3497,8 @@ class EventExtractor:
         if tr.voice == "inst":
             gen = None
         if tr.gen == "source":
-            src, tgt = gen, marked
+            # "إدانة الهجوم": an event noun in the genitive is what the act is about
+            src, tgt = (None if gen_is_act else gen), marked
         elif tr.gen == "target":
             if gen is not None and marked is not None:
                 src, tgt = gen, marked
@@ -3496,19 +3524,35 @@ class EventExtractor:
             for k in range(i - 1, max(rd.apposition_left(i, a) - 1, i - 22), -1):
                 n = toks[k].norm
                 base = n[1:] if n[:1] in ("و", "ف") and n[1:] in g.light_verbs | g.passive_light else n
-                if base in g.light_verbs and src is None and base not in g.passive_light:
+                if c.hit.clitic[-1:] == "ب" and (n in g.ba_light_verbs or (n[:1] in "وف" and n[1:] in g.ba_light_verbs)):
+                    base = next(iter(g.light_verbs))  # "رد الجيش بقصف": a light verb here
+                if base in g.light_verbs and (src is None or (src is gen and c.hit.clitic[-1:] == "ب")) \
+                        and base not in g.passive_light:
                     subj = rd.np_before(k, a)
                     if subj is None and k + 1 < i:
                         subj = rd.np_at(k + 1, i)
                     if subj is None and carry and (base.endswith(("وا", "ون", "نا")) or rd.toks[k].norm.endswith("نا")):
                         subj = self._carry(rd, k, s_start, s_end, out, speech)
                         inferred = subj is not None
+                    if src is not None:
+                        if subj is None:
+                            break
+                        # "قام الحزب باتهام الحكومة": with the light verb's own subject, the
+                        # genitive of its noun is the object
+                        tgt = tgt or src
                     src = subj
+                    if subj is not None and tgt is not None and tgt.start == subj.start and k + 1 < i:
+                        # "اكتفت الوزارة بإدانة الهجوم": the phrase between the light verb
+                        # and its noun is the verb's subject, not the noun's object
+                        tgt = None
                     if (tgt is None or tgt.etype == "LOC") and subj is not None and 0 < subj.t1 < i:
                         # "عقد الوزير X ونظيره Y اجتماعا", "أجرى X ووزير الخارجية Y محادثات":
                         # the partner is coordinated with the subject
                         tgt = rd.partner(subj.t1, i) or tgt
                     break
+                if any(h.clitic[-1:] in ("ب", "ل") for h in self._hits(toks[k].norm)) \
+                        and base not in g.passive_light:
+                    break  # "قامت الوزارة بإدانة الهجوم": the light verb governs the first noun
                 if base in g.passive_light and tgt is None:
                     victim = rd.np_before(k, a)
                     if victim is None and k + 1 < i:
@@ -3576,15 +3620,20 @@ class EventExtractor:
     def _stance_scan(rd: _Reader, i: int, a: int) -> tuple[bool, Arg | None, bool]:
         g = rd.g
         k0 = i - 1
+        verbs = g.stance_verbs
         if k0 >= a and rd.base(k0) == fold("عن"):
             k0 -= 1
             if k0 >= a and rd.toks[k0].norm in _DURING_IT:
                 k0 -= 1  # "أعرب خلاله عن": during the call the sentence told
+            elif k0 > a and rd.toks[k0].norm in _RESPONSIBILITY:
+                # "أعلنت الحركة مسؤوليتها عن التفجير": a claim, by the verb's subject
+                k0 -= 1
+                verbs = _CLAIM_VERBS
         for k in range(k0, max(a, k0 - 10) - 1, -1):
             if rd.is_punct(k) and rd.toks[k].text not in ("،", ","):
                 return False, None, False
             n = rd.toks[k].norm
-            if n in g.stance_verbs or (n[:1] in "وف" and n[1:] in g.stance_verbs):
+            if n in verbs or (n[:1] in "وف" and n[1:] in verbs):
                 if k == k0:
                     subj = rd.np_before(k, a)
                 else:
