@@ -1110,3 +1110,44 @@ def test_asayish_are_named_with_or_without_their_head_noun() -> None:
     ("الأسايش"), as "البيشمركة" is for "قوات البيشمركة"."""
     e = by_name(ents("وفرقت قوات الأسايش تجمعا في السليمانية."), "قوات الأسايش")
     assert e["name"] == "الأسايش"
+
+
+def test_an_ambiguous_nisba_after_a_force_head_is_the_nationality() -> None:
+    """"المالي" is Malian or financial: after "الجيش"، "القوات"، "الدرك"، "الحرس" (flag
+    "force" in org_heads.txt) it names the country's forces; after other heads and nouns
+    it stays an adjective."""
+    e = by_name(ents("وأعلنت القوات المالية سيطرتها على بلدة في الشمال."), "القوات المالية")
+    assert e["type"] == "ORG"
+    for text in ("وقالت السلطات المالية إن الضرائب سترتفع.", "وقدمت الحكومة الدعم المالي للأسر الفقيرة."):
+        assert not [e for e in ents(text) if e["type"] == "ORG"], text
+
+
+def test_a_national_guard_is_named_by_its_adjective_alone() -> None:
+    """"الحرس الوطني", "الدرك الوطني" name the country's one such service (flag
+    "national"); with the nationality after it the name goes on; "الجيش الوطني" alone
+    stays generic."""
+    by_name(ents("وطوقت وحدات من الحرس الوطني مقر البلدية."), "الحرس الوطني")
+    by_name(ents("وأوقف الدرك الوطني شاحنة محملة بالوقود."), "الدرك الوطني")
+    by_name(ents("واعتقل الحرس الوطني الكويتي مطلوبين."), "الحرس الوطني الكويتي")
+    assert not [e for e in ents("وانتشر الجيش الوطني في المدينة.") if e["type"] == "ORG"]
+
+
+def test_forces_named_by_their_service_and_nationality() -> None:
+    """"قوات الأمن الكينية", "قوات حرس الحدود الأردنية": "قوات" in the construct state with a
+    service ("force-service:" lines) and a nationality is a body, and the next word is
+    no part of it; "قوات الأمن" alone is none."""
+    e = by_name(ents("واعتقلت قوات الأمن الكينية خمسة مهربين قرب الحدود."), "قوات الأمن الكينية")
+    assert e["type"] == "ORG"
+    by_name(ents("وأحبطت قوات حرس الحدود الأردنية محاولة تسلل."), "قوات حرس الحدود الأردنية")
+    assert not [e for e in ents("وانتشرت قوات الأمن في الشوارع.") if e["type"] == "ORG"]
+
+
+def test_a_federal_government_and_its_country() -> None:
+    """"الفيدرالية" is an institutional adjective like "الاتحادية"; a nationality after it
+    goes on with the name, and the dictionary's shorter "الحكومة الصومالية" is the same
+    body (resolve, rule 5)."""
+    assert by_name(ents("وقالت الحكومة الفيدرالية إن الانتخابات ستجرى في موعدها."), "الحكومة الفيدرالية")["type"] == "ORG"
+    text = "ورفضت الحكومة الفيدرالية الصومالية الاتفاق. وقالت الحكومة الصومالية إنه باطل."
+    found = [e for e in ents(text) if e["type"] == "ORG"]
+    assert len(found) == 1, [e["name"] for e in found]
+    assert {m["text"] for m in found[0]["mentions"]} == {"الحكومة الفيدرالية الصومالية", "الحكومة الصومالية"}
