@@ -1151,3 +1151,15 @@ def test_a_federal_government_and_its_country() -> None:
     found = [e for e in ents(text) if e["type"] == "ORG"]
     assert len(found) == 1, [e["name"] for e in found]
     assert {m["text"] for m in found[0]["mentions"]} == {"الحكومة الفيدرالية الصومالية", "الحكومة الصومالية"}
+
+
+def test_a_dictionary_body_with_another_countrys_nationality() -> None:
+    """"الهلال الأحمر القطري", "قوات الدفاع الوطني الإثيوبية": a dictionary name (the Red
+    Crescent movement, Syria's NDF) followed by the nationality of another country is
+    that country's own body, not the listed actor; the same country's adjective
+    ("حزب الله اللبناني") changes nothing."""
+    e = by_name(ents("ووزع الهلال الأحمر القطري سلالا غذائية على النازحين."), "الهلال الأحمر القطري")
+    assert e["type"] == "ORG" and not (e["actor_code"] or "").startswith("NGO")
+    by_name(ents("وتقدمت قوات الدفاع الوطني الإثيوبية نحو البلدة."), "قوات الدفاع الوطني الإثيوبية")
+    e = by_name(ents("وقال حزب الله اللبناني إن الغارة استهدفت منزلا."), "حزب الله اللبناني")
+    assert (e["actor_code"] or "").startswith("LBN")

@@ -458,6 +458,15 @@ class EntityRecognizer:
                     first -= 1
                     taken[first] = True
                     start = toks[first].start + surface_len(toks[first].text, len(pre))
+            other = self._other_country_body(toks, m, taken)
+            if other is not None:
+                # "الهلال الأحمر المصري", "قوات الدفاع الوطني الإثيوبية": a dictionary name
+                # with another country's nationality after it is that country's own body
+                last = m.last + 1
+                taken[m.last] = True
+                found.append(Mention(start, toks[m.last].end, doc.text[start:toks[m.last].end], "ORG", country=other))
+                spans[first] = (last, len(found) - 1)
+                continue
             found.append(Mention(start, m.end, doc.text[start:m.end], m.actor.type, m.actor))
             spans[first] = (m.last, len(found) - 1)
         self._places(doc, taken, spans, found)
@@ -1456,6 +1465,24 @@ class EntityRecognizer:
             return False
         _claim(doc, found, spans, taken, i, k, toks[i].start + surface_len(toks[i].text, len(head_prefix)), "ORG")
         return True
+
+    def _other_country_body(self, toks: list[Token], m, taken: list[bool]) -> str | None:
+        """The country of a nationality adjective right after a dictionary body that
+        belongs to another country or to none ("الهلال الأحمر | المصري", "قوات الدفاع
+        الوطني | الإثيوبية"), or None.  Not a word that is also a place's name ("اتهم
+        الحوثيون السعودية": the object), nor after a name that ends in a nationality."""
+        actor = m.actor
+        k = m.last
+        if actor.type != "ORG" or k >= len(toks) or taken[k] or toks[k].sentence != toks[k - 1].sentence:
+            return None
+        t = toks[k]
+        if t.prefix != "ال" or self.roles.nationality(toks[k - 1]) is not None:
+            return None
+        code = self.roles.nationality(t)
+        if code is None or code == actor.country or self.gazetteer.index.get((t.norm,)) is not None \
+                or self.gazetteer.weak.get((t.norm,)) is not None:
+            return None
+        return code
 
     def _country_alone(self, toks: list[Token], m) -> bool:
         """Is a country name that is also a nationality adjective ("السعودية": Saudi
