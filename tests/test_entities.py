@@ -1163,3 +1163,12 @@ def test_a_dictionary_body_with_another_countrys_nationality() -> None:
     by_name(ents("وتقدمت قوات الدفاع الوطني الإثيوبية نحو البلدة."), "قوات الدفاع الوطني الإثيوبية")
     e = by_name(ents("وقال حزب الله اللبناني إن الغارة استهدفت منزلا."), "حزب الله اللبناني")
     assert (e["actor_code"] or "").startswith("LBN")
+
+
+def test_a_verbal_noun_and_its_preposition_are_no_part_of_a_name() -> None:
+    """"أعلنت وزارة العدل القبض على …", "… الإفراج عن …": a simple verb's verbal noun
+    (listed) or a form IV one, followed by its preposition, is the verb's object."""
+    for text, name in (("وأعلنت وزارة الصحة القبض على صيدلي يبيع أدوية مهربة.", "وزارة الصحة"),
+                       ("وقررت وزارة العدل الإفراج عن عشرين موقوفا.", "وزارة العدل")):
+        names = [m["text"] for e in ents(text) for m in e["mentions"]]
+        assert name in names, names

@@ -1970,9 +1970,19 @@ def _masdar_like(tok: Token) -> bool:
     تفاعل، مفاعلة، استفعال، انفعال: "التأكيد"، "الموافقة"، "الاستمرار"), not a
     nisba adjective; used only where a preposition follows."""
     b = tok.bare
-    if tok.prefix != "ال" or len(b) < 5 or b.endswith(("ي", "يه", "ون", "ين")):
+    if tok.prefix != "ال" or b in _PREP_MASDARS:
+        return tok.prefix == "ال"
+    if len(b) < 5 or b.endswith(("ي", "يه", "ون", "ين")):
         return False
-    return b.startswith(("ت", "است", "ان")) or (b.startswith("م") and b.endswith("ه") and b[2:3] == "ا")
+    # (form IV إفعال: "الإفراج عن"، "الإعلان عن")
+    return b.startswith(("ت", "است", "ان")) or (b.startswith("م") and b.endswith("ه") and b[2:3] == "ا") \
+        or (len(b) == 5 and b[0] == "ا" and b[3] == "ا")
+
+
+#: verbal nouns of the simple verb that take their object with a preposition ("أعلنت
+#: الوزارة القبض على …", "… الكشف عن"): their shape does not tell them from nouns
+_PREP_MASDARS = frozenset(fold(w) for w in (
+    "قبض", "رد", "حصول", "عثور", "حفاظ", "كشف", "عفو", "بحث", "سيطرة", "هجوم"))
 
 
 def _places_inside(found: list[Mention], toks: list[Token], taken: list[bool], a: int, b: int) -> set[int] | None:
