@@ -1172,3 +1172,13 @@ def test_a_verbal_noun_and_its_preposition_are_no_part_of_a_name() -> None:
                        ("وقررت وزارة العدل الإفراج عن عشرين موقوفا.", "وزارة العدل")):
         names = [m["text"] for e in ents(text) for m in e["mentions"]]
         assert name in names, names
+
+
+def test_leagues_forums_and_networks_head_a_name() -> None:
+    """"رابطة", "منتدى" and (weak: two definite words, a nationality or a known name)
+    "شبكة" open a body's name; "شبكة الكهرباء" is the power grid."""
+    by_name(ents("ونظمت رابطة المزارعين اعتصاما أمام الوزارة."), "رابطة المزارعين")
+    by_name(ents("وحذر منتدى الحوار الوطني من تأجيل الانتخابات."), "منتدى الحوار الوطني")
+    by_name(ents("وأفادت شبكة أطباء اليمن بمقتل ثلاثة مسعفين."), "شبكة أطباء اليمن")
+    by_name(ents("وطالبت شبكة الصحفيات العراقيات بحماية المراسلات."), "شبكة الصحفيات العراقيات")
+    assert not [e for e in ents("وانقطعت شبكة الكهرباء عن الأحياء الشرقية.") if e["type"] == "ORG"]
