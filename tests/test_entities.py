@@ -1182,3 +1182,12 @@ def test_leagues_forums_and_networks_head_a_name() -> None:
     by_name(ents("وأفادت شبكة أطباء اليمن بمقتل ثلاثة مسعفين."), "شبكة أطباء اليمن")
     by_name(ents("وطالبت شبكة الصحفيات العراقيات بحماية المراسلات."), "شبكة الصحفيات العراقيات")
     assert not [e for e in ents("وانقطعت شبكة الكهرباء عن الأحياء الشرقية.") if e["type"] == "ORG"]
+
+
+def test_an_organization_with_a_foreign_two_word_name() -> None:
+    """"منظمة" takes a foreign name of two or three plain words as "شركة" does (flag
+    "company"), without the adjective after it; "منظمة إرهابية مسلحة" is none."""
+    names = [m["text"] for e in ents("وانتقدت منظمة بروآكتيفا أوبن آرمز الإنسانية قرار الإغلاق.")
+             for m in e["mentions"] if e["type"] == "ORG"]
+    assert "منظمة بروآكتيفا أوبن آرمز" in names, names
+    assert not [e for e in ents("وصنفت الحكومة الجماعة منظمة إرهابية مسلحة.") if e["type"] == "ORG"]
