@@ -458,6 +458,15 @@ class EntityRecognizer:
                     first -= 1
                     taken[first] = True
                     start = toks[first].start + surface_len(toks[first].text, len(pre))
+            other = self._other_country_body(toks, m, taken)
+            if other is not None:
+                # "الهلال الأحمر المصري", "قوات الدفاع الوطني الإثيوبية": a dictionary name
+                # with another country's nationality after it is that country's own body
+                last = m.last + 1
+                taken[m.last] = True
+                found.append(Mention(start, toks[m.last].end, doc.text[start:toks[m.last].end], "ORG", country=other))
+                spans[first] = (last, len(found) - 1)
+                continue
             found.append(Mention(start, m.end, doc.text[start:m.end], m.actor.type, m.actor))
             spans[first] = (m.last, len(found) - 1)
         self._places(doc, taken, spans, found)
@@ -1233,6 +1242,7 @@ class EntityRecognizer:
         services = _keyed_list("org_heads.txt")[1].get("service", frozenset())
         periods, directions = period_phrase_words()
         joint = _keyed_list("org_heads.txt")[1].get("joint", frozenset())
+        national = _keyed_list("org_heads.txt")[1].get("national", frozenset())
         stops = function_words()
         n = len(toks)
         word_flags = self._word_flags(doc)
@@ -1262,6 +1272,13 @@ class EntityRecognizer:
                         end += 1  # "قوات الدرك الأردنية"
                     _claim(doc, found, spans, taken, i, end, tok.start + surface_len(tok.text, len(pre)), "ORG")
                     break
+                if not tok.prefix and "force" in heads[stem]:
+                    end = self._force_service(toks, i + 1, taken)
+                    if end:
+                        # "قوات الأمن الصومالية", "قوات حرس الحدود الأردنية": a service and the
+                        # nationality of the country whose forces they are
+                        _claim(doc, found, spans, taken, i, end, tok.start + surface_len(tok.text, len(pre)), "ORG")
+                        break
             if head_prefix is None:
                 continue
             if not definite and "company" in flags and self._company_name(doc, toks, i, taken, spans, found, stops,
@@ -1278,7 +1295,8 @@ class EntityRecognizer:
                 # more adjective before the nationality ("المجلس الوطني الفلسطيني")
                 def closes(t: Token) -> bool:
                     return t.prefix == "ال" and (t.norm in adjectives or (
-                        "adjective-only" not in flags and self.roles.nationality(t) is not None))
+                        "adjective-only" not in flags and (self.roles.nationality(t) is not None or (
+                            "force" in flags and _weak_nationality(t)))))
 
                 k = i + 1
                 if "numbered" in flags:
@@ -1295,11 +1313,16 @@ class EntityRecognizer:
                 ok = [p for p in (k, k + 1) if p < n and not any(taken[k:p + 1])
                       and toks[p].sentence == tok.sentence and all(t.prefix == "ال" for t in toks[k:p + 1])]
                 end = next((p for p in ok if closes(toks[p]) and (p == k or toks[k].norm not in stops)), None)
+                if end is None and "national" in flags and ok and toks[k].norm in national:
+                    end = k  # "الحرس الوطني", "الدرك الوطني" (and "الحرس الوطني التونسي", below)
                 while end is not None and end - i < 4 and end + 1 < n and not taken[end + 1] \
                         and toks[end + 1].sentence == tok.sentence and toks[end + 1].prefix == "ال" and (
                             toks[end + 1].norm in joint or self.roles.nationality(toks[end + 1]) is not None) \
-                        and self.roles.nationality(toks[end]) is not None:
-                    end += 1  # "اللجنة العمانية الصومالية المشتركة": a joint body of two countries
+                        and (self.roles.nationality(toks[end]) is not None or toks[end].norm in national
+                             or toks[end].norm in adjectives):
+                    # "اللجنة العمانية الصومالية المشتركة": a joint body of two countries; an
+                    # institutional adjective and the country: "الحكومة الفيدرالية الصومالية"
+                    end += 1
                 if end is not None:
                     _claim(doc, found, spans, taken, i, end + 1,
                            tok.start + surface_len(tok.text, len(head_prefix)), "ORG")
@@ -1406,6 +1429,23 @@ class EntityRecognizer:
                 found[j] = None
             _claim(doc, found, spans, taken, i, end, tok.start + surface_len(tok.text, len(head_prefix)), "ORG")
 
+    def _force_service(self, toks: list[Token], j: int, taken: list[bool]) -> int:
+        """The end of "الأمن الصومالية", "حرس الحدود الأردنية" after "قوات" at ``j - 1``:
+        a service from the "force-service:" lines of ``org_heads.txt`` (one or two
+        words), then a nationality adjective; 0 when the words are not that."""
+        services = _keyed_list("org_heads.txt")[1].get("force-service", frozenset())
+        n, sent = len(toks), toks[j - 1].sentence
+        for length in (2, 1):
+            end = j + length
+            if end >= n or any(taken[j:end + 1]) or toks[end].sentence != sent:
+                continue
+            if " ".join(t.norm for t in toks[j:end]) not in services:
+                continue
+            nat = toks[end]
+            if nat.prefix == "ال" and (self.roles.nationality(nat) is not None or _weak_nationality(nat)):
+                return end + 1
+        return 0
+
     def _company_name(self, doc: Document, toks: list[Token], i: int, taken: list[bool],
                       spans: dict[int, tuple[int, int]], found: list, stops: frozenset[str], head_prefix: str) -> bool:
         """"شركة دانة غاز", "شركة بيرل بتروليوم": a company named by two or three plain
@@ -1425,6 +1465,24 @@ class EntityRecognizer:
             return False
         _claim(doc, found, spans, taken, i, k, toks[i].start + surface_len(toks[i].text, len(head_prefix)), "ORG")
         return True
+
+    def _other_country_body(self, toks: list[Token], m, taken: list[bool]) -> str | None:
+        """The country of a nationality adjective right after a dictionary body that
+        belongs to another country or to none ("الهلال الأحمر | المصري", "قوات الدفاع
+        الوطني | الإثيوبية"), or None.  Not a word that is also a place's name ("اتهم
+        الحوثيون السعودية": the object), nor after a name that ends in a nationality."""
+        actor = m.actor
+        k = m.last
+        if actor.type != "ORG" or k >= len(toks) or taken[k] or toks[k].sentence != toks[k - 1].sentence:
+            return None
+        t = toks[k]
+        if t.prefix != "ال" or self.roles.nationality(toks[k - 1]) is not None:
+            return None
+        code = self.roles.nationality(t)
+        if code is None or code == actor.country or self.gazetteer.index.get((t.norm,)) is not None \
+                or self.gazetteer.weak.get((t.norm,)) is not None:
+            return None
+        return code
 
     def _country_alone(self, toks: list[Token], m) -> bool:
         """Is a country name that is also a nationality adjective ("السعودية": Saudi
@@ -1823,6 +1881,15 @@ def _foreign_word(tok: Token, stops: frozenset[str]) -> bool:
             and not tok.text.endswith("ه"))  # "أركانه": a possessive pronoun (ة is folded to ه)
 
 
+def _weak_nationality(tok: Token) -> bool:
+    """Is ``tok`` the nisba of a country that is also a common adjective ("المالي",
+    "المالية": Malian or financial; ``org_heads.txt`` "weak-nationality:" lines)?
+    Only a "force" head makes it the nationality."""
+    weak = _keyed_list("org_heads.txt")[1].get("weak-nationality", frozenset())
+    bare = tok.bare[:-1] if tok.bare.endswith("ه") else tok.bare
+    return bare in weak
+
+
 def _prep_stop(tok: Token, stops: frozenset[str]) -> bool:
     """A preposition on a function word: "بأن", "لأن", "كما"."""
     return tok.norm[:1] in ("ب", "ل", "ك") and tok.norm[1:] in stops
@@ -1903,9 +1970,19 @@ def _masdar_like(tok: Token) -> bool:
     تفاعل، مفاعلة، استفعال، انفعال: "التأكيد"، "الموافقة"، "الاستمرار"), not a
     nisba adjective; used only where a preposition follows."""
     b = tok.bare
-    if tok.prefix != "ال" or len(b) < 5 or b.endswith(("ي", "يه", "ون", "ين")):
+    if tok.prefix != "ال" or b in _PREP_MASDARS:
+        return tok.prefix == "ال"
+    if len(b) < 5 or b.endswith(("ي", "يه", "ون", "ين")):
         return False
-    return b.startswith(("ت", "است", "ان")) or (b.startswith("م") and b.endswith("ه") and b[2:3] == "ا")
+    # (form IV إفعال: "الإفراج عن"، "الإعلان عن")
+    return b.startswith(("ت", "است", "ان")) or (b.startswith("م") and b.endswith("ه") and b[2:3] == "ا") \
+        or (len(b) == 5 and b[0] == "ا" and b[3] == "ا")
+
+
+#: verbal nouns of the simple verb that take their object with a preposition ("أعلنت
+#: الوزارة القبض على …", "… الكشف عن"): their shape does not tell them from nouns
+_PREP_MASDARS = frozenset(fold(w) for w in (
+    "قبض", "رد", "حصول", "عثور", "حفاظ", "كشف", "عفو", "بحث", "سيطرة", "هجوم"))
 
 
 def _places_inside(found: list[Mention], toks: list[Token], taken: list[bool], a: int, b: int) -> set[int] | None:

@@ -188,10 +188,12 @@ def _find_by_words(entities: list[Entity], m: Mention) -> Entity | None:
             len(o.words) > n and o.words[:n] == words for o in ent.mentions)]
         if len(found) == 1:
             return found[0]
-    if m.type == "ORG" and m.actor is None and len(words) == 2:
+    if m.type == "ORG" and len(words) == 2:
         # rule 5: an organization by its head and last word ("مفوضية الانتخابات" for
-        # "المفوضية العليا المستقلة للانتخابات") — when only one entity's name fits
-        found = [ent for ent in entities if ent.type == "ORG" and any(
+        # "المفوضية العليا المستقلة للانتخابات") — when only one entity's name fits; a
+        # dictionary body joins a longer name the dictionary does not know ("الحكومة
+        # الصومالية" and "الحكومة الفيدرالية الصومالية"), which then takes its actor
+        found = [ent for ent in entities if ent.type == "ORG" and (m.actor is None or ent.actor is None) and any(
             len(o.words) > 2 and o.words[0] == words[0] and o.words[-1] == words[-1] for o in ent.mentions)]
         if len(found) == 1:
             return found[0]
