@@ -1191,3 +1191,13 @@ def test_an_organization_with_a_foreign_two_word_name() -> None:
              for m in e["mentions"] if e["type"] == "ORG"]
     assert "منظمة بروآكتيفا أوبن آرمز" in names, names
     assert not [e for e in ents("وصنفت الحكومة الجماعة منظمة إرهابية مسلحة.") if e["type"] == "ORG"]
+
+
+def test_institution_names_by_sector_and_rights_defended() -> None:
+    """The ل-genitive of an institution's name may be "لقطاع" + a definite word
+    ("التنسيق الوطني لقطاع الصحة") or "للدفاع عن حقوق" + a definite word; "التنسيق"
+    names a body only in that pattern (flag adjective-only)."""
+    by_name(ents("ودعا التنسيق الوطني لقطاع الصحة إلى إضراب جديد."), "التنسيق الوطني لقطاع الصحة")
+    by_name(ents("وطالبت الجمعية الوطنية للدفاع عن حقوق المستهلك بخفض الأسعار."),
+            "الجمعية الوطنية للدفاع عن حقوق المستهلك")
+    assert not [e for e in ents("واستأنفت الأجهزة التنسيق الأمني الفلسطيني مع الجانب الآخر.") if e["type"] == "ORG"]

@@ -590,6 +590,9 @@ class EntityRecognizer:
         starts = doc_starts(doc)
         mention_starts = sorted(m.start for m in found)
         heads = org_heads()
+        # a head that names a body only with an institutional adjective may be a plain
+        # noun of the name: "وكالة التعاون والتنسيق التركية"
+        plain = {w for w, flags in _flagged_list("org_heads.txt")[0].items() if "adjective-only" in flags}
         for m in found:
             words = m.text.split()
             if m.type != "ORG" or m.actor is not None or len(words) < 2 or (
@@ -605,7 +608,8 @@ class EntityRecognizer:
                     break
                 stem = t.norm[1:]
                 if (self.gazetteer.index.get((stem,)) is not None or self.roles.nationality(t)
-                        or split_article(stem)[1] in heads or stem in function_words()
+                        or (split_article(stem)[1] in heads and split_article(stem)[1] not in plain)
+                        or stem in function_words()
                         or stem in ("الذي", "التي", "الذين", "اللذين", "اللتين")
                         or self.roles.is_title(t) or self.roles.is_head(t) or zipf(t.text[1:]) < 2.0):
                     break
@@ -1212,6 +1216,9 @@ class EntityRecognizer:
             t = toks[k]
             if t.prefix == "لل":
                 end = k + 1
+                if free(end + 2) and toks[end].norm == "عن" and toks[end + 1].norm in genitives \
+                        and toks[end + 2].prefix == "ال":
+                    end += 3  # "الرابطة التونسية للدفاع | عن حقوق الإنسان"
             elif not t.prefix and t.norm[:1] == "ل" and t.norm[1:] in genitives and free(k + 1) \
                     and toks[k + 1].prefix == "ال":
                 end = k + 2
