@@ -286,6 +286,12 @@ _REQUIRE_TYPES = {"loc": frozenset({"LOC"}), "per": frozenset({"PER"}),
                   "ent": frozenset({"PER", "ORG", "LOC"})}
 
 
+def _ba_light(g: "Grammar", n: str, clitic: str) -> bool:
+    """Is the word ``n`` a light verb whose action is the ب-complement (``ba_light_verbs``)
+    for a noun trigger with proclitics ``clitic``: "رد الجيش بقصف"، "اكتفت الوزارة بإدانة"."""
+    return clitic[-1:] == "ب" and (n in g.ba_light_verbs or (n[:1] in "وف" and n[1:] in g.ba_light_verbs))
+
+
 def _core(word: str) -> str:
     """Comparison key of a lexicon word: folded, article stripped."""
     return split_article(fold(word))[1]
@@ -2738,7 +2744,7 @@ class EventExtractor:
             n = rd.base(k)
             if n in g.light_verbs or (n[:1] in "وف" and n[1:] in g.light_verbs):
                 return True
-            if c.hit.clitic[-1:] == "ب" and (n in g.ba_light_verbs or (n[:1] in "وف" and n[1:] in g.ba_light_verbs)):
+            if _ba_light(g, n, c.hit.clitic):
                 return True
         if self._stance_subject(rd, i, a)[0]:
             return True  # "أعرب الوزير عن دعمه": a stance the subject expresses now
@@ -3523,10 +3529,12 @@ class EventExtractor:
         if src is None or tgt is None:
             for k in range(i - 1, max(rd.apposition_left(i, a) - 1, i - 22), -1):
                 n = toks[k].norm
-                base = n[1:] if n[:1] in ("و", "ف") and n[1:] in g.light_verbs | g.passive_light else n
-                if c.hit.clitic[-1:] == "ب" and (n in g.ba_light_verbs or (n[:1] in "وف" and n[1:] in g.ba_light_verbs)):
-                    base = next(iter(g.light_verbs))  # "رد الجيش بقصف": a light verb here
-                if base in g.light_verbs and (src is None or (src is gen and c.hit.clitic[-1:] == "ب")) \
+                ba = _ba_light(g, n, c.hit.clitic)  # "رد الجيش بقصف"
+                if ba:
+                    base = n[1:] if n[:1] in ("و", "ف") and n[1:] in g.ba_light_verbs else n
+                else:
+                    base = n[1:] if n[:1] in ("و", "ف") and n[1:] in g.light_verbs | g.passive_light else n
+                if (base in g.light_verbs or ba) and (src is None or (src is gen and c.hit.clitic[-1:] == "ب")) \
                         and base not in g.passive_light:
                     subj = rd.np_before(k, a)
                     if subj is None and k + 1 < i:
