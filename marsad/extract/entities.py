@@ -159,6 +159,14 @@ def org_heads() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def adjective_only_heads() -> frozenset[str]:
+    """Heads of ``org_heads.txt`` flagged "adjective-only": they name a body only with an
+    institutional adjective, and may be a plain noun inside a name ("وكالة التعاون
+    والتنسيق التركية")."""
+    return frozenset(w for w, flags in _flagged_list("org_heads.txt")[0].items() if "adjective-only" in flags)
+
+
+@lru_cache(maxsize=1)
 def place_nouns() -> frozenset[str]:
     """Match forms of ``lexicons/place_nouns.txt``."""
     return _word_list("place_nouns.txt")
@@ -590,9 +598,7 @@ class EntityRecognizer:
         starts = doc_starts(doc)
         mention_starts = sorted(m.start for m in found)
         heads = org_heads()
-        # a head that names a body only with an institutional adjective may be a plain
-        # noun of the name: "وكالة التعاون والتنسيق التركية"
-        plain = {w for w, flags in _flagged_list("org_heads.txt")[0].items() if "adjective-only" in flags}
+        plain = adjective_only_heads()
         for m in found:
             words = m.text.split()
             if m.type != "ORG" or m.actor is not None or len(words) < 2 or (
@@ -1977,8 +1983,10 @@ def _masdar_like(tok: Token) -> bool:
     تفاعل، مفاعلة، استفعال، انفعال: "التأكيد"، "الموافقة"، "الاستمرار"), not a
     nisba adjective; used only where a preposition follows."""
     b = tok.bare
-    if tok.prefix != "ال" or b in _PREP_MASDARS:
-        return tok.prefix == "ال"
+    if tok.prefix != "ال":
+        return False
+    if b in _PREP_MASDARS:
+        return True
     if len(b) < 5 or b.endswith(("ي", "يه", "ون", "ين")):
         return False
     # (form IV إفعال: "الإفراج عن"، "الإعلان عن")
