@@ -997,3 +997,21 @@ def test_a_definite_speaker_phrase_ends_before_a_named_body() -> None:
     assert [q["speaker_text"] for q in doc["quotes"]] == ["المسؤولون الباكستانيون"]
     assert all(names.get(q["speaker"]) != "حركة طالبان" for q in doc["quotes"])
     assert all(names.get(e["source"]) != "حركة طالبان" for e in doc["events"])
+
+
+def test_a_role_read_as_its_body_and_its_participle_are_the_person_named_by_the_next_continuation():
+    # "وقال وزير الإعلام في الحكومة الاتحادية إن …، متهما … وأضاف X أن …": the minister
+    # (read first as his government) and the statement carried on from him are X's
+    doc, qs = quotes("وقال وزير الإعلام في الحكومة الاتحادية، في مؤتمر صحافي، إن \"المسلحين هاجموا ثكنة الشرطة "
+                     "دون أي مبرر\"، متهما قادة المعارضة بـ\"الانقلاب على اتفاق تقاسم السلطة\". وأضاف سالم "
+                     "الدوري أن الحكومة لن تتفاوض تحت التهديد.",
+                     (ORG, ["الحكومة الاتحادية"], []), (PER, ["سالم الدوري"], []))
+    assert speaker(doc, one(qs, "هاجموا ثكنة الشرطة")) == "سالم الدوري"
+    assert speaker(doc, one(qs, "الانقلاب على اتفاق")) == "سالم الدوري"
+
+
+def test_a_role_with_its_body_and_a_name_in_apposition_is_the_person():
+    # "وقال وزير الإعلام في الحكومة الاتحادية، سالم الدوري، إن …": not the government
+    doc, qs = quotes("وقال وزير الإعلام في الحكومة الاتحادية، سالم الدوري، إن المسلحين هاجموا ثكنة الشرطة.",
+                     (ORG, ["الحكومة الاتحادية"], []), (PER, ["سالم الدوري"], []))
+    assert speaker(doc, one(qs, "هاجموا ثكنة الشرطة")) == "سالم الدوري"

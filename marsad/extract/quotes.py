@@ -1745,16 +1745,19 @@ class QuoteExtractor:
                 continue
             # the role's own statement and those carried on from it ("وقالت ممثلة المنظمة إن …
             # وأوضحت: «…» وأضافت الدكتورة ماري كلير نغاروم أن …")
+            # (a role read as its body carries the body on: "وقال وزير الإعلام في الحكومة
+            # الفيدرالية إن …، متهما … وأضاف محمد فارح أن …")
             k = i - 1
             chain = []
-            while k >= 0 and recs[k].attribution == "carried" and recs[k].speaker is None \
-                    and recs[k].speaker_text is not None and len(chain) < 4:
+            while k >= 0 and recs[k].attribution == "carried" and recs[k].speaker_text is not None \
+                    and len(chain) < 4:
                 chain.append(recs[k])
                 k -= 1
             if k < 0:
                 continue
             prev = recs[k]
-            if chain and prev.speaker_text != chain[-1].speaker_text:
+            if chain and (prev.speaker_text != chain[-1].speaker_text
+                          or any(c.speaker != prev.speaker for c in chain)):
                 continue
             if prev.plural or prev.np is None or prev.attribution not in ("organization", "explicit") \
                     or (prev.speaker is not None and prev.attribution != "organization"):
