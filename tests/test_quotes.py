@@ -1015,3 +1015,25 @@ def test_a_role_with_its_body_and_a_name_in_apposition_is_the_person():
     doc, qs = quotes("وقال وزير الإعلام في الحكومة الاتحادية، سالم الدوري، إن المسلحين هاجموا ثكنة الشرطة.",
                      (ORG, ["الحكومة الاتحادية"], []), (PER, ["سالم الدوري"], []))
     assert speaker(doc, one(qs, "هاجموا ثكنة الشرطة")) == "سالم الدوري"
+
+
+def test_what_a_speaker_described_in_a_long_quotation_is_a_quote():
+    # "رفضت X ما وصفته بـ«…»": the quotation is X's words
+    doc, qs = quotes("وردت وزارة الخارجية برفض ما وصفته بـ\"الوصاية المرفوضة على القرار الوطني المستقل\"، "
+                     "واستدعت السفير للتشاور.", (ORG, ["وزارة الخارجية"], []))
+    q = one(qs, "الوصاية المرفوضة على القرار")
+    assert speaker(doc, q) == "وزارة الخارجية" and q["direct"]
+    assert q["text"] == "الوصاية المرفوضة على القرار الوطني المستقل"
+    # a named subject after the verb, and after a relative pronoun
+    doc, qs = quotes("وجاءت الخطوة بعد ما وصفه كريم العلواني بـ\"المماطلة المتعمدة في صرف الرواتب\".",
+                     (PER, ["كريم العلواني"], []))
+    assert speaker(doc, one(qs, "المماطلة المتعمدة")) == "كريم العلواني"
+    doc, qs = quotes("ونشرت الصحيفة التقرير، وهو التقرير الذي وصفته الحكومة بأنه \"مليء بالمغالطات والأرقام "
+                     "المفبركة\".", (ORG, ["الحكومة"], []))
+    assert speaker(doc, one(qs, "مليء بالمغالطات")) == "الحكومة"
+
+
+def test_what_a_speaker_described_in_a_short_or_unquoted_phrase_is_no_quote():
+    doc, qs = quotes("وأشاد الوزير بما وصفه بـ\"الروح الإيجابية\" خلال اللقاء، وتحدث عما وصفه بروح الشراكة "
+                     "بين البلدين الجارين.", (PER, ["الوزير"], []))
+    assert not any("الروح الإيجابية" in q["text"] or "روح الشراكة" in q["text"] for q in qs)

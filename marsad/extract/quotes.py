@@ -73,12 +73,12 @@ SPEECH_FILE = Path(__file__).resolve().parent.parent / "lexicons" / "speech.yaml
 
 _INTROS = frozenset({"comp", "prep", "object", "comma"})
 _CUE_KEYS = frozenset({"forms", "present", "intro", "preps", "continues", "strict", "reporter", "refers",
-                       "quoted", "after_comma", "note"})
+                       "quoted", "after_comma", "relative", "note"})
 _LIST_SECTIONS = (
     "complementizers", "media_words", "speaker_heads", "titles", "stop_words", "noun_markers",
     "adverbial_starts", "relatives", "clause_openers", "non_subject_nouns", "prepositions", "pronoun_objects",
     "relay_verbs", "recap_openers", "honorific_pronouns", "contrast_openers", "contrast_particles",
-    "statement_nouns", "kin_heads",
+    "statement_nouns", "kin_heads", "ma_relatives",
 )
 
 
@@ -99,6 +99,7 @@ class Cue:
     refers: bool = False
     quoted: bool = False
     after_comma: bool = False
+    relative: bool = False  # "ما وصفه بـ«…»": a statement inside a relative clause, when quoted
 
 
 @dataclass(frozen=True)
@@ -126,6 +127,7 @@ class SpeechLexicon:
     contrast_particles: frozenset[str]
     statement_nouns: frozenset[str]
     kin_heads: frozenset[str]
+    ma_relatives: frozenset[str]
     #: a token's match form -> (proclitic, cue form) for every cue form with
     #: and without و/ف
     cue_tokens: dict[str, tuple[str, str]]
@@ -170,7 +172,7 @@ def _load_lexicon(path: str) -> SpeechLexicon:
                 raise SpeechLexiconError(f"{where}: intro 'prep' needs 'preps'")
             cue = Cue(kind, intro, preps, bool(raw.get("continues")), bool(raw.get("strict")),
                       bool(raw.get("reporter")), bool(raw.get("refers")), bool(raw.get("quoted")),
-                      bool(raw.get("after_comma")))
+                      bool(raw.get("after_comma")), bool(raw.get("relative")))
             pres = [_fold_form(str(f)) for f in raw.get("present") or []]
             present.update(pres)
             for key in [_fold_form(str(f)) for f in raw["forms"]] + pres:
@@ -541,7 +543,11 @@ class QuoteExtractor:
         ss, se = d.sents[si]
         before = d.toks_before(cs, ss, 3)
         prev = before[-1][2] if before else ""
-        if not prefix and (prev in lex.noun_markers or prev[:1].isdigit()):
+        # "ما وصفه بـ«…»", "التهمة التي وصفتها الجزائر بأنها «…»": a relative clause
+        # that quotes words of its own (checked once the content is read)
+        relative = cue.relative and not prefix and (
+            prev in lex.ma_relatives or (prev in lex.relatives and self._named_next(d, ce, se)))
+        if not prefix and not relative and (prev in lex.noun_markers or prev[:1].isdigit()):
             return None  # "في وصف …", "103 طالب": a noun
         if cue.after_comma and not prefix and prev not in _COMMAS:
             return None  # "لافتة", "معلومات مؤكدة": a noun or an adjective
@@ -558,6 +564,8 @@ class QuoteExtractor:
             or prev in lex.clause_openers or prev in lex.relatives
         )
         toks = d.toks(ce, se, 48)
+        if relative:
+            return self._relative_quote(d, rec, toks, consumed)
         if prev in lex.relatives and not prefix and len(before) >= 2:
             if before[-2][2] in _COMMAS and len(before) >= 3:
                 before = before[:-2] + before[-1:]  # "ماركو فيلاني، الذي أبدى …": the name before the comma
@@ -596,6 +604,32 @@ class QuoteExtractor:
             return self._post_quote(d, rec, consumed)
         if not self._content_start(d, rec, toks, intro, consumed):
             return None
+        return rec
+
+    @staticmethod
+    def _named_next(d: _Doc, pos: int, se: int) -> bool:
+        """Is the word after ``pos`` a name (the verb's own subject: "التي وصفتها الجزائر")?"""
+        nxt = d.toks(pos, se, 1)
+        ment = d.mention_in(nxt[0][0], nxt[0][1]) if nxt else None
+        return ment is not None and ment[0] == nxt[0][0]
+
+    def _relative_quote(self, d: _Doc, rec: _Rec, toks: list[Tok], consumed: set) -> _Rec | None:
+        """"رفضت … ما وصفته بـ«التدخل السافر في الشأن القضائي»", "ما وصفه الكعبي
+        بـ"…"", "التي وصفتها الجزائر بأنها "…"": the quotation (four words or more)
+        right after بـ or the complementizer is the statement of the verb's subject,
+        named after it or the one talked about; without one it only describes."""
+        rec.boundary = True
+        k = self._subject(d, rec, toks, 0)
+        if k < len(toks) and (toks[k][2] in ("ب", "بـ") or toks[k][2] in self.lex.complementizers):
+            k += 1
+        if k >= len(toks) or toks[k][2] != '"' or toks[k][0] not in d.open_at:
+            return None
+        q = d.open_at[toks[k][0]]
+        if q in consumed or not self._long_quote(d, q, 4):
+            return None
+        consumed.add(q)
+        rec.start, rec.end, rec.direct, rec.fixed, rec.quote = q[0] + 1, q[1], True, True, q
+        rec.intro = "quote"
         return rec
 
     def _continues_clause(self, d: _Doc, rec: _Rec, prefix: str, ss: int) -> bool:
