@@ -1037,3 +1037,33 @@ def test_what_a_speaker_described_in_a_short_or_unquoted_phrase_is_no_quote():
     doc, qs = quotes("وأشاد الوزير بما وصفه بـ\"الروح الإيجابية\" خلال اللقاء، وتحدث عما وصفه بروح الشراكة "
                      "بين البلدين الجارين.", (PER, ["الوزير"], []))
     assert not any("الروح الإيجابية" in q["text"] or "روح الشراكة" in q["text"] for q in qs)
+
+
+def test_laying_responsibility_in_a_quotation_is_a_quote():
+    doc, qs = quotes("وحملت نقابة المحامين وزارة الداخلية \"المسؤولية الكاملة عن سلامة المحامين المعتقلين\".",
+                     (ORG, ["نقابة المحامين"], []), (ORG, ["وزارة الداخلية"], []))
+    assert speaker(doc, one(qs, "المسؤولية الكاملة عن سلامة")) == "نقابة المحامين"
+    doc, qs = quotes("وندد الحزب بالاعتقالات، محملا الأجهزة الأمنية \"المسؤولية الكاملة عن حياة الموقوفين\".",
+                     (ORG, ["الحزب"], []))
+    assert one(qs, "المسؤولية الكاملة عن حياة")["cue"] == "محملا"
+
+
+def test_carrying_and_loading_are_no_quotes():
+    doc, qs = quotes("ووصلت إلى المخيم قافلة تضم عشرين شاحنة محملة بالأدوية \"والمكملات الغذائية للأطفال والنساء\". "
+                     "وحمل المتظاهرون لافتات كتب عليها \"لا للتجويع ولا للحصار بعد اليوم\".")
+    assert not [q for q in qs if q["cue"] in ("محملة", "وحمل")]
+
+
+def test_a_statement_of_fewer_than_four_words_is_no_quote():
+    # "أعلنت X رفضها القاطع للقرار", "أعربت عن قلق بالغ": the object of an act
+    doc, qs = quotes("وأعلنت الحركة رفضها القاطع للقرار. كما أعربت الحركة عن \"قلق بالغ\".",
+                     (ORG, ["الحركة"], []))
+    assert qs == []
+
+
+def test_a_quoted_object_of_an_accusation_does_not_end_it():
+    # "واتهم «X» بـ…": the quotation names the accused; the accusation follows بـ
+    doc, qs = quotes("وتوعد الوزير كريم العلواني بالرد، واتهم \"ميليشيات مرتبطة بإيران\" بالوقوف وراء شبكات "
+                     "التهريب في الجنوب.", (PER, ["كريم العلواني"], []))
+    q = one(qs, "بالوقوف وراء شبكات التهريب")
+    assert speaker(doc, q) == "كريم العلواني" and q["text"].startswith('"ميليشيات')

@@ -73,7 +73,7 @@ SPEECH_FILE = Path(__file__).resolve().parent.parent / "lexicons" / "speech.yaml
 
 _INTROS = frozenset({"comp", "prep", "object", "comma"})
 _CUE_KEYS = frozenset({"forms", "present", "intro", "preps", "continues", "strict", "reporter", "refers",
-                       "quoted", "after_comma", "relative", "note"})
+                       "quoted", "after_comma", "relative", "needs", "note"})
 _LIST_SECTIONS = (
     "complementizers", "media_words", "speaker_heads", "titles", "stop_words", "noun_markers",
     "adverbial_starts", "relatives", "clause_openers", "non_subject_nouns", "prepositions", "pronoun_objects",
@@ -100,6 +100,7 @@ class Cue:
     quoted: bool = False
     after_comma: bool = False
     relative: bool = False  # "ما وصفه بـ«…»": a statement inside a relative clause, when quoted
+    needs: frozenset[str] = frozenset()  # a word the content must hold ("حمّله «المسؤولية …»")
 
 
 @dataclass(frozen=True)
@@ -172,7 +173,8 @@ def _load_lexicon(path: str) -> SpeechLexicon:
                 raise SpeechLexiconError(f"{where}: intro 'prep' needs 'preps'")
             cue = Cue(kind, intro, preps, bool(raw.get("continues")), bool(raw.get("strict")),
                       bool(raw.get("reporter")), bool(raw.get("refers")), bool(raw.get("quoted")),
-                      bool(raw.get("after_comma")), bool(raw.get("relative")))
+                      bool(raw.get("after_comma")), bool(raw.get("relative")),
+                      frozenset(_fold_form(str(w)) for w in raw.get("needs") or []))
             pres = [_fold_form(str(f)) for f in raw.get("present") or []]
             present.update(pres)
             for key in [_fold_form(str(f)) for f in raw["forms"]] + pres:
@@ -524,7 +526,11 @@ class QuoteExtractor:
         cue_pos = [r.cue_s for r in recs]
         recs = [r for r in recs if r.fixed or r.start < 0 or self._has_words(d, r, cue_pos)]
         recs = self._ends(d, recs, cuts)
-        recs = [r for r in recs if r.direct or len(_WORDS.findall(d.text[r.start:r.end])) >= 2]
+        # an object or a prepositional phrase of fewer than four words is no statement:
+        # the object of an act ("أعلنت رفضها القاطع للقرار", "أعربت عن قلق بالغ",
+        # "أدان «العدوان الغاشم»"); after a complementizer or a colon two words are
+        recs = [r for r in recs if len(_WORDS.findall(d.text[r.start:r.end], 0, 80))
+                >= (2 if r.intro in ("comp", "colon", "") or r.cue is None else 4)]
         self._speakers(d, recs)
         return recs
 
@@ -1196,6 +1202,11 @@ class QuoteExtractor:
                 q = d.open_at[toks[i][0]]
                 if q in consumed:
                     return False
+                if kind in ("object", "quote") and self._object_then_prep(d, rec, q):
+                    # "واتهم «أجهزة أجنبية» بتأجيج …": the quotation is the object, the
+                    # statement runs on through the preposition
+                    rec.start = toks[i][0]
+                    return True
                 rec.start, rec.end, rec.direct, rec.fixed, rec.quote = q[0] + 1, q[1], True, True, q
                 consumed.add(q)
                 return True
@@ -1230,6 +1241,15 @@ class QuoteExtractor:
             return True
         rec.start = toks[j][0]
         return True
+
+    def _object_then_prep(self, d: _Doc, rec: _Rec, q: tuple[int, int]) -> bool:
+        """Is the quotation at ``q`` the verb's object, its content following in
+        the verb's preposition ("اتهم «ميليشيات مرتبطة بإيران» بالوقوف وراء …")?"""
+        cue = rec.cue
+        if cue is None or "prep" not in cue.intro:
+            return False
+        nxt = d.toks(q[1] + 1, d.sents[rec.sent][1], 1)
+        return bool(nxt) and self._is_prep(nxt[0][2], cue.preps)
 
     def _parse_relay(self, d: _Doc, rec: _Rec, toks: list[Tok], consumed: set) -> _Rec | None:
         """"نقلت وكالة X عن Y قوله إن …", "ونقلت عنه توعده …", "ونسبت الوكالة
@@ -1574,6 +1594,8 @@ class QuoteExtractor:
             spans.append((s, e))
         out = []
         for r in kept:
+            if r.cue is not None and r.cue.needs and not self._holds_word(d, r, r.cue.needs):
+                continue  # "شاحنة محملة بالأدوية", "حمل المتظاهرون لافتات": no responsibility laid
             if r.cue is not None and r.cue.quoted and not r.direct and r.intro != "comp" \
                     and not self._holds_quote(d, r.start, r.end):
                 continue  # "توعد بمزيد من العمليات": an act, not words of its own
@@ -1587,6 +1609,15 @@ class QuoteExtractor:
             out.append(r)
         out.sort(key=lambda r: r.cue_s)
         return out
+
+    @staticmethod
+    def _holds_word(d: _Doc, r: _Rec, words: frozenset[str], limit: int = 24) -> bool:
+        """Does one of the first ``limit`` tokens of the content (article and
+        attached ب/ل aside) belong to ``words``?"""
+        for _s, _e, w in d.toks(r.start - 1 if r.direct else r.start, r.end, limit):
+            if w in words or split_article(w)[1] in words:
+                return True
+        return False
 
     def _relays_statement(self, d: _Doc, outer: _Rec, inner: _Rec) -> bool:
         """Is ``outer`` an outlet's report ("أفادت/ذكرت وكالة X بأن …") whose content is
