@@ -1067,3 +1067,10 @@ def test_a_quoted_object_of_an_accusation_does_not_end_it():
                      "التهريب في الجنوب.", (PER, ["كريم العلواني"], []))
     q = one(qs, "بالوقوف وراء شبكات التهريب")
     assert speaker(doc, q) == "كريم العلواني" and q["text"].startswith('"ميليشيات')
+
+
+def test_urging_with_its_content_is_a_quote():
+    doc, qs = quotes("ورحبت المنظمة بالهدنة، وحثت الطرفين على الالتزام الكامل بوقف إطلاق النار وفتح المعابر.",
+                     (ORG, ["المنظمة"], []))
+    q = one(qs, "الالتزام الكامل بوقف إطلاق النار")
+    assert speaker(doc, q) == "المنظمة" and q["cue"] == "وحثت"
