@@ -1074,3 +1074,32 @@ def test_urging_with_its_content_is_a_quote():
                      (ORG, ["المنظمة"], []))
     q = one(qs, "الالتزام الكامل بوقف إطلاق النار")
     assert speaker(doc, q) == "المنظمة" and q["cue"] == "وحثت"
+
+
+def test_a_clause_attributed_after_it_to_a_document_or_figures_of_a_body():
+    # "…، بحسب بيان لوزارة X", "…، وفق إحصاءات المرصد X": the body's statement
+    doc, qs = quotes("وسلمت الحكومة اليابانية الجيش اللبناني معدات هندسية لإزالة الألغام، بحسب بيان "
+                     "لوزارة الدفاع اليابانية.", (ORG, ["وزارة الدفاع اليابانية"], []),
+                     (ORG, ["الحكومة اليابانية"], []), (ORG, ["الجيش اللبناني"], []))
+    assert speaker(doc, one(qs, "معدات هندسية لإزالة الألغام")) == "وزارة الدفاع اليابانية"
+    doc, qs = quotes("وقد تراجعت صادرات الحبوب عبر الميناء بنحو الثلث منذ مطلع العام، وفق إحصاءات "
+                     "المرصد الوطني للتجارة.", (ORG, ["المرصد الوطني للتجارة"], []))
+    assert speaker(doc, one(qs, "تراجعت صادرات الحبوب")) == "المرصد الوطني للتجارة"
+
+
+def test_a_clause_attributed_after_it_to_a_role_is_its_named_holder():
+    # "…، وفق ما أفاد به رئيس بلدية X فلان": the person, not the town or the body
+    doc, qs = quotes("وداهمت القوة عددا من المنازل واعتقلت أربعة شبان، وفق ما أفاد به رئيس بلدية "
+                     "الخضر سامي عوض.", (PER, ["سامي عوض"], []), (LOC, ["الخضر"], []))
+    assert speaker(doc, one(qs, "واعتقلت أربعة شبان")) == "سامي عوض"
+    # an unnamed source speaks for no one, nor does the agency it spoke to
+    doc, qs = quotes("واستدعت الوزارة سفيرها في باريس للتشاور مساء أمس، وفق ما أكده مصدر دبلوماسي "
+                     "لوكالة الأنباء الوطنية.", (ORG, ["وكالة الأنباء الوطنية"], []))
+    assert not [q for q in qs if q["speaker"]]
+
+
+def test_talks_attributed_after_them_are_no_quote():
+    # "استقبل … وبحث معه …، وفق ما أفادت الرئاسة": a meeting, an event
+    doc, qs = quotes("واستقبل الرئيس وزير الدفاع الإيطالي، وبحث معه تعزيز التعاون العسكري بين البلدين، "
+                     "وفق ما أفادت الرئاسة التونسية.", (ORG, ["الرئاسة التونسية"], []))
+    assert not [q for q in qs if "تعزيز التعاون العسكري" in q["text"]]

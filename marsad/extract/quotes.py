@@ -78,7 +78,7 @@ _LIST_SECTIONS = (
     "complementizers", "media_words", "speaker_heads", "titles", "stop_words", "noun_markers",
     "adverbial_starts", "relatives", "clause_openers", "non_subject_nouns", "prepositions", "pronoun_objects",
     "relay_verbs", "recap_openers", "honorific_pronouns", "contrast_openers", "contrast_particles",
-    "statement_nouns", "kin_heads", "ma_relatives",
+    "statement_nouns", "kin_heads", "ma_relatives", "figure_nouns", "meeting_words",
 )
 
 
@@ -129,6 +129,8 @@ class SpeechLexicon:
     statement_nouns: frozenset[str]
     kin_heads: frozenset[str]
     ma_relatives: frozenset[str]
+    figure_nouns: frozenset[str]
+    meeting_words: frozenset[str]
     #: a token's match form -> (proclitic, cue form) for every cue form with
     #: and without و/ف
     cue_tokens: dict[str, tuple[str, str]]
@@ -1641,20 +1643,46 @@ class QuoteExtractor:
             return None
         # the source is named at the head of its phrase ("وزارة الصحة", "مراسل وكالة سبأ"),
         # not as the distributor of a document ("وفق بيان مشترك وزعته الوزارة")
-        toks = d.toks(a.span[0], a.span[1], 6)
-        while toks and (toks[0][2] == "ما" or toks[0][2] in self.lex.relay_verbs or toks[0][2] in self.lex.cue_tokens):
-            toks = toks[1:]  # "وفق ما أفاد مراسل وكالة سبأ"
+        lex = self.lex
+        toks = d.toks(a.span[0], a.span[1], 8)
+        while toks and (toks[0][2] in ("ما", "به", "بها") or toks[0][2] in lex.relay_verbs
+                        or toks[0][2] in lex.cue_tokens):
+            toks = toks[1:]  # "وفق ما أفاد مراسل وكالة سبأ", "بحسب ما أفاد به …"
         if d.sent_of(a.start) in d.recaps:
             return None
-        lead = 0
-        while lead < len(toks) and lead < 2 and d.mention_covering(toks[lead][0]) is None:
+        # before the name: an outlet's words ("مراسل وكالة"), a document or figures of the
+        # source ("بيان لوزارة …", "إحصاءات المرصد …", "أرقام هيئة …") or a person's role
+        # ("رئيس بلدية بيتا سليم عودة", "الناطق الرسمي باسم المحكمة")
+        def named(t: Tok) -> bool:
+            return (d.mention_covering(t[0]) or d.mention_in(t[0], t[1])) is not None
+
+        lead, role = 0, False
+        while lead < len(toks) and lead < 4 and not named(toks[lead]):
             w = toks[lead][2]
             bare = split_article(w[1:] if w[:1] in "لب" and len(w) > 3 else w)[1]
-            if bare not in self.lex.media_words and split_article(w)[1] not in self.lex.media_words:
+            if bare in lex.media_words or split_article(w)[1] in lex.media_words \
+                    or (lead == 0 and any(b in lex.statement_nouns or b in lex.figure_nouns
+                                          for b in (bare, split_article(w)[1]))):
+                pass
+            elif self._is_head(w) or self._is_title(w) or (role and _is_word(w) and not self._in(w, lex.stop_words)):
+                if not role and split_article(w)[1] in _UNNAMED_SOURCES:
+                    return None  # "وفق ما أكده مصدر دبلوماسي لوكالة …": unnamed
+                role = True  # ("الرسمي" after "الناطق", "بلدية" after "رئيس")
+            else:
                 return None
             lead += 1
-        if lead >= len(toks) or d.mention_covering(toks[lead][0]) is None:
+        if lead >= len(toks) or not named(toks[lead]):
             return None
+        if role and d.mention_covering(toks[lead][0]) is None and toks[lead][2][:1] == "ل":
+            return None  # "… لوكالة الأنباء": the one spoken to
+        ent = a.ent
+        if role:  # the holder named after the role speaks, not the body in it
+            k = bisect.bisect_left(d.ment_starts, a.span[0])
+            while k < len(d.ments) and d.ments[k][0] < a.span[1]:
+                if d.ments[k][3] == "PER" and d.text[d.ments[k][0] - 1] != "ل":
+                    ent = d.ments[k][2]
+                    break
+                k += 1
         si = d.sent_of(a.start)
         start = d.sents[si][0]
         for r in recs:
@@ -1662,9 +1690,11 @@ class QuoteExtractor:
                 start = max(start, r.end)
         if len(d.toks(start, a.start, 4)) < 4:
             return None
+        if any(t[2] in lex.meeting_words for t in d.toks(start, a.start, 60)):
+            return None  # "استقبل … وبحث معه …، وفق ما أفادت الرئاسة": talks, an event
         rec = _Rec(a.start, a.phrase_end, None, si)
         rec.start, rec.end, rec.fixed, rec.boundary = start, a.start, True, False
-        rec.mode, rec.speaker, rec.speaker_pos, rec.attribution = "explicit", a.ent, a.span[0], "after"
+        rec.mode, rec.speaker, rec.speaker_pos, rec.attribution = "explicit", ent, a.span[0], "after"
         return rec
 
     def _holds_quote(self, d: _Doc, s: int, e: int, words: int = 4) -> bool:
