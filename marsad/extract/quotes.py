@@ -11,7 +11,9 @@ them as grammar, with the vocabulary in ``lexicons/speech.yaml``:
   "…، مشدداً على …", "…، لافتاً إلى أن …", "…، واصفاً التنسيق بـ”المثالي”";
 * a relay: "نقلت وكالة الأناضول عن مصادر … قولها إن …", "ونقلت عنه توعده …";
 * an attribution after the quote: "“…”، حسب قوله", "“…”، قال الوزير",
-  "“…”، وفقاً لوكالة ارنا" (the outlet is kept in ``reported_by``);
+  "“…”، وفقاً لوكالة ارنا" (the outlet is kept in ``reported_by``), or after a
+  clause: "…، بحسب بيان لوزارة الدفاع", "…، وفق ما أفاد به رئيس البلدية فلان";
+* a relative clause that quotes: "رفضت ما وصفته بـ«…»" (four words or more);
 * a headline "باقري: محور المقاومة سوف …", and a paragraph that is one quote.
 
 The content of reported speech runs from the complementizer (or the object,
