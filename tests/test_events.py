@@ -1503,3 +1503,17 @@ def test_a_currency_falling_back_is_no_concession() -> None:
     assert not [e for e in d.events + d.meta.get("unattributed_events", []) if e["type"] == "CONCEDE"]
     assert ("CONCEDE", "حكومة الوحدة الوطنية") in type_and_source(
         "وتراجعت حكومة الوحدة الوطنية عن قرار رفع أسعار الوقود بعد احتجاجات واسعة.")
+
+
+# --------------------------------------------------------------------------
+# seventh session: source attachment
+
+
+def test_an_event_noun_inside_the_subject_name_does_not_stop_the_light_verb_search() -> None:
+    # "الدعم" in "قوات الدعم السريع" carries the article, not a preposition: the search
+    # for the light verb reads past it (a ب/ل-prefixed noun is another complement)
+    assert ("ASSAULT", "قوات الدعم السريع") in type_and_source(
+        "ونفذت قوات الدعم السريع، مساء أمس، هجوما بالطائرات المسيرة على مدينة كوستي.")
+    # a ب-complement with the article is still the light verb's action
+    doc = doc_with("ورد الحرس الثوري بالقصف على مواقع في كركوك.", ["الحرس الثوري", "كركوك"])
+    assert only(doc, "ASSAULT")["source"] == ent_id(doc, "الحرس الثوري")

@@ -286,10 +286,23 @@ _REQUIRE_TYPES = {"loc": frozenset({"LOC"}), "per": frozenset({"PER"}),
                   "ent": frozenset({"PER", "ORG", "LOC"})}
 
 
-def _ba_light(g: "Grammar", n: str, clitic: str) -> bool:
+def _prep_clitic(clitic: str, article: bool) -> str:
+    """The preposition proclitic (ب، ل، ك) among a word's stripped proclitics, "" if none.
+    With the article the proclitics end in "ال" ("بالقصف") or are "لل" ("للخطف"), whose
+    last letter is the article's, not a preposition ("الدعم" has none)."""
+    if article:
+        if clitic.endswith("لل"):
+            return "ل"
+        clitic = clitic[:-2] if clitic.endswith("ال") else clitic
+    last = clitic[-1:]
+    return last if last in ("ب", "ل", "ك") else ""
+
+
+def _ba_light(g: "Grammar", n: str, clitic: str, article: bool = False) -> bool:
     """Is the word ``n`` a light verb whose action is the ب-complement (``ba_light_verbs``)
     for a noun trigger with proclitics ``clitic``: "رد الجيش بقصف"، "اكتفت الوزارة بإدانة"."""
-    return clitic[-1:] == "ب" and (n in g.ba_light_verbs or (n[:1] in "وف" and n[1:] in g.ba_light_verbs))
+    return _prep_clitic(clitic, article) == "ب" and (
+        n in g.ba_light_verbs or (n[:1] in "وف" and n[1:] in g.ba_light_verbs))
 
 
 def _core(word: str) -> str:
@@ -2744,11 +2757,11 @@ class EventExtractor:
             n = rd.base(k)
             if n in g.light_verbs or (n[:1] in "وف" and n[1:] in g.light_verbs):
                 return True
-            if _ba_light(g, n, c.hit.clitic):
+            if _ba_light(g, n, c.hit.clitic, c.hit.article):
                 return True
         if self._stance_subject(rd, i, a)[0]:
             return True  # "أعرب الوزير عن دعمه": a stance the subject expresses now
-        if c.hit.clitic[-1:] == "ل" and self._exposed(rd, i, a):  # "تعرض قيادي في الحركة، ...، للخطف"
+        if _prep_clitic(c.hit.clitic, c.hit.article) == "ل" and self._exposed(rd, i, a):  # "تعرض قيادي في الحركة، ...، للخطف"
             return True
         # "خلال لقائه ..."، "أثناء زيارته": the frame of what the sentence reports
         if i - 1 >= a and rd.base(i - 1) in g.frame_preps:
@@ -3529,12 +3542,12 @@ class EventExtractor:
         if src is None or tgt is None:
             for k in range(i - 1, max(rd.apposition_left(i, a) - 1, i - 22), -1):
                 n = toks[k].norm
-                ba = _ba_light(g, n, c.hit.clitic)  # "رد الجيش بقصف"
+                ba = _ba_light(g, n, c.hit.clitic, c.hit.article)  # "رد الجيش بقصف"
                 if ba:
                     base = n[1:] if n[:1] in ("و", "ف") and n[1:] in g.ba_light_verbs else n
                 else:
                     base = n[1:] if n[:1] in ("و", "ف") and n[1:] in g.light_verbs | g.passive_light else n
-                if (base in g.light_verbs or ba) and (src is None or (src is gen and c.hit.clitic[-1:] == "ب")) \
+                if (base in g.light_verbs or ba) and (src is None or (src is gen and _prep_clitic(c.hit.clitic, c.hit.article) == "ب")) \
                         and base not in g.passive_light:
                     subj = rd.np_before(k, a)
                     if subj is None and k + 1 < i:
@@ -3558,7 +3571,7 @@ class EventExtractor:
                         # the partner is coordinated with the subject
                         tgt = rd.partner(subj.t1, i) or tgt
                     break
-                if any(h.clitic[-1:] in ("ب", "ل") for h in self._hits(toks[k].norm)) \
+                if any(_prep_clitic(h.clitic, h.article) in ("ب", "ل") for h in self._hits(toks[k].norm)) \
                         and base not in g.passive_light:
                     break  # "قامت الوزارة بإدانة الهجوم": the light verb governs the first noun
                 if base in g.passive_light and tgt is None:
