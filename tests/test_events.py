@@ -1517,3 +1517,18 @@ def test_an_event_noun_inside_the_subject_name_does_not_stop_the_light_verb_sear
     # a ب-complement with the article is still the light verb's action
     doc = doc_with("ورد الحرس الثوري بالقصف على مواقع في كركوك.", ["الحرس الثوري", "كركوك"])
     assert only(doc, "ASSAULT")["source"] == ent_id(doc, "الحرس الثوري")
+
+
+def test_coordinated_subjects_of_a_reciprocal_act_are_each_others_target() -> None:
+    # an act done "with" someone (وقع مع، تفاوض مع، اجتمع مع): the second subject is the target
+    assert ("AGREE", "تونس", "الجزائر") in type_and_source(
+        "ووقعت تونس والجزائر، أمس، اتفاقية لتنظيم الصيد البحري في المياه المشتركة.", target=True)
+    got = type_and_source("وتفاوضت حماس وإسرائيل عبر وسطاء قطريين حول تبادل الأسرى.", target=True)
+    assert ("CONSULT", "حماس", "إسرائيل") in got
+    # never an actor as its own target (the signed memorandum's own AGREE reading is no actor)
+    assert all(s != t for _, s, t in got)
+
+
+def test_a_name_coordinated_with_the_subject_is_no_object() -> None:
+    got = type_and_source("وأدانت السعودية والإمارات الهجوم على الناقلة.", target=True)
+    assert ("ACCUSE", "السعودية", None) in got

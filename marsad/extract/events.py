@@ -2273,6 +2273,8 @@ class EventExtractor:
                 if sub is not None:
                     actor = sub.get("_src_arg") if not sub.get("source_inferred") else None
                     actor = actor or sub.get("_tgt_arg")
+                    if actor is not None and actor.ent is not None and actor.ent == ev.get("source"):
+                        actor = None  # "وقعت مصر والأردن مذكرة تفاهم": no actor is its own target
                     self._set_arg(ev, "target", actor)
         harm = [e for e in out if e.get("_casualty")]
         if harm:
@@ -3043,6 +3045,13 @@ class EventExtractor:
                         obj_from = tgt.t1 if tgt.t1 > 0 else after
                     else:
                         obj_from = (src.t1 if src is not None and src.t1 > 0 else _tok_after(rd, src, i + 1))
+                        if src is not None and src.ent is not None and 0 < src.t1 == obj_from < limit \
+                                and rd.conj_prefixed(obj_from) and (em := rd.ent_at(obj_from)) is not None \
+                                and em[0].get("type") in ("PER", "ORG", "LOC"):
+                            # "أدانت السعودية والإمارات الهجوم": a name coordinated with the subject
+                            # is a second subject, not the object (the object comes after it)
+                            co = rd.arg_from_entity(obj_from, em)
+                            obj_from = co.t1
                     if c.then_at > i + 1:
                         if tgt is None and "obj" in tr.tgt and src is not None and 0 < src.t1 < c.then_at \
                                 and not rd.is_number(src.t1):
@@ -3239,6 +3248,16 @@ class EventExtractor:
                     tgt = other
         if src is not None and tgt is not None and src.ent is not None and src.ent == tgt.ent:
             tgt = None
+        if tgt is None and tr.kind == "v" and ("مع" in tr.tgt or "بين" in tr.tgt) and src is not None \
+                and src.ent is not None and not inferred and src.t1 > 0:
+            # "ووقعت مصر والأردن مذكرة"، "التقى X وY": a reciprocal act (one done "with"
+            # someone) of coordinated subjects: each side is the other's target
+            other = rd.partner(src.t1, b)
+            if other is None and src.t1 < b and rd.conj_prefixed(src.t1) and (em := rd.ent_at(src.t1)) is not None \
+                    and rd._country_actor(em[0]):
+                other = rd.arg_from_entity(src.t1, em)  # "مصر والأردن": a state is an actor
+            if other is not None and other.ent is not None and other.ent != src.ent:
+                tgt = other
         if tr.type == "CONSULT" and tgt is not None and tgt.ent is not None and tgt.t1 > 0 \
                 and "_also_target" not in ev and carry:
             # "محادثات X مع الرئيس فلان ورئيس الهيئة فلان": one meeting with each guest
