@@ -1532,3 +1532,10 @@ def test_coordinated_subjects_of_a_reciprocal_act_are_each_others_target() -> No
 def test_a_name_coordinated_with_the_subject_is_no_object() -> None:
     got = type_and_source("وأدانت السعودية والإمارات الهجوم على الناقلة.", target=True)
     assert ("ACCUSE", "السعودية", None) in got
+
+
+def test_sending_or_giving_aid_as_the_action_of_a_light_verb() -> None:
+    # the verbal noun "إرسال/تقديم مساعدات" is the aid; the ب-verb's subject gives it
+    assert ("AID", "الإمارات", "ليبيا") in type_and_source("وسارعت الإمارات بإرسال طائرة مساعدات إلى ليبيا.", target=True)
+    assert ("AID", "جمعية الهلال الأحمر القطري") in type_and_source(
+        "وقامت جمعية الهلال الأحمر القطري بتقديم مساعدات غذائية للنازحين.")
