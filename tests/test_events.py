@@ -1539,3 +1539,11 @@ def test_sending_or_giving_aid_as_the_action_of_a_light_verb() -> None:
     assert ("AID", "الإمارات", "ليبيا") in type_and_source("وسارعت الإمارات بإرسال طائرة مساعدات إلى ليبيا.", target=True)
     assert ("AID", "جمعية الهلال الأحمر القطري") in type_and_source(
         "وقامت جمعية الهلال الأحمر القطري بتقديم مساعدات غذائية للنازحين.")
+
+
+def test_entering_or_waging_a_strike_is_a_protest() -> None:
+    assert ("PROTEST", "نقابة الأطباء") in type_and_source("ودخلت نقابة الأطباء في إضراب مفتوح عن العمل.")
+    assert ("PROTEST", "الاتحاد العام التونسي للشغل") in type_and_source(
+        "وخاض الاتحاد العام التونسي للشغل إضرابا عاما أمس.")
+    # entering a town is no protest, and no light verb for the clashes around it
+    assert type_and_source("ودخلت القوات الإسرائيلية مدينة جنين وسط اشتباكات.") == []
