@@ -1547,3 +1547,13 @@ def test_entering_or_waging_a_strike_is_a_protest() -> None:
         "وخاض الاتحاد العام التونسي للشغل إضرابا عاما أمس.")
     # entering a town is no protest, and no light verb for the clashes around it
     assert type_and_source("ودخلت القوات الإسرائيلية مدينة جنين وسط اشتباكات.") == []
+
+
+def test_a_prepositional_aside_between_subject_and_object_is_read_over() -> None:
+    # "حذر X، خلال مؤتمر صحفي، Y من مغبة": the then-phrase and the object lie past the aside
+    assert ("THREATEN", "بدر عبد العاطي", "إسرائيل") in type_and_source(
+        "وحذر بدر عبد العاطي، خلال مؤتمر صحفي مشترك، إسرائيل من مغبة اقتحام رفح.", target=True)
+    assert ("ACCUSE", "الحكومة السودانية", "قوات الدعم السريع") in type_and_source(
+        "وحملت الحكومة السودانية، في بيان، قوات الدعم السريع المسؤولية عن قصف السوق.", target=True)
+    # a plain warning about something is no threat
+    assert type_and_source("وحذر بدر عبد العاطي، في بيان، من أن الوضع في رفح ينذر بكارثة.") == []

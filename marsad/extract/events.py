@@ -2082,13 +2082,17 @@ class EventExtractor:
         k = start
         phrases = 0  # the subject, and for a verb with a direct object that object
         most = 2 if "obj" in tr.tgt else 1
-        time_done = False
-        for _ in range(4):
+        time_done = aside_done = False
+        for _ in range(5):
             moved = False
             if not time_done:
                 k2 = self._skip_time(rd, k, b)
                 if k2 > k:
                     k, time_done, moved = k2, True, True
+            if not moved and not aside_done:
+                k2 = self._skip_aside(rd, k, b)
+                if k2 > k:
+                    k, aside_done, moved = k2, True, True
             if not moved and phrases < most and k < b and not rd.is_punct(k):
                 np = rd.np_at(k, b, skip_adv=False)
                 if np is None or np.t1 <= k or rd.marker_prep(k) is not None:
@@ -2101,6 +2105,19 @@ class EventExtractor:
             if m is not None:
                 return m
         return None
+
+    @staticmethod
+    def _skip_aside(rd: _Reader, k: int, b: int) -> int:
+        """Token index after a prepositional aside in commas starting at k (k itself when
+        there is none): "، في بيان،"، "، خلال مؤتمر صحفي مشترك،" between a verb's subject
+        and the rest of its clause."""
+        toks = rd.toks
+        if not (k + 2 < b and toks[k].text in ("،", ",") and (rd.is_prep(k + 1) or rd.base(k + 1) in rd.g.frame_preps)):
+            return k
+        q = k + 2
+        while q < b and q - k <= 8 and not rd.is_punct(q):
+            q += 1
+        return q + 1 if q < b and toks[q].text in ("،", ",") else k
 
     @staticmethod
     def _skip_time(rd: _Reader, k: int, b: int) -> int:
@@ -3058,7 +3075,9 @@ class EventExtractor:
                             # "حملت الوزارة قوات الدعم السريع المسؤولية": the object stands
                             # between the subject and the trigger's then-phrase (not "خمسة
                             # أشخاص", whose counted noun is the then-phrase itself)
-                            tgt = rd.np_at(src.t1, c.then_at)
+                            k0 = self._skip_time(rd, src.t1, c.then_at)
+                            k0 = self._skip_aside(rd, k0, c.then_at)  # "حذر X، في بيان، Y من مغبة"
+                            tgt = rd.np_at(k0, c.then_at) if k0 < c.then_at else None
                         obj_from = c.end
                 obj_from = max(obj_from, c.end)
                 if tgt is None:
