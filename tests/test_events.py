@@ -1557,3 +1557,9 @@ def test_a_prepositional_aside_between_subject_and_object_is_read_over() -> None
         "وحملت الحكومة السودانية، في بيان، قوات الدعم السريع المسؤولية عن قصف السوق.", target=True)
     # a plain warning about something is no threat
     assert type_and_source("وحذر بدر عبد العاطي، في بيان، من أن الوضع في رفح ينذر بكارثة.") == []
+
+
+def test_an_aside_opened_by_an_attached_preposition_is_read_over() -> None:
+    # "، بالتنسيق مع …،": the aside's preposition is a proclitic
+    assert ("AID", "الهلال الأحمر المصري") in type_and_source(
+        "وأرسل الهلال الأحمر المصري، بالتنسيق مع وزارة الصحة، قافلة مساعدات طبية إلى مدينة العريش.")

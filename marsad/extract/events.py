@@ -2109,10 +2109,11 @@ class EventExtractor:
     @staticmethod
     def _skip_aside(rd: _Reader, k: int, b: int) -> int:
         """Token index after a prepositional aside in commas starting at k (k itself when
-        there is none): "، في بيان،"، "، خلال مؤتمر صحفي مشترك،" between a verb's subject
-        and the rest of its clause."""
+        there is none): "، في بيان،"، "، خلال مؤتمر صحفي مشترك،"، "، بالتنسيق مع …،"
+        between a verb's subject and the rest of its clause."""
         toks = rd.toks
-        if not (k + 2 < b and toks[k].text in ("،", ",") and (rd.is_prep(k + 1) or rd.base(k + 1) in rd.g.frame_preps)):
+        if not (k + 2 < b and toks[k].text in ("،", ",") and (
+                rd.is_prep(k + 1) or rd.base(k + 1) in rd.g.frame_preps or rd.attached_prep(k + 1) in ("ب", "ل"))):
             return k
         q = k + 2
         while q < b and q - k <= 8 and not rd.is_punct(q):
