@@ -1563,3 +1563,12 @@ def test_an_aside_opened_by_an_attached_preposition_is_read_over() -> None:
     # "، بالتنسيق مع …،": the aside's preposition is a proclitic
     assert ("AID", "الهلال الأحمر المصري") in type_and_source(
         "وأرسل الهلال الأحمر المصري، بالتنسيق مع وزارة الصحة، قافلة مساعدات طبية إلى مدينة العريش.")
+
+
+def test_a_verbal_noun_with_a_body_in_the_genitive_and_a_person_after_it() -> None:
+    # masdar + agent genitive + accusative patient: "إيقاف وحدات الشرطة يوم الأحد الناشط فلان"
+    got = type_and_source("وتزامن ذلك مع اعتقال عناصر الحرس الثوري يوم الأحد الماضي الناشطة نرجس محمدي في طهران.",
+                          target=True)
+    assert ("COERCE", "الحرس الثوري الإيراني", "نرجس محمدي") in got
+    # "إيقاف" is an arrest only of a person: stopping units or work is not
+    assert type_and_source("وقررت وزارة الداخلية إيقاف وحدات من الحرس الوطني عن العمل.") == []

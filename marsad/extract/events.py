@@ -3560,6 +3560,8 @@ class EventExtractor:
         elif tr.gen == "target":
             if gen is not None and marked is not None:
                 src, tgt = gen, marked
+            elif (agent_obj := self._masdar_agent_object(rd, gen, j, after_gen, wide_right)) is not None:
+                src, tgt = agent_obj  # "إيقاف وحدات الحرس الوطني الحكم فلان": agent, then patient
             else:
                 tgt = gen or marked
         else:
@@ -3659,6 +3661,29 @@ class EventExtractor:
             src = self._carry(rd, i, s_start, s_end, out, speech)
             inferred = src is not None
         return src, tgt, (nat_code, nat_tok) if nat_code else None, inferred
+
+    def _masdar_agent_object(self, rd: _Reader, gen: Arg | None, j: int, k: int,
+                             limit: int) -> tuple[Arg, Arg] | None:
+        """(agent, patient) of a verbal noun followed by a body in the genitive and a named
+        person in the accusative: "اعتقال الشرطة الناشط فلان"، "إيقاف وحدات الحرس الوطني
+        يوم الخميس الحكم فلان" (a unit of a body is read as the body's phrase)."""
+        if gen is None and j + 1 < limit and rd.content(j) and not rd.nisba(rd.toks[j]) \
+                and rd.attached_prep(j) is None and rd.ent_at(j) is None \
+                and (em := rd.ent_at(j + 1)) is not None and em[0].get("type") == "ORG" and not rd.conj_prefixed(j + 1):
+            unit = rd.np_at(j, limit, skip_adv=False)
+            if unit is None or unit.t1 <= j + 1:
+                return None
+            k = unit.t1
+            gen = rd.arg_from_entity(j + 1, em)  # the body acts for its unit (no role phrase to resolve)
+        if gen is None or gen.ent is None or gen.etype not in ("ORG", "LOC") or gen.t1 <= 0 or k >= limit:
+            return None
+        k = self._skip_time(rd, k, limit)
+        if k >= limit or rd.is_punct(k) or rd.is_prep(k) or rd.attached_prep(k) is not None or rd.conj_prefixed(k):
+            return None
+        obj = rd.np_at(k, limit, skip_adv=False)
+        if obj is None or obj.ent is None or obj.etype != "PER" or obj.t0 - k > 4:
+            return None
+        return gen, obj
 
     @staticmethod
     def _stance_subject(rd: _Reader, i: int, a: int) -> tuple[bool, Arg | None, bool]:
