@@ -1572,3 +1572,11 @@ def test_a_verbal_noun_with_a_body_in_the_genitive_and_a_person_after_it() -> No
     assert ("COERCE", "الحرس الثوري الإيراني", "نرجس محمدي") in got
     # "إيقاف" is an arrest only of a person: stopping units or work is not
     assert type_and_source("وقررت وزارة الداخلية إيقاف وحدات من الحرس الوطني عن العمل.") == []
+
+
+def test_a_conjoined_verb_with_no_overt_subject_shares_the_first_verbs_subject() -> None:
+    got = type_and_source("وانتقدت وزارة الخارجية الأردنية قرار الحكومة الإسرائيلية، ورفضت في بيان أي تغيير "
+                          "في الوضع القائم.")
+    assert ("REJECT", "وزارة الخارجية الأردنية") in got
+    got = type_and_source("وأدانت وزارة الخارجية الأردنية الاقتحام، ورفضت ما وصفته بالاستفزاز المتعمد.")
+    assert ("REJECT", "وزارة الخارجية الأردنية") in got

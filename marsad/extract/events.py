@@ -186,6 +186,8 @@ _CLAIM_VERBS = frozenset(fold(w) for w in ("أعلن", "أعلنت", "أعلنو
 #: "أن بلاده وافقت": the speaker's own country
 _OWN_COUNTRY = frozenset(fold(w) for w in ("بلاده", "بلادها", "بلادنا", "وبلاده", "وبلادها"))
 #: "كما دعا …": a verb after these continues the sentence's subject, like و
+#: words that cannot open a subject right after a conjoined verb ("ورفضت ما وصفته ...")
+_ELIDED_NEXT = frozenset(fold(w) for w in ("ما", "أن", "أي", "كل", "جميع", "أيضا", "كذلك"))
 _ALSO = frozenset(fold(w) for w in ("كما", "وكما"))
 #: "أعرب خلاله عن …": adverbs that refer back to the event just told
 _DURING_IT = frozenset(fold(w) for w in ("خلاله", "خلالها", "خلالهما", "فيه", "فيها", "بدوره", "بدورها"))
@@ -3014,8 +3016,11 @@ class EventExtractor:
                         cand = None
                         pronoun_subject = True
                     if cand is None and i + 1 < limit and (rd.attached_prep(i + 1) is not None or (
-                            c.hit.clitic[:1] in ("و", "ف") and rd.marker_prep(i + 1) is not None)):
-                        pronoun_subject = True  # "وأشاد بالدور ...": no overt subject
+                            c.hit.clitic[:1] in ("و", "ف") and (rd.marker_prep(i + 1) is not None
+                                                                or rd.is_prep(i + 1) or rd.toks[i + 1].norm in _ELIDED_NEXT))):
+                        # "وأشاد بالدور ..."، "ورفضت في بيان ..."، "ورفضت ما وصفته ...": no overt
+                        # subject; a conjoined verb shares the subject told before
+                        pronoun_subject = True
                     if cand is not None and tr.loc and cand.etype == "LOC":
                         cand = None  # "زار بغداد": a place is what is visited
                     if cand is not None and tr.type in _COUNTED_VICTIMS and rd.is_number(cand.t0 if cand.t0 >= 0 else i + 1):
