@@ -1580,3 +1580,22 @@ def test_a_conjoined_verb_with_no_overt_subject_shares_the_first_verbs_subject()
     assert ("REJECT", "وزارة الخارجية الأردنية") in got
     got = type_and_source("وأدانت وزارة الخارجية الأردنية الاقتحام، ورفضت ما وصفته بالاستفزاز المتعمد.")
     assert ("REJECT", "وزارة الخارجية الأردنية") in got
+
+
+def test_a_light_verb_after_a_pronoun_complementizer_takes_the_speakers_subject() -> None:
+    # "أعلن X أنه نفذ، أمس، غارة": the pronoun subject is the one who announces
+    got = type_and_source("وأعلن الجيش الأمريكي أنه نفذ، مساء أمس، غارة جوية على مواقع لتنظيم داعش في الرقة.")
+    assert ("ASSAULT", "الجيش الأمريكي") in got
+
+
+def test_a_dual_light_verb_after_two_coordinated_names() -> None:
+    # "وكان X وY قد عقدا اجتماعا": the first name acts, the second is the partner
+    got = type_and_source("وكان سامح شكري وعلي الصادق قد عقدا، يوم أمس، اجتماعا في القاهرة.", target=True)
+    assert ("CONSULT", "سامح شكري", "علي الصادق") in got
+
+
+def test_in_coordination_with_is_the_manner_of_another_act() -> None:
+    got = type_and_source("وأعلنت القيادة المركزية الأمريكية أنها نفذت، مساء أمس، غارة جوية بالتنسيق مع "
+                          "الحكومة العراقية على مواقع لتنظيم داعش.")
+    assert ("ASSAULT", "القيادة المركزية الأمريكية") in got
+    assert "COOPERATE" not in [t for t, _ in got]

@@ -1512,6 +1512,14 @@ class _Reader:
         a = k
         while a - 1 >= floor and self.ent_at(a - 1) is not None and self.ent_at(a - 1)[1] is em[1]:
             a -= 1
+        if self.conj_prefixed(a) and a - 1 >= floor and (first := self.ent_at(a - 1)) is not None \
+                and first[0].get("type") in ("PER", "ORG") and first[0] is not em[0]:
+            # "وكان فلان وفلان قد عقدا": the first of two coordinated names acts (the
+            # second is its partner, see partner())
+            em = first
+            a -= 1
+            while a - 1 >= floor and self.ent_at(a - 1) is not None and self.ent_at(a - 1)[1] is em[1]:
+                a -= 1
         if em[0].get("type") == "LOC" and not (a - 1 >= floor and self.toks[a - 1].norm in _KANA):
             return None  # "البنك المركزي في عدن قد": a place in the subject's phrase, not the subject
         for q in range(a - 1, max(floor, a - 13) - 1, -1):
@@ -2218,6 +2226,10 @@ class EventExtractor:
                     and any(e["type"] == "CONSULT" for e in out):
                 dropped[c.end - 1] = c  # "... المفاوضات بوساطة مصرية": the manner of the talks told
                 continue
+            if tr.type == "COOPERATE" and tr.kind == "n" and _prep_clitic(c.hit.clitic, c.hit.article) == "ب":
+                # "نفذت غارة بالتنسيق مع الحكومة"، "بالتعاون مع": the manner of the clause's act
+                dropped[c.end - 1] = c
+                continue
             if tr.kind == "p" and tr.type == "PROTEST" and self._motive(rd, c, out):
                 dropped[c.end - 1] = c
                 continue
@@ -2777,7 +2789,8 @@ class EventExtractor:
                 return True
         for k in range(i - 1, max(rd.apposition_left(i, a), i - 13) - 1, -1):  # "أجرى الرئيس ... اتصالا"
             n = rd.base(k)
-            if n in g.light_verbs or (n[:1] in "وف" and n[1:] in g.light_verbs):
+            if n in g.light_verbs or (n[:1] in "وف" and n[1:] in g.light_verbs) \
+                    or (len(n) > 3 and n[-1] == "ا" and n[:-1] in g.light_verbs):  # a dual: "عقدا"
                 return True
             if _ba_light(g, n, c.hit.clitic, c.hit.article):
                 return True
@@ -3593,12 +3606,16 @@ class EventExtractor:
                     base = n[1:] if n[:1] in ("و", "ف") and n[1:] in g.ba_light_verbs else n
                 else:
                     base = n[1:] if n[:1] in ("و", "ف") and n[1:] in g.light_verbs | g.passive_light else n
+                    if base not in g.light_verbs and len(base) > 3 and base[-1] == "ا" and base[:-1] in g.light_verbs:
+                        base = base[:-1]  # a dual: "عقدا"، "أجريا"، "وقعتا"
                 if (base in g.light_verbs or ba) and (src is None or (src is gen and _prep_clitic(c.hit.clitic, c.hit.article) == "ب")) \
                         and base not in g.passive_light:
                     subj = rd.np_before(k, a)
                     if subj is None and k + 1 < i:
                         subj = rd.np_at(k + 1, i)
-                    if subj is None and carry and (base.endswith(("وا", "ون", "نا")) or rd.toks[k].norm.endswith("نا")):
+                    if subj is None and carry and (base.endswith(("وا", "ون", "نا")) or rd.toks[k].norm.endswith("نا")
+                                                   or (k - 1 >= a and rd.base(k - 1) in _PRONOUN_COMPS)):
+                        # (a pronoun subject: "أعلن الجيش أنه نفذ، أمس، غارة")
                         subj = self._carry(rd, k, s_start, s_end, out, speech)
                         inferred = subj is not None
                     if src is not None:
