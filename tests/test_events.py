@@ -1599,3 +1599,13 @@ def test_in_coordination_with_is_the_manner_of_another_act() -> None:
                           "الحكومة العراقية على مواقع لتنظيم داعش.")
     assert ("ASSAULT", "القيادة المركزية الأمريكية") in got
     assert "COOPERATE" not in [t for t, _ in got]
+
+
+def test_a_phone_call_after_fi_frames_the_clause() -> None:
+    # "أكد X في اتصال هاتفي مع Y": the call is an event of the clause's subject
+    got = type_and_source("وأكد سامح شكري في اتصال هاتفي مع نظيره السوداني علي الصادق دعم بلاده لاستقرار السودان.",
+                          target=True)
+    assert ("CONSULT", "سامح شكري", "علي الصادق") in got
+    # a talks verb already reports the call: one event
+    got = type_and_source("وبحث سامح شكري في اتصال هاتفي مع علي الصادق تطورات الأزمة.")
+    assert [t for t, _ in got].count("CONSULT") == 1

@@ -188,6 +188,8 @@ _OWN_COUNTRY = frozenset(fold(w) for w in ("بلاده", "بلادها", "بلا
 #: "كما دعا …": a verb after these continues the sentence's subject, like و
 #: words that cannot open a subject right after a conjoined verb ("ورفضت ما وصفته ...")
 _ELIDED_NEXT = frozenset(fold(w) for w in ("ما", "أن", "أي", "كل", "جميع", "أيضا", "كذلك"))
+#: "اتصال هاتفي"، "مكالمة هاتفية": the adjective that makes a contact a phone call
+_PHONE = fold("هاتفي")
 _ALSO = frozenset(fold(w) for w in ("كما", "وكما"))
 #: "أعرب خلاله عن …": adverbs that refer back to the event just told
 _DURING_IT = frozenset(fold(w) for w in ("خلاله", "خلالها", "خلالهما", "فيه", "فيها", "بدوره", "بدورها"))
@@ -3138,6 +3140,10 @@ class EventExtractor:
             jama = c.end < b and toks[c.end].norm in _JAMA
             fi = i - 1 >= a and rd.base(i - 1) == "في"
             kana = fi and i - 2 >= a and toks[i - 2].norm in _KANA and c.hit.form.pron
+            # (a phone call told as a frame, unless a talks verb already reports it: "بحث X في
+            # اتصال هاتفي مع Y")
+            phone = (tr.mode == "phone" or (c.end < b and toks[c.end].bare.startswith(_PHONE))) \
+                and not any(e["type"] == "CONSULT" for e in out)
             if tr.type == "CONSULT" and kana and carry:
                 # "وكان في استقباله لدى وصوله ... نائب الوزير فلان": the host is the one
                 # named after, the guest the possessor (the visitor told before)
@@ -3151,8 +3157,9 @@ class EventExtractor:
                     if rd.is_punct(q) and toks[q].text not in ("،", ","):
                         break
             elif tr.type == "CONSULT" and i - 1 >= a and (
-                    rd.base(i - 1) in rd.g.frame_preps or jama or (fi and tr.mode == "visit")) and (
+                    rd.base(i - 1) in rd.g.frame_preps or jama or (fi and (tr.mode == "visit" or phone))) and (
                     src is None or inferred):
+                # ("أكد X في اتصال هاتفي مع Y": a phone call frames the clause like a visit)
                 # "أكد X، خلال استقبال(ه) Y"، "وخلال لقائه Y ثمن X": the meeting frames the
                 # main clause, whose subject is the host / the one who met
                 subj = self._frame_subject(rd, i - 1, c.end, a, b)
