@@ -1609,3 +1609,9 @@ def test_a_phone_call_after_fi_frames_the_clause() -> None:
     # a talks verb already reports the call: one event
     got = type_and_source("وبحث سامح شكري في اتصال هاتفي مع علي الصادق تطورات الأزمة.")
     assert [t for t, _ in got].count("CONSULT") == 1
+
+
+def test_a_masculine_plural_after_a_feminine_head_is_the_object_not_an_adjective() -> None:
+    # "وطالبت الهيئة المسؤولين": الهيئة alone refers back to the body named before
+    got = type_and_source("وأصدرت هيئة علماء اليمن بيانا أمس. وطالبت الهيئة المسؤولين بالإفراج عن المعتقلين.")
+    assert ("REQUEST", "هيئة علماء اليمن") in got

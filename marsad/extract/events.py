@@ -1104,6 +1104,9 @@ class _Reader:
             if ap in ("ب", "ك"):
                 break
             if definite:
+                if k == j + 1 and t0.bare.endswith("ه") and u.bare.endswith(("ين", "ون")) and len(u.bare) > 4 \
+                        and self.definite(t0):
+                    break  # "وطالبت الشبكة المبعوثين": a masculine plural is no adjective of a feminine singular
                 if self.definite(u) or self.is_number(k):
                     k += 1
                     continue
