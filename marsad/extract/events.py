@@ -186,6 +186,10 @@ _CLAIM_VERBS = frozenset(fold(w) for w in ("أعلن", "أعلنت", "أعلنو
 #: "أن بلاده وافقت": the speaker's own country
 _OWN_COUNTRY = frozenset(fold(w) for w in ("بلاده", "بلادها", "بلادنا", "وبلاده", "وبلادها"))
 #: "كما دعا …": a verb after these continues the sentence's subject, like و
+#: words that cannot open a subject right after a conjoined verb ("ورفضت ما وصفته ...")
+_ELIDED_NEXT = frozenset(fold(w) for w in ("ما", "أن", "أي", "كل", "جميع", "أيضا", "كذلك"))
+#: "اتصال هاتفي"، "مكالمة هاتفية": the adjective that makes a contact a phone call
+_PHONE = fold("هاتفي")
 _ALSO = frozenset(fold(w) for w in ("كما", "وكما"))
 #: "أعرب خلاله عن …": adverbs that refer back to the event just told
 _DURING_IT = frozenset(fold(w) for w in ("خلاله", "خلالها", "خلالهما", "فيه", "فيها", "بدوره", "بدورها"))
@@ -286,10 +290,23 @@ _REQUIRE_TYPES = {"loc": frozenset({"LOC"}), "per": frozenset({"PER"}),
                   "ent": frozenset({"PER", "ORG", "LOC"})}
 
 
-def _ba_light(g: "Grammar", n: str, clitic: str) -> bool:
+def _prep_clitic(clitic: str, article: bool) -> str:
+    """The preposition proclitic (ب، ل، ك) among a word's stripped proclitics, "" if none.
+    With the article the proclitics end in "ال" ("بالقصف") or are "لل" ("للخطف"), whose
+    last letter is the article's, not a preposition ("الدعم" has none)."""
+    if article:
+        if clitic.endswith("لل"):
+            return "ل"
+        clitic = clitic[:-2] if clitic.endswith("ال") else clitic
+    last = clitic[-1:]
+    return last if last in ("ب", "ل", "ك") else ""
+
+
+def _ba_light(g: "Grammar", n: str, clitic: str, article: bool = False) -> bool:
     """Is the word ``n`` a light verb whose action is the ب-complement (``ba_light_verbs``)
     for a noun trigger with proclitics ``clitic``: "رد الجيش بقصف"، "اكتفت الوزارة بإدانة"."""
-    return clitic[-1:] == "ب" and (n in g.ba_light_verbs or (n[:1] in "وف" and n[1:] in g.ba_light_verbs))
+    return _prep_clitic(clitic, article) == "ب" and (
+        n in g.ba_light_verbs or (n[:1] in "وف" and n[1:] in g.ba_light_verbs))
 
 
 def _core(word: str) -> str:
@@ -1087,6 +1104,9 @@ class _Reader:
             if ap in ("ب", "ك"):
                 break
             if definite:
+                if k == j + 1 and t0.bare.endswith("ه") and u.bare.endswith(("ين", "ون")) and len(u.bare) > 4 \
+                        and self.definite(t0):
+                    break  # "وطالبت الشبكة المبعوثين": a masculine plural is no adjective of a feminine singular
                 if self.definite(u) or self.is_number(k):
                     k += 1
                     continue
@@ -1497,6 +1517,14 @@ class _Reader:
         a = k
         while a - 1 >= floor and self.ent_at(a - 1) is not None and self.ent_at(a - 1)[1] is em[1]:
             a -= 1
+        if self.conj_prefixed(a) and a - 1 >= floor and (first := self.ent_at(a - 1)) is not None \
+                and first[0].get("type") in ("PER", "ORG") and first[0] is not em[0]:
+            # "وكان فلان وفلان قد عقدا": the first of two coordinated names acts (the
+            # second is its partner, see partner())
+            em = first
+            a -= 1
+            while a - 1 >= floor and self.ent_at(a - 1) is not None and self.ent_at(a - 1)[1] is em[1]:
+                a -= 1
         if em[0].get("type") == "LOC" and not (a - 1 >= floor and self.toks[a - 1].norm in _KANA):
             return None  # "البنك المركزي في عدن قد": a place in the subject's phrase, not the subject
         for q in range(a - 1, max(floor, a - 13) - 1, -1):
@@ -2069,13 +2097,17 @@ class EventExtractor:
         k = start
         phrases = 0  # the subject, and for a verb with a direct object that object
         most = 2 if "obj" in tr.tgt else 1
-        time_done = False
-        for _ in range(4):
+        time_done = aside_done = False
+        for _ in range(5):
             moved = False
             if not time_done:
                 k2 = self._skip_time(rd, k, b)
                 if k2 > k:
                     k, time_done, moved = k2, True, True
+            if not moved and not aside_done:
+                k2 = self._skip_aside(rd, k, b)
+                if k2 > k:
+                    k, aside_done, moved = k2, True, True
             if not moved and phrases < most and k < b and not rd.is_punct(k):
                 np = rd.np_at(k, b, skip_adv=False)
                 if np is None or np.t1 <= k or rd.marker_prep(k) is not None:
@@ -2088,6 +2120,20 @@ class EventExtractor:
             if m is not None:
                 return m
         return None
+
+    @staticmethod
+    def _skip_aside(rd: _Reader, k: int, b: int) -> int:
+        """Token index after a prepositional aside in commas starting at k (k itself when
+        there is none): "، في بيان،"، "، خلال مؤتمر صحفي مشترك،"، "، بالتنسيق مع …،"
+        between a verb's subject and the rest of its clause."""
+        toks = rd.toks
+        if not (k + 2 < b and toks[k].text in ("،", ",") and (
+                rd.is_prep(k + 1) or rd.base(k + 1) in rd.g.frame_preps or rd.attached_prep(k + 1) in ("ب", "ل"))):
+            return k
+        q = k + 2
+        while q < b and q - k <= 8 and not rd.is_punct(q):
+            q += 1
+        return q + 1 if q < b and toks[q].text in ("،", ",") else k
 
     @staticmethod
     def _skip_time(rd: _Reader, k: int, b: int) -> int:
@@ -2185,6 +2231,10 @@ class EventExtractor:
                     and any(e["type"] == "CONSULT" for e in out):
                 dropped[c.end - 1] = c  # "... المفاوضات بوساطة مصرية": the manner of the talks told
                 continue
+            if tr.type == "COOPERATE" and tr.kind == "n" and _prep_clitic(c.hit.clitic, c.hit.article) == "ب":
+                # "نفذت غارة بالتنسيق مع الحكومة"، "بالتعاون مع": the manner of the clause's act
+                dropped[c.end - 1] = c
+                continue
             if tr.kind == "p" and tr.type == "PROTEST" and self._motive(rd, c, out):
                 dropped[c.end - 1] = c
                 continue
@@ -2260,6 +2310,8 @@ class EventExtractor:
                 if sub is not None:
                     actor = sub.get("_src_arg") if not sub.get("source_inferred") else None
                     actor = actor or sub.get("_tgt_arg")
+                    if actor is not None and actor.ent is not None and actor.ent == ev.get("source"):
+                        actor = None  # "وقعت مصر والأردن مذكرة تفاهم": no actor is its own target
                     self._set_arg(ev, "target", actor)
         harm = [e for e in out if e.get("_casualty")]
         if harm:
@@ -2742,13 +2794,14 @@ class EventExtractor:
                 return True
         for k in range(i - 1, max(rd.apposition_left(i, a), i - 13) - 1, -1):  # "أجرى الرئيس ... اتصالا"
             n = rd.base(k)
-            if n in g.light_verbs or (n[:1] in "وف" and n[1:] in g.light_verbs):
+            if n in g.light_verbs or (n[:1] in "وف" and n[1:] in g.light_verbs) \
+                    or (len(n) > 3 and n[-1] == "ا" and n[:-1] in g.light_verbs):  # a dual: "عقدا"
                 return True
-            if _ba_light(g, n, c.hit.clitic):
+            if _ba_light(g, n, c.hit.clitic, c.hit.article):
                 return True
         if self._stance_subject(rd, i, a)[0]:
             return True  # "أعرب الوزير عن دعمه": a stance the subject expresses now
-        if c.hit.clitic[-1:] == "ل" and self._exposed(rd, i, a):  # "تعرض قيادي في الحركة، ...، للخطف"
+        if _prep_clitic(c.hit.clitic, c.hit.article) == "ل" and self._exposed(rd, i, a):  # "تعرض قيادي في الحركة، ...، للخطف"
             return True
         # "خلال لقائه ..."، "أثناء زيارته": the frame of what the sentence reports
         if i - 1 >= a and rd.base(i - 1) in g.frame_preps:
@@ -2981,8 +3034,11 @@ class EventExtractor:
                         cand = None
                         pronoun_subject = True
                     if cand is None and i + 1 < limit and (rd.attached_prep(i + 1) is not None or (
-                            c.hit.clitic[:1] in ("و", "ف") and rd.marker_prep(i + 1) is not None)):
-                        pronoun_subject = True  # "وأشاد بالدور ...": no overt subject
+                            c.hit.clitic[:1] in ("و", "ف") and (rd.marker_prep(i + 1) is not None
+                                                                or rd.is_prep(i + 1) or rd.toks[i + 1].norm in _ELIDED_NEXT))):
+                        # "وأشاد بالدور ..."، "ورفضت في بيان ..."، "ورفضت ما وصفته ...": no overt
+                        # subject; a conjoined verb shares the subject told before
+                        pronoun_subject = True
                     if cand is not None and tr.loc and cand.etype == "LOC":
                         cand = None  # "زار بغداد": a place is what is visited
                     if cand is not None and tr.type in _COUNTED_VICTIMS and rd.is_number(cand.t0 if cand.t0 >= 0 else i + 1):
@@ -3030,13 +3086,22 @@ class EventExtractor:
                         obj_from = tgt.t1 if tgt.t1 > 0 else after
                     else:
                         obj_from = (src.t1 if src is not None and src.t1 > 0 else _tok_after(rd, src, i + 1))
+                        if src is not None and src.ent is not None and 0 < src.t1 == obj_from < limit \
+                                and rd.conj_prefixed(obj_from) and (em := rd.ent_at(obj_from)) is not None \
+                                and em[0].get("type") in ("PER", "ORG", "LOC"):
+                            # "أدانت السعودية والإمارات الهجوم": a name coordinated with the subject
+                            # is a second subject, not the object (the object comes after it)
+                            co = rd.arg_from_entity(obj_from, em)
+                            obj_from = co.t1
                     if c.then_at > i + 1:
                         if tgt is None and "obj" in tr.tgt and src is not None and 0 < src.t1 < c.then_at \
                                 and not rd.is_number(src.t1):
                             # "حملت الوزارة قوات الدعم السريع المسؤولية": the object stands
                             # between the subject and the trigger's then-phrase (not "خمسة
                             # أشخاص", whose counted noun is the then-phrase itself)
-                            tgt = rd.np_at(src.t1, c.then_at)
+                            k0 = self._skip_time(rd, src.t1, c.then_at)
+                            k0 = self._skip_aside(rd, k0, c.then_at)  # "حذر X، في بيان، Y من مغبة"
+                            tgt = rd.np_at(k0, c.then_at) if k0 < c.then_at else None
                         obj_from = c.end
                 obj_from = max(obj_from, c.end)
                 if tgt is None:
@@ -3078,6 +3143,10 @@ class EventExtractor:
             jama = c.end < b and toks[c.end].norm in _JAMA
             fi = i - 1 >= a and rd.base(i - 1) == "في"
             kana = fi and i - 2 >= a and toks[i - 2].norm in _KANA and c.hit.form.pron
+            # (a phone call told as a frame, unless a talks verb already reports it: "بحث X في
+            # اتصال هاتفي مع Y")
+            phone = (tr.mode == "phone" or (c.end < b and toks[c.end].bare.startswith(_PHONE))) \
+                and not any(e["type"] == "CONSULT" for e in out)
             if tr.type == "CONSULT" and kana and carry:
                 # "وكان في استقباله لدى وصوله ... نائب الوزير فلان": the host is the one
                 # named after, the guest the possessor (the visitor told before)
@@ -3091,8 +3160,9 @@ class EventExtractor:
                     if rd.is_punct(q) and toks[q].text not in ("،", ","):
                         break
             elif tr.type == "CONSULT" and i - 1 >= a and (
-                    rd.base(i - 1) in rd.g.frame_preps or jama or (fi and tr.mode == "visit")) and (
+                    rd.base(i - 1) in rd.g.frame_preps or jama or (fi and (tr.mode == "visit" or phone))) and (
                     src is None or inferred):
+                # ("أكد X في اتصال هاتفي مع Y": a phone call frames the clause like a visit)
                 # "أكد X، خلال استقبال(ه) Y"، "وخلال لقائه Y ثمن X": the meeting frames the
                 # main clause, whose subject is the host / the one who met
                 subj = self._frame_subject(rd, i - 1, c.end, a, b)
@@ -3226,6 +3296,16 @@ class EventExtractor:
                     tgt = other
         if src is not None and tgt is not None and src.ent is not None and src.ent == tgt.ent:
             tgt = None
+        if tgt is None and tr.kind == "v" and ("مع" in tr.tgt or "بين" in tr.tgt) and src is not None \
+                and src.ent is not None and not inferred and src.t1 > 0:
+            # "ووقعت مصر والأردن مذكرة"، "التقى X وY": a reciprocal act (one done "with"
+            # someone) of coordinated subjects: each side is the other's target
+            other = rd.partner(src.t1, b)
+            if other is None and src.t1 < b and rd.conj_prefixed(src.t1) and (em := rd.ent_at(src.t1)) is not None \
+                    and rd._country_actor(em[0]):
+                other = rd.arg_from_entity(src.t1, em)  # "مصر والأردن": a state is an actor
+            if other is not None and other.ent is not None and other.ent != src.ent:
+                tgt = other
         if tr.type == "CONSULT" and tgt is not None and tgt.ent is not None and tgt.t1 > 0 \
                 and "_also_target" not in ev and carry:
             # "محادثات X مع الرئيس فلان ورئيس الهيئة فلان": one meeting with each guest
@@ -3508,6 +3588,8 @@ class EventExtractor:
         elif tr.gen == "target":
             if gen is not None and marked is not None:
                 src, tgt = gen, marked
+            elif (agent_obj := self._masdar_agent_object(rd, gen, j, after_gen, wide_right)) is not None:
+                src, tgt = agent_obj  # "إيقاف وحدات الحرس الوطني الحكم فلان": agent, then patient
             else:
                 tgt = gen or marked
         else:
@@ -3529,17 +3611,21 @@ class EventExtractor:
         if src is None or tgt is None:
             for k in range(i - 1, max(rd.apposition_left(i, a) - 1, i - 22), -1):
                 n = toks[k].norm
-                ba = _ba_light(g, n, c.hit.clitic)  # "رد الجيش بقصف"
+                ba = _ba_light(g, n, c.hit.clitic, c.hit.article)  # "رد الجيش بقصف"
                 if ba:
                     base = n[1:] if n[:1] in ("و", "ف") and n[1:] in g.ba_light_verbs else n
                 else:
                     base = n[1:] if n[:1] in ("و", "ف") and n[1:] in g.light_verbs | g.passive_light else n
-                if (base in g.light_verbs or ba) and (src is None or (src is gen and c.hit.clitic[-1:] == "ب")) \
+                    if base not in g.light_verbs and len(base) > 3 and base[-1] == "ا" and base[:-1] in g.light_verbs:
+                        base = base[:-1]  # a dual: "عقدا"، "أجريا"، "وقعتا"
+                if (base in g.light_verbs or ba) and (src is None or (src is gen and _prep_clitic(c.hit.clitic, c.hit.article) == "ب")) \
                         and base not in g.passive_light:
                     subj = rd.np_before(k, a)
                     if subj is None and k + 1 < i:
                         subj = rd.np_at(k + 1, i)
-                    if subj is None and carry and (base.endswith(("وا", "ون", "نا")) or rd.toks[k].norm.endswith("نا")):
+                    if subj is None and carry and (base.endswith(("وا", "ون", "نا")) or rd.toks[k].norm.endswith("نا")
+                                                   or (k - 1 >= a and rd.base(k - 1) in _PRONOUN_COMPS)):
+                        # (a pronoun subject: "أعلن الجيش أنه نفذ، أمس، غارة")
                         subj = self._carry(rd, k, s_start, s_end, out, speech)
                         inferred = subj is not None
                     if src is not None:
@@ -3558,7 +3644,7 @@ class EventExtractor:
                         # the partner is coordinated with the subject
                         tgt = rd.partner(subj.t1, i) or tgt
                     break
-                if any(h.clitic[-1:] in ("ب", "ل") for h in self._hits(toks[k].norm)) \
+                if any(_prep_clitic(h.clitic, h.article) in ("ب", "ل") for h in self._hits(toks[k].norm)) \
                         and base not in g.passive_light:
                     break  # "قامت الوزارة بإدانة الهجوم": the light verb governs the first noun
                 if base in g.passive_light and tgt is None:
@@ -3607,6 +3693,29 @@ class EventExtractor:
             src = self._carry(rd, i, s_start, s_end, out, speech)
             inferred = src is not None
         return src, tgt, (nat_code, nat_tok) if nat_code else None, inferred
+
+    def _masdar_agent_object(self, rd: _Reader, gen: Arg | None, j: int, k: int,
+                             limit: int) -> tuple[Arg, Arg] | None:
+        """(agent, patient) of a verbal noun followed by a body in the genitive and a named
+        person in the accusative: "اعتقال الشرطة الناشط فلان"، "إيقاف وحدات الحرس الوطني
+        يوم الخميس الحكم فلان" (a unit of a body is read as the body's phrase)."""
+        if gen is None and j + 1 < limit and rd.content(j) and not rd.nisba(rd.toks[j]) \
+                and rd.attached_prep(j) is None and rd.ent_at(j) is None \
+                and (em := rd.ent_at(j + 1)) is not None and em[0].get("type") == "ORG" and not rd.conj_prefixed(j + 1):
+            unit = rd.np_at(j, limit, skip_adv=False)
+            if unit is None or unit.t1 <= j + 1:
+                return None
+            k = unit.t1
+            gen = rd.arg_from_entity(j + 1, em)  # the body acts for its unit (no role phrase to resolve)
+        if gen is None or gen.ent is None or gen.etype not in ("ORG", "LOC") or gen.t1 <= 0 or k >= limit:
+            return None
+        k = self._skip_time(rd, k, limit)
+        if k >= limit or rd.is_punct(k) or rd.is_prep(k) or rd.attached_prep(k) is not None or rd.conj_prefixed(k):
+            return None
+        obj = rd.np_at(k, limit, skip_adv=False)
+        if obj is None or obj.ent is None or obj.etype != "PER" or obj.t0 - k > 4:
+            return None
+        return gen, obj
 
     @staticmethod
     def _stance_subject(rd: _Reader, i: int, a: int) -> tuple[bool, Arg | None, bool]:
