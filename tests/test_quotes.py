@@ -1103,3 +1103,32 @@ def test_talks_attributed_after_them_are_no_quote():
     doc, qs = quotes("واستقبل الرئيس وزير الدفاع الإيطالي، وبحث معه تعزيز التعاون العسكري بين البلدين، "
                      "وفق ما أفادت الرئاسة التونسية.", (ORG, ["الرئاسة التونسية"], []))
     assert not [q for q in qs if "تعزيز التعاون العسكري" in q["text"]]
+
+
+def test_participle_after_a_non_speech_main_verb_is_its_subjects_statement() -> None:
+    """"رحب X بقرار الوزارة …، واصفا": the subject of the sentence's main verb
+    speaks, not a name inside its object nor the speaker of the sentence before."""
+    lead = "وقال الوزير أحمد سالم إن الحكومة ماضية في الإصلاح. "
+    doc, qs = quotes(lead + "من جهته، رحب كريم ناصر بقرار وزارة الداخلية الإفراج عن المعتقلين، "
+                     "واصفا الخطوة بأنها «بادرة حسن نية تستحق التقدير».",
+                     (PER, ["أحمد سالم"], []), (PER, ["كريم ناصر"], []), (ORG, ["وزارة الداخلية"], []))
+    assert speaker(doc, one(qs, "بادرة حسن نية")) == "كريم ناصر"
+    # the body inside a role is not the subject: the person named after it is
+    doc, qs = quotes(lead + "ورحب المتحدث باسم حكومة الإقليم كريم ناصر بالمباحثات، "
+                     "داعيا إلى «إشراك الإقليم في كل الترتيبات الأمنية المقبلة».",
+                     (PER, ["أحمد سالم"], []), (PER, ["كريم ناصر"], []), (ORG, ["حكومة الإقليم"], []))
+    assert speaker(doc, one(qs, "إشراك الإقليم")) == "كريم ناصر"
+
+
+def test_participle_agrees_with_its_subject() -> None:
+    """A plural participle ("مؤكدين") is no statement of one person carried over;
+    a feminine one ("مؤكدة") skips a masculine body ("مجلس الأمن")."""
+    lead = "وقال الوزير أحمد سالم إن الحكومة ماضية في الإصلاح. "
+    doc, qs = quotes(lead + "وشهدت العاصمة تظاهرات حاشدة، حيث رفع المحتجون لافتات تندد بالغلاء، "
+                     "مؤكدين أن «الشعب لن يتراجع عن مطالبه العادلة».", (PER, ["أحمد سالم"], []))
+    q = one(qs, "الشعب لن يتراجع")
+    assert q["speaker"] is None and q["speaker_text"] == "المحتجون"
+    doc, qs = quotes(lead + "واجتمع مجلس الأمن الدولي أمس لبحث الأزمة، فيما رفضت الحكومة السودانية مشروع "
+                     "القرار، مؤكدة أن «أي تدخل خارجي سيزيد الأزمة تعقيدا».",
+                     (PER, ["أحمد سالم"], []), (ORG, ["مجلس الأمن الدولي"], []), (ORG, ["الحكومة السودانية"], []))
+    assert speaker(doc, one(qs, "أي تدخل خارجي")) == "الحكومة السودانية"

@@ -80,7 +80,7 @@ _LIST_SECTIONS = (
     "complementizers", "media_words", "speaker_heads", "titles", "stop_words", "noun_markers",
     "adverbial_starts", "relatives", "clause_openers", "non_subject_nouns", "prepositions", "pronoun_objects",
     "relay_verbs", "recap_openers", "honorific_pronouns", "contrast_openers", "contrast_particles",
-    "statement_nouns", "kin_heads", "ma_relatives", "figure_nouns", "meeting_words",
+    "statement_nouns", "kin_heads", "ma_relatives", "figure_nouns", "meeting_words", "masculine_heads",
 )
 
 
@@ -133,6 +133,7 @@ class SpeechLexicon:
     ma_relatives: frozenset[str]
     figure_nouns: frozenset[str]
     meeting_words: frozenset[str]
+    masculine_heads: frozenset[str]
     #: a token's match form -> (proclitic, cue form) for every cue form with
     #: and without و/ف
     cue_tokens: dict[str, tuple[str, str]]
@@ -1759,6 +1760,18 @@ class QuoteExtractor:
                 r.attribution = r.attribution or "carried"
                 topic_pos = max(topic_pos, pos)
                 continue
+            if r.mode == "carry" and r.cue is not None and r.cue.kind == "participle" and main is None:
+                got = self._participle_subject(d, r, in_content)
+                if got is not None:
+                    if got[0] == "ent":
+                        r.speaker, r.speaker_text = got[1], None
+                        topic_pos = max(topic_pos, got[2])
+                    else:
+                        r.speaker, r.speaker_text = None, got[1]
+                    r.attribution = r.attribution or "carried"
+                    topic = (r.speaker, (d.ents.get(r.speaker) or {}).get("type"), r.speaker_text)
+                    topic_pos = max(topic_pos, pos)
+                    continue
             if r.mode in ("carry", "pron") or (r.mode == "np" and r.cue is not None and r.cue.continues):
                 # a subject named since the last statement takes over: first in the
                 # statement's own sentence (a name, else a phrase), then before it
@@ -1827,6 +1840,78 @@ class QuoteExtractor:
             if not in_content(r.cue_s):
                 main = r
         self._named_by_continuation(d, recs)
+
+    def _participle_subject(self, d: _Doc, r: _Rec, in_content) -> tuple | None:
+        """A circumstantial participle ("…، مؤكداً أن …") in a sentence with no
+        statement before it adds a statement of the subject of the sentence's
+        main verb, whatever that verb is ("رحب X بقرار وزارة الداخلية …، واصفا",
+        "وأدانت السعودية التوغل، مؤكدة"): the first person or body of the
+        sentence that is a subject and agrees with the participle, not a name
+        in between and not the speaker of an earlier sentence.  With no named
+        subject, a plural participle ("…، حيث رفع المحتجون لافتات، مؤكدين")
+        speaks for the plural subject phrase: ("np", phrase), never for one
+        person carried over.  Returns ("ent", id, pos), ("np", phrase) or None."""
+        ss = d.sents[r.sent][0]
+        form = fold(d.text[r.cue_s:r.cue_e])
+        plural = form.endswith(("ين", "ون"))
+        fem = form.endswith("ه") and not plural
+        k = bisect.bisect_left(d.ment_starts, ss)
+        while k < len(d.ments) and d.ments[k][0] < r.cue_s:
+            ment = d.ments[k]
+            k += 1
+            if (ment[3] in ("PER", "ORG") and not d.quote_around(ment[0]) and not in_content(ment[0])
+                    and not self._relays(d, ment) and self._is_subject(d, ment)):
+                if plural and ment[3] == "PER":
+                    continue
+                if fem and self._masculine_body(d, ment):
+                    continue
+                if ment[3] == "ORG":
+                    # "رحب المتحدث باسم حكومة الإقليم فلان …", "وأشاد سفير الاتحاد الأوروبي
+                    # لدى الأمم المتحدة في جنيف فلان": the body is inside the role of the
+                    # person named after it
+                    ment = self._holder_after(d, ment, k, r.cue_s) or ment
+                return ("ent", ment[2], ment[0])
+        if plural:
+            np = self._plural_subject(d, ss, r.cue_s)
+            return ("np", np) if np else None
+        return None
+
+    def _holder_after(self, d: _Doc, ment, k: int, limit: int):
+        """The person named after a body in one role phrase: only places, bodies,
+        definite adjectives, titles, role heads, commas and the links of a role
+        (في، لدى، عن، باسم) between them."""
+        end = ment[1]
+        while k < len(d.ments) and d.ments[k][0] < limit:
+            nxt = d.ments[k]
+            k += 1
+            gap = d.toks(end, nxt[0], 8)
+            if len(gap) >= 8 or not all(
+                    t[2] in _COMMAS or t[2] in ("في", "لدي", "عن", "باسم") or self._is_title(t[2])
+                    or self._is_head(t[2]) or split_article(t[2])[0] == "ال" for t in gap):
+                return None
+            if nxt[3] == "PER":
+                return nxt
+            end = max(end, nxt[1])
+        return None
+
+    def _masculine_body(self, d: _Doc, ment) -> bool:
+        """An organization whose head noun is masculine ("مجلس", "الاتحاد",
+        "حزب"): it does not take a feminine participle."""
+        if ment[3] != "ORG":
+            return False
+        first = d.toks(ment[0], ment[1], 1)
+        if not first:
+            return False
+        return split_article(first[0][2])[1] in self.lex.masculine_heads
+
+    def _plural_subject(self, d: _Doc, s: int, e: int) -> str | None:
+        """A definite sound masculine plural in the nominative ("المحتجون",
+        "المتظاهرون") in ``[s, e)``: the subject a plural participle agrees with."""
+        for ts, te, w in d.toks(s, e, 40):
+            pre, bare = split_article(w)
+            if pre.endswith("ال") and bare.endswith("ون") and len(bare) > 4 and not d.quote_around(ts):
+                return d.text[ts:te]
+        return None
 
     def _named_by_continuation(self, d: _Doc, recs: list[_Rec]) -> None:
         """"وقال المتحدث باسم حكومة الإقليم إن … وأضاف هيوا رسول أن …": "أضاف"
