@@ -1132,3 +1132,17 @@ def test_participle_agrees_with_its_subject() -> None:
                      "القرار، مؤكدة أن «أي تدخل خارجي سيزيد الأزمة تعقيدا».",
                      (PER, ["أحمد سالم"], []), (ORG, ["مجلس الأمن الدولي"], []), (ORG, ["الحكومة السودانية"], []))
     assert speaker(doc, one(qs, "أي تدخل خارجي")) == "الحكومة السودانية"
+
+
+def test_a_verb_that_disagrees_with_the_body_named_before_has_its_own_subject() -> None:
+    """"ودعت مجلس النواب إلى …": a feminine verb before a masculine body names its
+    object; "رفضت الحكومة …، واعتبر مكتب رئيس الوزراء …": a masculine verb after a
+    feminine body opens a clause with a subject of its own."""
+    doc, qs = quotes("وقال الوزير أحمد سالم إن الحكومة ماضية في الإصلاح. وأعربت البعثة الدولية عن قلقها، "
+                     "ودعت مجلس النواب إلى «التوافق على آلية شفافة لإدارة الإيرادات العامة».",
+                     (PER, ["أحمد سالم"], []), (ORG, ["البعثة الدولية"], []), (ORG, ["مجلس النواب"], []))
+    assert speaker(doc, one(qs, "التوافق على آلية")) == "البعثة الدولية"
+    doc, qs = quotes("رفضت الحكومة الكينية نتائج الاجتماع، واعتبر مكتب رئيس الوزراء في بيان أن "
+                     "\"أي اتفاق من دون موافقتنا لا قيمة له\".",
+                     (ORG, ["الحكومة الكينية"], []), (ORG, ["مكتب رئيس الوزراء"], []))
+    assert speaker(doc, one(qs, "أي اتفاق من دون")) == "مكتب رئيس الوزراء"

@@ -664,7 +664,9 @@ class QuoteExtractor:
         while k < len(d.ments) and d.ments[k][0] < rec.cue_s:
             m = d.ments[k]
             if m[3] in ("PER", "ORG") and not d.quote_around(m[0]) and self._is_subject(d, m):
-                return True
+                # "رفضت الحكومة الإسرائيلية …، واعتبر مكتب رئيس الوزراء …": a verb that
+                # disagrees with the subject named before has a subject of its own
+                return not self._disagrees(d, cue, rec.fem or rec.plural, m, rec.fem)
             k += 1
         return False
 
@@ -838,17 +840,18 @@ class QuoteExtractor:
         form = self._object_stem(form) or form
         return (form.endswith(("ت", "تا", "وا", "ون")) or (form[:1] == "ت" and form in self.lex.present))
 
-    @staticmethod
-    def _object_not_subject(d: _Doc, rec: _Rec, ment) -> bool:
+    def _object_not_subject(self, d: _Doc, rec: _Rec, ment) -> bool:
         """A verb agrees with a subject that follows it: "واتهم إيران بـ…",
         "وطالب الحكومة الاتحادية بـ…" (a masculine verb, a place or a feminine
-        body) name the object; the subject is the one already talked about."""
-        return QuoteExtractor._disagrees(d, rec.cue, rec.fem or rec.plural, ment)
+        body), "ودعت مجلس النواب إلى …" (a feminine verb, a masculine body) name
+        the object; the subject is the one already talked about."""
+        return self._disagrees(d, rec.cue, rec.fem or rec.plural, ment, rec.fem)
 
-    @staticmethod
-    def _disagrees(d: _Doc, cue: Cue | None, fem_or_plural: bool, ment) -> bool:
-        if cue is None or "object" not in cue.intro or fem_or_plural or ment[3] == "PER":
+    def _disagrees(self, d: _Doc, cue: Cue | None, fem_or_plural: bool, ment, fem: bool = False) -> bool:
+        if cue is None or "object" not in cue.intro or ment[3] == "PER":
             return False
+        if fem_or_plural:
+            return fem and self._masculine_body(d, ment)
         if ment[3] == "LOC":
             return True
         first_end = d.text.find(" ", ment[0], ment[1])
@@ -2127,7 +2130,9 @@ class QuoteExtractor:
                 got = lex.cue_tokens.get(w)
                 if got is not None and i == len(before) - 1:
                     form = got[1]
-                    return not self._disagrees(d, lex.cues[form], self._fem_or_plural(form), ment)
+                    fp = self._fem_or_plural(form)
+                    fem = fp and not (self._object_stem(form) or form).endswith(("وا", "ون"))
+                    return not self._disagrees(d, lex.cues[form], fp, ment, fem)
                 return True
             kin = self._kin(w)
             if kin == "genitive":
