@@ -899,9 +899,19 @@ class QuoteExtractor:
                 # agency's report of a statement, see _ends)
                 j = i
                 break
-        if j is None or not 2 <= len(toks) - j - 1 <= 8:
+        if j is None:
             return False
         seg = toks[j + 1:]
+        least = 2
+        if len(seg) > 3 and seg[-1][2] in _COMMAS:
+            # "غير أن منتدى الإنقاذ، الذي يضم قادة المعارضة، اعتبر …": a relative
+            # clause or an acronym between the subject and its verb
+            c = next(i for i, t in enumerate(seg) if not _is_word(t[2]))
+            if c < len(seg) - 1 and (seg[c][2] == "(" or (seg[c][2] in _COMMAS and seg[c + 1][2] in self.lex.relatives)) \
+                    and not any(t[0] in d.cue_starts for t in seg):
+                seg, least = seg[:c], 1
+        if not least <= len(seg) <= 8:
+            return False
         if any(not _is_word(t[2]) or t[0] in d.cue_starts for t in seg):
             return False
         ment = d.mention_covering(seg[-1][0]) or d.mention_in(seg[-1][0], seg[-1][1])
