@@ -1160,3 +1160,15 @@ def test_a_relative_clause_or_acronym_between_subject_and_verb_after_a_contrast(
                      "في سداد المستحقات، مشيرة إلى أن المتأخرات تجاوزت مليار دولار.",
                      (PER, ["أحمد سالم"], []), (ORG, ["رابطة المصدرين", "أبكس"], []), (ORG, ["وزارة النفط"], []))
     assert speaker(doc, one(qs, "المتأخرات تجاوزت")) == "رابطة المصدرين"
+
+
+def test_a_continuation_verb_agrees_in_gender_with_the_person_it_carries() -> None:
+    """"وقالت هند فاضل …. وأضاف أن …": a masculine verb does not go on with the
+    woman just quoted but with the last man speaking before her."""
+    doc, qs = quotes("وقال الوزير أحمد سالم إن الحكومة ماضية في الإصلاح. وقالت هند فاضل إن المدارس مغلقة. "
+                     "وأضاف أن «الحكومة لن تتراجع عن قرارها مهما كان الثمن».",
+                     (PER, ["أحمد سالم"], []), (PER, ["هند فاضل"], []))
+    assert speaker(doc, one(qs, "لن تتراجع عن قرارها")) == "أحمد سالم"
+    doc, qs = quotes("وقالت هند فاضل إن المدارس مغلقة. وأضافت أن «الحكومة لن تتراجع عن قرارها مهما كان الثمن».",
+                     (PER, ["هند فاضل"], []))
+    assert speaker(doc, one(qs, "لن تتراجع عن قرارها")) == "هند فاضل"

@@ -344,6 +344,7 @@ class _Doc:
         self.cue_starts: set[int] = set()
         self.after_at: dict[int, _After] = {}
         self.role_sources: list | None = None
+        self.genders: dict[str, str | None] = {}
         #: sentences that only say where the preceding statements were made
         #: ("جاء ذلك في كلمة له …، وفقاً لوكالة ارنا")
         self.recaps: set[int] = set()
@@ -1837,6 +1838,8 @@ class QuoteExtractor:
                     r.speaker, r.speaker_text = None, phrase
                     r.attribution = r.attribution or "explicit"
             elif r.mode in ("carry", "pron"):
+                if r.mode == "carry" and topic[1] == "PER" and r.cue is not None and r.cue.kind == "verb":
+                    topic = self._agreeing_topic(d, r, topic, in_content)
                 if (r.mode == "pron" and r.pron == "m" and topic[1] != "PER") or topic == (None, None, None):
                     per = self._last_mention(d, pos, "PER", in_content)
                     if per is not None:
@@ -1906,6 +1909,72 @@ class QuoteExtractor:
                 return nxt
             end = max(end, nxt[1])
         return None
+
+    def _agreeing_topic(self, d: _Doc, r: _Rec, topic: tuple, in_content) -> tuple:
+        """"وقالت هند فاضل … وأضاف أن …": a verb with no subject of its own goes
+        on with the last person speaking only when it agrees with them in gender;
+        else with the last person before it, subject of a clause in this or the
+        three sentences before, that agrees, else with no one.  (Not for bodies:
+        "وقال الناطق باسم المديرية" speaks for a feminine body with a masculine verb.)"""
+        form = fold(d.text[r.cue_s:r.cue_e])
+        got = self.lex.cue_tokens.get(form)
+        if got is None or r.plural or got[1].endswith("ا"):
+            return topic  # (a dual or plural verb: no one person to check)
+        want = "f" if r.fem else "m"
+        have = self._gender(d, topic[0])
+        if have is None or have == want:
+            return topic
+        floor = d.sents[max(0, r.sent - 3)][0]
+        k = bisect.bisect_left(d.ment_starts, r.cue_s) - 1
+        while k >= 0 and d.ments[k][0] >= floor:
+            ment = d.ments[k]
+            k -= 1
+            if (ment[3] == "PER" and ment[2] != topic[0] and not d.quote_around(ment[0])
+                    and not in_content(ment[0]) and self._gender(d, ment[2]) == want and self._is_subject(d, ment)):
+                return (ment[2], ment[3], None)
+        return (None, None, None) if want == "m" or have == "m" else topic
+
+    def _gender(self, d: _Doc, eid: str | None) -> str | None:
+        """"m" or "f" when the text tells: a body by its head noun ("مجلس" m,
+        "وزارة" f); a person by the verb or role word right before the name
+        ("قالت …", "المتحدثة باسم …", "الوزيرة") in the majority of mentions."""
+        if eid is None:
+            return None
+        if eid in d.genders:
+            return d.genders[eid]
+        ent = d.ents.get(eid) or {}
+        g = None
+        ms = ent.get("mentions") or ()
+        if ent.get("type") == "ORG" and ms:
+            ment = (ms[0]["start"], ms[0]["end"], eid, "ORG")
+            if self._masculine_body(d, ment):
+                g = "m"
+            else:
+                first_end = d.text.find(" ", ment[0], ment[1])
+                if d.text[(ment[1] if first_end == -1 else first_end) - 1] == "ة":
+                    g = "f"  # "وزارة الخارجية", "حركة حماس"
+        elif ent.get("type") == "PER":
+            votes = {"m": 0, "f": 0}
+            heads = _person_heads()
+            for m in ms[:12]:
+                for ts, _te, w in reversed(d.toks_before(m["start"], d.sents[d.sent_of(m["start"])][0], 6)):
+                    if ts in d.cue_starts:
+                        got = self.lex.cue_tokens.get(w)
+                        if got is not None and self.lex.cues[got[1]].kind == "verb" and not got[1].endswith(("ا", "وا", "ون")):
+                            votes["f" if self._fem_or_plural(got[1]) else "m"] += 1
+                        break
+                    bare = split_article(w)[1]
+                    if bare in heads or (bare.endswith("ه") and bare[:-1] in heads):
+                        votes["f" if bare.endswith("ه") and bare[:-1] in heads else "m"] += 1
+                        break
+                    if not _is_word(w):
+                        break
+            if votes["f"] > votes["m"]:
+                g = "f"
+            elif votes["m"] > votes["f"]:
+                g = "m"
+        d.genders[eid] = g
+        return g
 
     def _masculine_body(self, d: _Doc, ment) -> bool:
         """An organization whose head noun is masculine ("مجلس", "الاتحاد",
