@@ -1201,3 +1201,22 @@ def test_institution_names_by_sector_and_rights_defended() -> None:
     by_name(ents("وطالبت الجمعية الوطنية للدفاع عن حقوق المستهلك بخفض الأسعار."),
             "الجمعية الوطنية للدفاع عن حقوق المستهلك")
     assert not [e for e in ents("واستأنفت الأجهزة التنسيق الأمني الفلسطيني مع الجانب الآخر.") if e["type"] == "ORG"]
+
+
+def mention_texts(text: str, etype: str | None = None) -> list[str]:
+    return [m["text"] for e in ents(text) for m in e["mentions"] if etype is None or e["type"] == etype]
+
+
+def test_a_definite_word_closes_the_chain_before_a_verbal_noun_or_a_person() -> None:
+    """After a definite word a name goes on only with an adjective: a derived verbal
+    noun there is the verb's object ("قاطعت كتلة التغيير الديمقراطي | الاستفتاء"),
+    a given name with a name part after it opens a person ("… في حكومة الإنقاذ
+    الوطني | الصادق عبد الله …")."""
+    names = mention_texts("وقاطعت كتلة التغيير الديمقراطي الاستفتاء.", "ORG")
+    assert "كتلة التغيير الديمقراطي" in names, names
+    names = mention_texts("ورفضت هيئة الرقابة المالية التقييم.", "ORG")
+    assert "هيئة الرقابة المالية" in names, names
+    found = ents("واستقبل وزير الداخلية في حكومة الإنقاذ الوطني الصادق عبد الله الفيتوري وفدا أمميا.")
+    assert "حكومة الإنقاذ الوطني" in [m["text"] for e in found for m in e["mentions"] if e["type"] == "ORG"]
+    person = by_name(found, "الصادق عبد الله الفيتوري")
+    assert person["type"] == "PER"

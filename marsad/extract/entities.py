@@ -1390,6 +1390,12 @@ class EntityRecognizer:
                     break
                 if t.bare in AFFILIATED:
                     break  # "مؤسسة الزلاقة | التابعة لـ…": an adjective with its own complement
+                if last_definite == k - 1 and t.prefix == "ال" and toks[k - 1].prefix.endswith(("ال", "لل")) and (
+                        (_masdar_like(t) and not t.bare.startswith("م")) or _person_starts(toks, k, stops)):
+                    # a definite word closes the genitive chain: after it comes only an adjective,
+                    # never a verbal noun ("قاطعت كتلة الجيل الجديد | التصويت": the object) nor a
+                    # person's name ("وزير الخارجية في حكومة الوحدة الوطنية | الطاهر عبد الرحمن …")
+                    break
                 if t.prefix.endswith(("ال", "لل")) or t.text[0].isdigit():
                     nationality = t.prefix == "ال" and self.roles.nationality(t) is not None
                     if "short" in flags and last_definite >= 0 and not (nationality or t.norm in _OUTLET_TAILS):
@@ -2235,3 +2241,15 @@ def strip_len(tok: Token) -> int:
         if f > best:
             best, best_len = f, len(prefix)
     return best_len
+
+
+def _person_starts(toks: list[Token], k: int, stops: frozenset[str]) -> bool:
+    """Does a person's name open at the definite given name at ``k`` ("الطاهر عبد
+    الرحمن", "الصادق المهدي")?  It does when a name part follows it in the sentence
+    (a compound's عبد/أبو, or a word attested as a given name or surname)."""
+    if name_part(toks[k].norm) != "given" or k + 1 >= len(toks) or toks[k + 1].sentence != toks[k].sentence:
+        return False
+    nxt = toks[k + 1]
+    if not nxt.text[0].isalpha() or nxt.prefix not in ("", "ال") or nxt.norm in stops or nxt.text in _NOT_NAMES:
+        return False
+    return nxt.norm in _COMPOUND_HEADS or name_part(nxt.norm) is not None or name_part(nxt.norm, "surname") is not None
