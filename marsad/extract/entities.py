@@ -426,6 +426,8 @@ class EntityRecognizer:
             f |= _ORG_HEAD
         if self.gazetteer.begins_name(tok.norm):
             f |= _GAZ
+        if _dual_place_noun(tok):
+            f |= _DUAL
         return f
 
     def mentions(self, doc: Document) -> list[Mention]:
@@ -522,11 +524,82 @@ class EntityRecognizer:
         heads = self.roles.heads
         found = [m for m in found if not (m.type == "PER" and m.actor is None and fold(m.text) in heads)]  # "ولي العهد"
         found.sort(key=lambda x: x.start)
+        if any(f & _DUAL for f in self._word_flags(doc)):
+            found = self._dual_places(doc, found)
         self._extend_people(doc, found)
         self._extend_bodies(doc, found)
         self._purpose_genitives(doc, found)
         self._places_named_after_people(doc, found)
         return found
+
+    def _dual_places(self, doc: Document, found: list[Mention]) -> list[Mention]:
+        """"في إقليمي شمال كيفو وجنوب كيفو", "مدينتي غوما وبوكافو", "ولايتي الجزيرة وشمال
+        دارفور": the dual of a region or facility noun names two places joined by و.
+        The dual noun is no name (nor a person's: "ولايتي"), a span over both places is
+        cut at the و, and a person read right after it is a place ("محافظتي نينوى
+        وصلاح الدين")."""
+        toks = doc.tokens
+        flags = self._word_flags(doc)
+        starts = doc_starts(doc)
+        out = found
+        for i in [i for i, f in enumerate(flags) if f & _DUAL]:
+            if i + 1 >= len(toks) or toks[i + 1].sentence != toks[i].sentence:
+                continue
+            tok, nxt = toks[i], toks[i + 1]
+            first = next((m for m in out if m.start < tok.end and m.end > tok.start), None)
+            if first is not None:
+                if first.end <= tok.end:
+                    out = [m for m in out if m is not first]  # "ولايتي" alone: the noun, no person
+                    first = None
+                elif first.start < nxt.start:  # "مدينتي غوما …": the name starts after the noun
+                    first.start = nxt.start
+                    first.text = doc.text[first.start:first.end]
+            if first is None:
+                first = next((m for m in out if m.start >= nxt.start), None)
+                if first is None or toks[bisect_left(starts, first.start)].sentence != tok.sentence:
+                    continue
+                a = bisect_left(starts, first.start)
+                if a == i + 2 and nxt.norm in _COMPASS:  # "إقليمي | شمال كيفو": the direction is in the name
+                    first.start = nxt.start
+                    first.text = doc.text[first.start:first.end]
+                elif a > i + 1:
+                    # "ولايتي الجزيرة | وشمال دارفور": the first place is what stands before the و
+                    j = bisect_left(starts, first.start + 1) - 1
+                    if j - i > 3 or toks[j].norm[:1] != "و" or any(
+                            not t.text[0].isalpha() or t.prefix not in ("", "ال") or t.norm in function_words()
+                            for t in toks[i + 1:j]):
+                        continue
+                    out = sorted([*out, Mention(nxt.start, toks[j - 1].end, doc.text[nxt.start:toks[j - 1].end], "LOC")],
+                                 key=lambda x: x.start)
+                    if first.type != "LOC":
+                        first.type, first.actor = "LOC", None
+                    continue
+            a = bisect_left(starts, first.start)
+            b = bisect_left(starts, first.end)
+            # (after the dual noun a word with و inside the span is the conjunction)
+            conj = next((k for k in range(a + 1, b) if toks[k].norm[:1] == "و" and len(toks[k].norm) > 3), None)
+            second = None
+            if conj is not None:
+                cut = toks[conj].start + surface_len(toks[conj].text, 1)
+                second = Mention(cut, first.end, doc.text[cut:first.end], "LOC")
+                first.end = toks[conj - 1].end
+                first.text = doc.text[first.start:first.end]
+                out = sorted([*out, second], key=lambda x: x.start)
+            else:
+                after = next((m for m in out if m.start > first.end), None)
+                k = bisect_left(starts, first.end)
+                if after is not None and k + 1 < len(toks) and toks[k].norm[:1] == "و" \
+                        and toks[k].sentence == tok.sentence:
+                    if after.start < toks[k].end:
+                        second = after
+                    elif after.start == toks[k + 1].start and toks[k].norm[1:] in _COMPASS:
+                        second = after  # "… وجنوب | كيفو": the direction is in the name
+                        second.start = toks[k].start + surface_len(toks[k].text, 1)
+                        second.text = doc.text[second.start:second.end]
+            for m in (first, second):
+                if m is not None and m.type != "LOC":
+                    m.type, m.actor = "LOC", None
+        return out
 
     def _person_goes_on(self, doc: Document, found: list, taken: list[bool], a: int, b: int) -> None:
         """A person the rules found, whose name the tagger reads one or two words
@@ -1740,7 +1813,7 @@ class EntityRecognizer:
         # form, or is the article and one: a C-level test rules out most tokens first
         suffixes = (*index, *(x[2:] for x in index if x.startswith("ال")))
         for i, tok in enumerate(toks):
-            if covered[tok.start] or not tok.norm.endswith(suffixes) \
+            if covered[tok.start] or covered[tok.end - 1] or not tok.norm.endswith(suffixes) \
                     or not (_may_be(tok, index) or "ال" + tok.bare in index) or not tok.text[0].isalpha():
                 continue
             for prefix, stem in clitic_forms(tok.norm):
@@ -1856,7 +1929,7 @@ class EntityRecognizer:
 #: word classes of :meth:`EntityRecognizer._word_flags` (bit flags): a title or rank,
 #: a role head, a possible given name, a possible place noun, a possible organization
 #: head, a possible first word of a dictionary name
-_TITLE, _HEAD, _GIVEN, _PLACE, _ORG_HEAD, _GAZ = 1, 2, 4, 8, 16, 32
+_TITLE, _HEAD, _GIVEN, _PLACE, _ORG_HEAD, _GAZ, _DUAL = 1, 2, 4, 8, 16, 32, 64
 
 #: region nouns after which an indefinite word is an adjective, not a name
 _REGION_ADJ_NOUNS = frozenset(fold(w) for w in ("دولة", "منطقة", "جمهورية", "مملكة", "إمارة", "سلطنة"))
@@ -2253,3 +2326,22 @@ def _person_starts(toks: list[Token], k: int, stops: frozenset[str]) -> bool:
     if not nxt.text[0].isalpha() or nxt.prefix not in ("", "ال") or nxt.norm in stops or nxt.text in _NOT_NAMES:
         return False
     return nxt.norm in _COMPOUND_HEADS or name_part(nxt.norm) is not None or name_part(nxt.norm, "surname") is not None
+
+
+#: directions that open a region's name ("شمال كيفو", "جنوب دارفور")
+_COMPASS = frozenset(fold(w) for w in ("شمال", "جنوب", "شرق", "غرب", "وسط"))
+
+
+@lru_cache(maxsize=1)
+def _dual_nouns() -> frozenset[str]:
+    """The construct duals of the region and facility nouns ("إقليمي", "محافظتي",
+    "مدينتي", "مخيمي"): the noun that names two places at once."""
+    return frozenset(w[:-1] + "تي" if w.endswith("ه") else w + "ي" for w in _place_noun_sets()[2])
+
+
+def _dual_place_noun(tok: Token) -> bool:
+    """Is ``tok`` the construct dual of a region or facility noun (any proclitic but the article)?"""
+    duals = _dual_nouns()
+    if not _may_be(tok, duals):
+        return False
+    return any(stem in duals and "ال" not in pre and not pre.endswith("لل") for pre, stem in clitic_forms(tok.norm))
