@@ -1241,3 +1241,11 @@ def test_a_name_after_a_clitic_is_one_mention() -> None:
     for e in ents("ووصل النازحون إلى مدينتي غوما وبوكافو."):
         starts = [m["start"] for m in e["mentions"]]
         assert len(starts) == len(set(starts)), e
+
+
+def test_a_hamza_written_inside_a_word_is_no_dictionary_name_without_one() -> None:
+    """"ترأس" (presided) folds to the surname "تراس" (Truss) but is written with a
+    hamza the name does not have: a different word."""
+    found = ents("وترأس رئيس الحكومة جلسة طارئة لمجلس الوزراء.")
+    assert not [e for e in found if e["type"] == "PER"], found
+    by_name(ents("وقالت رئيسة الوزراء البريطانية السابقة تراس إن الأسواق هدأت."), "تراس")

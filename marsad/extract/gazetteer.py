@@ -206,6 +206,9 @@ class Gazetteer:
                         # names of people are listed as written: stripping an article to
                         # reach one turns common words into names ("المؤدي" → "مودي")
                         actor = None
+                    if actor is not None and length == 1 and actor.type == "PER" \
+                            and _hamza_clash(tokens[i].text, len(prefix), actor, stem):
+                        actor = None
                     if actor is not None:
                         if best is None or length > best[0]:
                             best = (length, actor, prefix)
@@ -222,6 +225,20 @@ class Gazetteer:
             matches.append(Match(start, tokens[i + length - 1].end, i, i + length, actor))
             nxt = i + length
         return matches
+
+
+_HAMZAS = frozenset("أإؤئء")
+
+
+def _hamza_clash(surface: str, cut: int, actor: Actor, key: str) -> bool:
+    """Does a one-word name written with a hamza inside ("ترأس", presided) meet a
+    dictionary name spelled without any ("تراس", Truss)?  Folding makes them one match
+    form, but a hamza the text writes inside a word is deliberate: a different word."""
+    stem = surface[surface_len(surface, cut):]
+    if not any(c in _HAMZAS for c in stem[1:]):
+        return False
+    spellings = [v for v in (actor.name, *actor.variants) if " " not in v.strip() and fold(v) == key]
+    return bool(spellings) and not any(c in _HAMZAS for v in spellings for c in v)
 
 
 def hamza_alef(surface: str, norm_index: int) -> bool:
