@@ -1249,3 +1249,22 @@ def test_a_hamza_written_inside_a_word_is_no_dictionary_name_without_one() -> No
     found = ents("وترأس رئيس الحكومة جلسة طارئة لمجلس الوزراء.")
     assert not [e for e in found if e["type"] == "PER"], found
     by_name(ents("وقالت رئيسة الوزراء البريطانية السابقة تراس إن الأسواق هدأت."), "تراس")
+
+
+def test_party_names_keep_their_political_adjectives() -> None:
+    """After a party's nationality adjective its politics go on (flag ideology, lines
+    "ideology:"): "الحزب التونسي الديمقراطي الاشتراكي"; a government stops at its
+    nationality ("الحكومة الأردنية الحالية")."""
+    names = mention_texts("وأعلن الحزب التونسي الديمقراطي الاشتراكي مقاطعة الانتخابات.", "ORG")
+    assert "الحزب التونسي الديمقراطي الاشتراكي" in names, names
+    names = mention_texts("وقالت الحكومة الأردنية الحالية إن الموازنة متوازنة.", "ORG")
+    assert "الحكومة الأردنية" in names, names
+
+
+def test_a_conjoined_plural_keeps_its_feminine_adjective() -> None:
+    """"… والمعدات الثقيلة": a plural of things takes a feminine adjective of the
+    pattern فعيلة, part of the body's name; "المدينة" after it is no adjective."""
+    names = mention_texts("ودعت نقابة مشغلي الرافعات والمعدات الثقيلة إلى وقفة احتجاجية.", "ORG")
+    assert "نقابة مشغلي الرافعات والمعدات الثقيلة" in names, names
+    names = mention_texts("وزار وفد اتحاد نقابات العمال والمؤسسات المدينة أمس.", "ORG")
+    assert "اتحاد نقابات العمال والمؤسسات" in names, names

@@ -693,9 +693,11 @@ class EntityRecognizer:
                         or self.roles.is_title(t) or self.roles.is_head(t) or zipf(t.text[1:]) < 2.0):
                     break
                 end, k = t.end, k + 1
-                if k < len(toks) and toks[k].prefix == "ال" and toks[k].norm.endswith(("ي", "يه")) \
+                if k < len(toks) and toks[k].prefix == "ال" and (toks[k].norm.endswith(("ي", "يه")) or (
+                        t.bare.endswith("ات") and _faila_adjective(toks[k]))) \
                         and toks[k].sentence == t.sentence and not _mention_inside(mention_starts, toks[k]):
-                    end, k = toks[k].end, k + 1  # its adjective: "والأمن الوطني"
+                    # its adjective: "والأمن الوطني", "والمركبات الثقيلة"
+                    end, k = toks[k].end, k + 1
                     if self.roles.nationality(toks[k - 1]):
                         break  # a nationality closes the name: "مجلس السلم والأمن الأفريقي"
             if end > m.end:
@@ -1329,6 +1331,7 @@ class EntityRecognizer:
         periods, directions = period_phrase_words()
         joint = _keyed_list("org_heads.txt")[1].get("joint", frozenset())
         national = _keyed_list("org_heads.txt")[1].get("national", frozenset())
+        ideologies = _keyed_list("org_heads.txt")[1].get("ideology", frozenset())
         stops = function_words()
         n = len(toks)
         word_flags = self._word_flags(doc)
@@ -1401,13 +1404,17 @@ class EntityRecognizer:
                 end = next((p for p in ok if closes(toks[p]) and (p == k or toks[k].norm not in stops)), None)
                 if end is None and "national" in flags and ok and toks[k].norm in national:
                     end = k  # "الحرس الوطني", "الدرك الوطني" (and "الحرس الوطني التونسي", below)
+                ideology = ideologies if "ideology" in flags else frozenset()
                 while end is not None and end - i < 4 and end + 1 < n and not taken[end + 1] \
-                        and toks[end + 1].sentence == tok.sentence and toks[end + 1].prefix == "ال" and (
-                            toks[end + 1].norm in joint or self.roles.nationality(toks[end + 1]) is not None) \
-                        and (self.roles.nationality(toks[end]) is not None or toks[end].norm in national
-                             or toks[end].norm in adjectives):
+                        and toks[end + 1].sentence == tok.sentence and toks[end + 1].prefix == "ال" and ((
+                            (toks[end + 1].norm in joint or self.roles.nationality(toks[end + 1]) is not None)
+                            and (self.roles.nationality(toks[end]) is not None or toks[end].norm in national
+                                 or toks[end].norm in adjectives))
+                            or (toks[end + 1].norm in ideology and (
+                                self.roles.nationality(toks[end]) is not None or toks[end].norm in ideology))):
                     # "اللجنة العمانية الصومالية المشتركة": a joint body of two countries; an
-                    # institutional adjective and the country: "الحكومة الفيدرالية الصومالية"
+                    # institutional adjective and the country: "الحكومة الفيدرالية الصومالية";
+                    # a party's politics after its country: "الحزب المصري الديمقراطي الاجتماعي"
                     end += 1
                 if end is not None:
                     _claim(doc, found, spans, taken, i, end + 1,
@@ -2345,3 +2352,12 @@ def _dual_place_noun(tok: Token) -> bool:
     if not _may_be(tok, duals):
         return False
     return any(stem in duals and "ال" not in pre and not pre.endswith("لل") for pre, stem in clitic_forms(tok.norm))
+
+
+def _faila_adjective(tok: Token) -> bool:
+    """A definite feminine adjective of the pattern فعيلة ("الثقيلة", "الخفيفة",
+    "الصغيرة"), the adjective of a plural of things ("والمركبات الثقيلة"); the nouns
+    of that shape that name places or bodies ("المدينة", "الصحيفة") are not."""
+    b = tok.bare
+    return len(b) == 5 and b[2] == "ي" and b[4] == "ه" and b not in region_nouns() \
+        and b not in org_heads() and b not in place_nouns()
