@@ -1268,3 +1268,20 @@ def test_a_conjoined_plural_keeps_its_feminine_adjective() -> None:
     assert "نقابة مشغلي الرافعات والمعدات الثقيلة" in names, names
     names = mention_texts("وزار وفد اتحاد نقابات العمال والمؤسسات المدينة أمس.", "ORG")
     assert "اتحاد نقابات العمال والمؤسسات" in names, names
+
+
+def test_a_fused_lam_is_cut_only_where_the_article_was_elided() -> None:
+    """"للأمم المتحدة" is ل + الأمم: the name as written starts after both lams;
+    "لليبيا", "للبنان" are ل + a name that begins with ل: one lam is the clitic."""
+    text = "وقدم الوفد الدعم لليبيا وللبنان وللأمم المتحدة."
+    names = {m["text"] for e in ents(text) for m in e["mentions"]}
+    assert {"ليبيا", "لبنان", "أمم المتحدة"} <= names, names
+
+
+def test_a_tagged_name_after_a_fused_lam_joins_its_short_form() -> None:
+    """A tagged name written "للجيش الوطني …" starts after the fused lam, so that it
+    matches the same body written "الجيش …" elsewhere (rule 5 of resolve)."""
+    found = ents("وهاجم المسلحون قاعدة للجيش الوطني الكونغولي قرب المدينة. وقال الجيش الكونغولي إنه صد الهجوم.")
+    armies = [e for e in found if e["type"] == "ORG"]
+    assert len(armies) == 1, armies
+    assert not any(m["text"].startswith("ل") for m in armies[0]["mentions"]), armies

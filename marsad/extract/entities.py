@@ -1675,6 +1675,11 @@ class EntityRecognizer:
             cut = 0  # no clitic after a place noun in the construct state: "مدينة فصالة", "منطقة كورما"
         else:
             cut = surface_len(first.text, strip_len(first))
+            rest = first.text[cut:]
+            if cut and rest[:1] == "ل" and first.text[cut - 1] == "ل" and zipf("ا" + rest) > zipf(rest):
+                # "للجيش الوطني" = ل + الجيش with the article's alef elided: the name as
+                # written starts after the fused lam ("جيش …"), as the dictionary's does
+                cut += 1
         bare_first = fold(first.text[cut:])
         if etype == "PER" and not (name_part(first.norm) or name_part(first.norm, "surname")
                                    or name_part(bare_first) or name_part(bare_first, "surname")) \
@@ -1916,6 +1921,9 @@ class EntityRecognizer:
                 m.text == name and m.start > 0 and text[m.start - 1] == "ل" for m in ent.mentions):
             # "للجيش الوطني الصومالي": the mention starts after لـ, the name has its article
             name = "ال" + name[1:]
+        elif actor is None and ent.type != "PER" and name[:2] != "ال" and any(
+                m.text == name and m.start > 1 and text[m.start - 2:m.start] == "لل" for m in ent.mentions):
+            name = "ال" + name  # the same, the mention starting after the fused lam ("جيش …")
         rec: dict[str, Any] = {
             "id": f"e{n}",
             "type": ent.type,

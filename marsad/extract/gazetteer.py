@@ -183,7 +183,7 @@ class Gazetteer:
             cands = starts.get(tokens[i].norm)
             if cands is None:
                 cands = self._starts_of(tokens[i].norm)
-            best: tuple[int, Actor, str] | None = None
+            best: tuple[int, Actor, str, str] | None = None
             for prefix, stem, span in cands:
                 if prefix.endswith("ال") and ("أل" in tokens[i].text or "إل" in tokens[i].text) \
                         and hamza_alef(tokens[i].text, len(prefix) - 2):
@@ -211,15 +211,15 @@ class Gazetteer:
                         actor = None
                     if actor is not None:
                         if best is None or length > best[0]:
-                            best = (length, actor, prefix)
+                            best = (length, actor, prefix, stem)
                         break
             if best is None:
                 continue
-            length, actor, prefix = best
+            length, actor, prefix, stem = best
             cut = len(prefix)
-            if prefix.endswith("ل") and tokens[i].norm.startswith(prefix + "ل") and not tokens[i].norm.startswith(prefix + "ال"):
+            if prefix.endswith("ل") and stem.startswith("ال") and not tokens[i].norm.startswith(prefix + "ال"):
                 # "للحوثيين" = ل + الحوثيين with the article's alef elided: the name
-                # as written starts after the fused lam ("حوثيين")
+                # as written starts after the fused lam ("حوثيين"; "لليبيا" is ل + ليبيا)
                 cut += 1
             start = tokens[i].start + surface_len(tokens[i].text, cut)
             matches.append(Match(start, tokens[i + length - 1].end, i, i + length, actor))
