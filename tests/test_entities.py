@@ -1285,3 +1285,12 @@ def test_a_tagged_name_after_a_fused_lam_joins_its_short_form() -> None:
     armies = [e for e in found if e["type"] == "ORG"]
     assert len(armies) == 1, armies
     assert not any(m["text"].startswith("ل") for m in armies[0]["mentions"]), armies
+
+
+def test_a_name_after_a_bare_definite_role_head() -> None:
+    """"دعا النائب | نايف مطلق الخريشا …": a definite role head alone before two or
+    three words that are attested name parts or rare is a role and its holder; a
+    common word after it ("استقبل السفير وفدا") is none."""
+    e = by_name(ents("ودعا النائب نايف مطلق الخريشا الحكومة إلى التحقيق."), "نايف مطلق الخريشا")
+    assert e["type"] == "PER"
+    assert not [e for e in ents("واستقبل السفير وفدا رسميا في مقر السفارة.") if e["type"] == "PER"]

@@ -1188,7 +1188,10 @@ class EntityRecognizer:
             while k > j and toks[k - 1].norm in _LINKS:
                 k -= 1
             words = toks[j:k]
-            if j > i + 1 and len(words) >= 2 and not (comma and common):
+            # a definite head alone is a role too ("طالب النائب | عايد مفلح السرحان"),
+            # when every word after it is an attested name part or a rare word
+            bare_head = j == i + 1 and tok.prefix.endswith("ال") and not common
+            if (j > i + 1 or bare_head) and len(words) >= 2 and not (comma and common):
                 start, end = words[0].start, words[-1].end
                 out.append(Mention(start, end, doc.text[start:end], "PER"))
                 for p in range(j, k):
