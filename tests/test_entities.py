@@ -1294,3 +1294,27 @@ def test_a_name_after_a_bare_definite_role_head() -> None:
     e = by_name(ents("ودعا النائب نايف مطلق الخريشا الحكومة إلى التحقيق."), "نايف مطلق الخريشا")
     assert e["type"] == "PER"
     assert not [e for e in ents("واستقبل السفير وفدا رسميا في مقر السفارة.") if e["type"] == "PER"]
+
+
+def test_fixed_institutional_names() -> None:
+    """A definite head and the adjective that makes it the country's own body
+    ("fixed:" lines): "النيابة العامة", "المصرف المركزي", "المحكمة الدستورية العليا";
+    a local body takes the place it serves ("local-fixed:": "النيابة العامة في
+    إزمير", "المحكمة الابتدائية بسوسة"), an assembly not its seat; other adjectives
+    leave the head a common noun ("القيادة الجديدة")."""
+    names = mention_texts("وأحالت الشرطة المتهمين إلى النيابة العامة بعد أن جمد المصرف المركزي حساباتهم.", "ORG")
+    assert {"النيابة العامة", "المصرف المركزي"} <= set(names), names
+    names = mention_texts("وقضت المحكمة الدستورية العليا برفض الطعن.", "ORG")
+    assert "المحكمة الدستورية العليا" in names, names
+    names = mention_texts("وفتحت النيابة العامة في إزمير تحقيقا، فيما أجلت المحكمة الابتدائية بسوسة القضية.", "ORG")
+    assert {"النيابة العامة في إزمير", "المحكمة الابتدائية بسوسة"} <= set(names), names
+    names = mention_texts("واعتصم المحتجون أمام مقر الجمعية الوطنية في نواكشوط.", "ORG")
+    assert names == ["الجمعية الوطنية"], names
+    assert not mention_texts("وقالت القيادة الجديدة إنها ستراجع القرار.", "ORG")
+
+
+def test_a_bank_named_after_a_place() -> None:
+    """"مصرف لبنان", "بنك فلسطين": a bank's head before a place the dictionary knows
+    is the bank of that place (flag place), not a common noun."""
+    names = mention_texts("واعتصم المودعون أمام مصرف لبنان في بيروت.", "ORG")
+    assert "مصرف لبنان" in names, names

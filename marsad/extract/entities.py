@@ -483,6 +483,7 @@ class EntityRecognizer:
         for mention in self._after_titles(doc, taken, spans, found):
             found.append(mention)
         self._institution_names(doc, taken, spans, found)
+        self._fixed_bodies(doc, taken, spans, found)
         self._org_chains(doc, taken, spans, found)
         found.extend(self._after_roles(doc, taken, spans, found))
         found = [m for m in found if m is not None]
@@ -674,7 +675,7 @@ class EntityRecognizer:
         plain = adjective_only_heads()
         for m in found:
             words = m.text.split()
-            if m.type != "ORG" or m.actor is not None or len(words) < 2 or (
+            if m.type != "ORG" or m.actor is not None or m.source == "fixed" or len(words) < 2 or (
                     len(words) == 2 and split_article(fold(words[0]))[1] not in heads):
                 continue  # three words, or two with an organization's head: "جهاز المخابرات والأمن الوطني"
             k = bisect_left(starts, m.end)
@@ -718,7 +719,7 @@ class EntityRecognizer:
         by_start = None
         local_heads = _flagged_list("org_heads.txt")[0]
         for m in found:
-            if m.type != "ORG" or m.actor is not None:
+            if m.type != "ORG" or m.actor is not None or m.source == "fixed":
                 continue
             k = bisect_left(starts, m.end)
             if k < 2 or k >= len(toks) or toks[k - 1].end != m.end:
@@ -1312,6 +1313,46 @@ class EntityRecognizer:
                     toks[end].norm.endswith(("ي", "يه")) or self.roles.nationality(toks[end]) is not None):
                 end += 1  # an adjective: "… لحقوق الإنسان الفلسطيني" (not the object: "… للتعليم | الوزارة")
             _claim(doc, found, spans, taken, i, end, tok.start + surface_len(tok.text, len(tok.prefix) - 2), "ORG")
+
+    def _fixed_bodies(self, doc: Document, taken: list[bool], spans: dict[int, tuple[int, int]],
+                      found: list) -> None:
+        """"النيابة العامة", "القيادة العامة", "المصرف المركزي", "المحكمة الدستورية":
+        a definite head and the one adjective that makes them the country's own body
+        (the "fixed:" lines of ``org_heads.txt``), then a nationality or name adjective
+        if there is one ("المحكمة الدستورية العليا").  Other adjectives leave the head a
+        common noun ("الهيئة العامة", "القيادة الجديدة").  Local bodies ("local-fixed:"
+        lines: a court of first instance, a prosecutor's office) take the place they
+        serve, with في or ب: "النيابة العامة في أنقرة", "المحكمة الابتدائية بتونس"; a
+        country's one body does not ("المحكمة الدستورية | في الكويت"), nor does an
+        assembly take its seat ("الجمعية الوطنية | في نواكشوط")."""
+        extra = _keyed_list("org_heads.txt")[1]
+        local = extra.get("local-fixed", frozenset())
+        fixed = extra.get("fixed", frozenset()) | local
+        name_adj = extra.get("name-adj", frozenset())
+        toks = doc.tokens
+        n = len(toks)
+        for i in [i for i, f in enumerate(self._word_flags(doc)) if f & _ORG_HEAD]:
+            tok = toks[i]
+            if taken[i] or i + 1 >= n or taken[i + 1] or toks[i + 1].sentence != tok.sentence \
+                    or not tok.prefix.endswith(("ال", "لل")) or f"{tok.bare} {toks[i + 1].norm}" not in fixed:
+                continue
+            end = i + 2
+            while end < n and end - i < 4 and not taken[end] and toks[end].sentence == tok.sentence \
+                    and toks[end].prefix == "ال" and (toks[end].norm in name_adj or self.roles.nationality(toks[end])):
+                end += 1  # "النيابة العامة الكويتية", "المحكمة الدستورية العليا"
+            nested = None
+            if f"{tok.bare} {toks[i + 1].norm}" in local and end < n and toks[end].sentence == tok.sentence:
+                at = end + 1 if toks[end].norm == "في" else end
+                span = spans.get(at) if at < n and taken[at] else None
+                place = found[span[1]] if span is not None else None
+                if place is not None and place.type == "LOC" and toks[span[0] - 1].sentence == tok.sentence and (
+                        at == end + 1 or (toks[at].norm[:1] == "ب" and place.start > toks[at].start)):
+                    nested, end = span[1], span[0]
+            cut = len(tok.prefix) - 2 if tok.prefix.endswith("ال") else len(tok.prefix)
+            if nested is not None:
+                found[nested] = None  # the place is part of the body's name
+            _claim(doc, found, spans, taken, i, end, tok.start + surface_len(tok.text, cut), "ORG")
+            found[-1].source = "fixed"  # a complete name: no genitive or conjoined noun goes on
 
     def _org_chains(self, doc: Document, taken: list[bool], spans: dict[int, tuple[int, int]],
                     found: list, max_len: int = 7) -> None:
