@@ -833,7 +833,9 @@ def test_company_named_by_two_foreign_words_without_the_tagger() -> None:
 
 def test_services_named_with_the_article_and_a_nationality_without_the_tagger() -> None:
     """"البحرية الهندية", "الجمارك الموريتانية", "النيابة العامة الكويتية", "الحرس الوطني
-    التونسي" are bodies; the bare nouns ("النيابة العامة", "الحرس") are not names."""
+    التونسي" are bodies; the bare nouns ("البحرية", "الحرس") are not names ("النيابة
+    العامة" is a fixed name without its nationality too, as the gold sets annotate it:
+    test_fixed_institutional_names)."""
     from marsad.pipeline import Pipeline
 
     pipe = Pipeline(options={"use_model": False})
@@ -842,7 +844,7 @@ def test_services_named_with_the_article_and_a_nationality_without_the_tagger() 
                        ("وأحالت النيابة العامة الكويتية الملف.", "النيابة العامة الكويتية"),
                        ("واعتقل الحرس الوطني التونسي ثلاثة.", "الحرس الوطني التونسي")):
         assert [e["name"] for e in pipe(text).entities] == [name], text
-    assert not pipe("وأعلنت النيابة العامة حفظ القضية. وقال الحرس إن الوضع هادئ.").entities
+    assert not pipe("وأعلنت البحرية حفظ القضية. وقال الحرس إن الوضع هادئ.").entities
 
 
 def test_a_country_named_like_its_nationality_adjective_is_the_country_alone() -> None:
