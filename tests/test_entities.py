@@ -1296,6 +1296,8 @@ def test_a_name_after_a_bare_definite_role_head() -> None:
     e = by_name(ents("ودعا النائب نايف مطلق الخريشا الحكومة إلى التحقيق."), "نايف مطلق الخريشا")
     assert e["type"] == "PER"
     assert not [e for e in ents("واستقبل السفير وفدا رسميا في مقر السفارة.") if e["type"] == "PER"]
+    # a head that is also a given name inside a name opens no role: "محمد الأمين ولد …"
+    by_name(ents("وقال الكاتب محمد الأمين ولد الداه إن الأزمة عميقة."), "محمد الأمين ولد الداه")
 
 
 def test_fixed_institutional_names() -> None:
@@ -1320,3 +1322,14 @@ def test_a_bank_named_after_a_place() -> None:
     is the bank of that place (flag place), not a common noun."""
     names = mention_texts("واعتصم المودعون أمام مصرف لبنان في بيروت.", "ORG")
     assert "مصرف لبنان" in names, names
+
+
+def test_police_and_forces_of_a_place() -> None:
+    """"شرطة محافظة البصرة", "قوات بونتلاند": an only-definite head in the construct
+    state before a place is that place's police or forces (flag place); before a
+    common noun it stays none ("قوات الأمن", "قوات في المدينة")."""
+    names = mention_texts("وأعلنت شرطة محافظة ميسان اعتقال خمسة مطلوبين.", "ORG")
+    assert "شرطة محافظة ميسان" in names, names
+    names = mention_texts("واندلعت اشتباكات بين الجيش وقوات بونتلاند قرب الحدود.", "ORG")
+    assert "قوات بونتلاند" in names, names
+    assert not mention_texts("وقالت قوات الأمن إن الوضع هادئ، وانتشرت قوات في المدينة.", "ORG")

@@ -1191,7 +1191,8 @@ class EntityRecognizer:
             words = toks[j:k]
             # a definite head alone is a role too ("طالب النائب | عايد مفلح السرحان"),
             # when every word after it is an attested name part or a rare word
-            bare_head = j == i + 1 and tok.prefix.endswith("ال") and not common
+            bare_head = j == i + 1 and tok.prefix.endswith("ال") and not common and name_part(tok.norm) != "given"
+            # (not a head that is also a given name inside a name: "محمد الأمين ولد الداه")
             if (j > i + 1 or bare_head) and len(words) >= 2 and not (comma and common):
                 start, end = words[0].start, words[-1].end
                 out.append(Mention(start, end, doc.text[start:end], "PER"))
@@ -1403,6 +1404,15 @@ class EntityRecognizer:
                     if end < n and not taken[end] and toks[end].sentence == tok.sentence \
                             and toks[end].prefix == "ال" and self.roles.nationality(toks[end]) is not None:
                         end += 1  # "قوات الدرك الأردنية"
+                    _claim(doc, found, spans, taken, i, end, tok.start + surface_len(tok.text, len(pre)), "ORG")
+                    break
+                if not tok.prefix and "place" in heads[stem] and i + 1 < n and taken[i + 1] \
+                        and spans.get(i + 1) is not None and found[spans[i + 1][1]] is not None \
+                        and found[spans[i + 1][1]].type == "LOC" and toks[spans[i + 1][0] - 1].sentence == tok.sentence \
+                        and found[spans[i + 1][1]].start == toks[i + 1].start:
+                    # "شرطة محافظة خوزستان", "قوات جوبالاند": the police or forces of a place
+                    end, j = spans[i + 1]
+                    found[j] = None
                     _claim(doc, found, spans, taken, i, end, tok.start + surface_len(tok.text, len(pre)), "ORG")
                     break
                 if not tok.prefix and "force" in heads[stem]:
