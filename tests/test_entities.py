@@ -1333,3 +1333,10 @@ def test_police_and_forces_of_a_place() -> None:
     names = mention_texts("واندلعت اشتباكات بين الجيش وقوات بونتلاند قرب الحدود.", "ORG")
     assert "قوات بونتلاند" in names, names
     assert not mention_texts("وقالت قوات الأمن إن الوضع هادئ، وانتشرت قوات في المدينة.", "ORG")
+
+
+def test_a_role_runs_over_its_constituency() -> None:
+    """"النائب عن محافظة نينوى": the governorate after عن is the MP's constituency,
+    part of the role, not a governor's title ("محافظة" is also a role head)."""
+    e = by_name(ents("وقال النائب عن محافظة نينوى رعد الحمداني إن الأزمة مستمرة."), "رعد الحمداني")
+    assert e["roles"] == ["النائب عن محافظة نينوى"], e["roles"]
