@@ -1338,5 +1338,5 @@ def test_police_and_forces_of_a_place() -> None:
 def test_a_role_runs_over_its_constituency() -> None:
     """"النائب عن محافظة نينوى": the governorate after عن is the MP's constituency,
     part of the role, not a governor's title ("محافظة" is also a role head)."""
-    e = by_name(ents("وقال النائب عن محافظة نينوى رعد الحمداني إن الأزمة مستمرة."), "رعد الحمداني")
+    e = by_name(ents("وقال النائب عن محافظة نينوى أحمد الجبوري إن الأزمة مستمرة."), "أحمد الجبوري")
     assert e["roles"] == ["النائب عن محافظة نينوى"], e["roles"]
