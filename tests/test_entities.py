@@ -1340,3 +1340,13 @@ def test_a_role_runs_over_its_constituency() -> None:
     part of the role, not a governor's title ("محافظة" is also a role head)."""
     e = by_name(ents("وقال النائب عن محافظة نينوى أحمد الجبوري إن الأزمة مستمرة."), "أحمد الجبوري")
     assert e["roles"] == ["النائب عن محافظة نينوى"], e["roles"]
+
+
+def test_federal_forces_are_the_one_army_named() -> None:
+    """"القوات الفيدرالية" in an article that names one country's army ("الجيش
+    الصومالي") is that army; with two armies named it stays apart."""
+    found = ents("اندلعت اشتباكات بين القوات الفيدرالية وقوات بونتلاند. وقال الجيش الصومالي إنه صد الهجوم.")
+    army = by_name(found, "الجيش الصومالي")
+    assert "القوات الفيدرالية" in [m["text"] for m in army["mentions"]], found
+    found = ents("وقالت القوات الاتحادية إنها صدت الهجوم، فيما قال الجيش العراقي والجيش التركي إن الحدود آمنة.")
+    assert "القوات الاتحادية" not in [m["text"] for m in by_name(found, "الجيش العراقي")["mentions"]]

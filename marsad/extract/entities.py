@@ -1831,10 +1831,36 @@ class EntityRecognizer:
         entities = resolve(mentions, self._fuzzy)
         entities = [e for e in entities if self._plausible(e)]
         entities = _merge_parentheses(doc.text, entities)
+        entities = self._federal_forces(entities)
         self._add_surnames(doc, entities)
         self._repeat_mentions(doc, entities)
         doc.entities = [self._record(i, e, doc.text) for i, e in enumerate(entities, 1)]
         return doc
+
+    def _federal_forces(self, entities: list[Entity]) -> list[Entity]:
+        """"القوات الفيدرالية", "القوات الاتحادية" in an article that names one country's
+        army ("الجيش الصومالي") are that army: a federal state's forces told by their
+        institutional adjective (the gold sets list both forms under one actor)."""
+        federal = [e for e in entities if e.type == "ORG" and e.actor is None and all(
+            tuple(m.words) in _FEDERAL_FORCES for m in e.mentions)]
+        if len(federal) != 1:
+            return entities
+        armies = {}
+        for e in entities:
+            if e.type != "ORG" or e is federal[0]:
+                continue
+            for m in e.mentions:
+                words = m.words
+                if len(words) >= 2 and words[0] == "جيش":
+                    code = self.roles.nationalities.get(words[-1])
+                    if code is not None:
+                        armies.setdefault(code, []).append(e)
+                        break
+        if len(armies) != 1 or len(next(iter(armies.values()))) != 1:
+            return entities
+        army = next(iter(armies.values()))[0]
+        army.mentions = sorted(army.mentions + federal[0].mentions, key=lambda m: m.start)
+        return [e for e in entities if e is not federal[0]]
 
     @staticmethod
     def _repeat_mentions(doc: Document, entities: list[Entity]) -> None:
@@ -2396,6 +2422,9 @@ def _person_starts(toks: list[Token], k: int, stops: frozenset[str]) -> bool:
         return False
     return nxt.norm in _COMPOUND_HEADS or name_part(nxt.norm) is not None or name_part(nxt.norm, "surname") is not None
 
+
+#: a federal state's forces by their institutional adjective (bare words, as Mention.words)
+_FEDERAL_FORCES = frozenset((fold("قوات"), fold(w)) for w in ("فيدرالية", "اتحادية"))
 
 #: directions that open a region's name ("شمال كيفو", "جنوب دارفور")
 _COMPASS = frozenset(fold(w) for w in ("شمال", "جنوب", "شرق", "غرب", "وسط"))
