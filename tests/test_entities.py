@@ -1350,3 +1350,15 @@ def test_federal_forces_are_the_one_army_named() -> None:
     assert "القوات الفيدرالية" in [m["text"] for m in army["mentions"]], found
     found = ents("وقالت القوات الاتحادية إنها صدت الهجوم، فيما قال الجيش العراقي والجيش التركي إن الحدود آمنة.")
     assert "القوات الاتحادية" not in [m["text"] for m in by_name(found, "الجيش العراقي")["mentions"]]
+
+
+def test_a_country_whose_name_is_a_common_word() -> None:
+    """"مالي" (also "financial") is Mali in an article that names one of its places
+    ("باماكو") or joins it by و to another country ("السنغال ومالي"); "الدعم المالي"
+    stays an adjective, and "المملكة" is not read as a country from a city alone."""
+    for text in ("وغادر الوفد باماكو أمس. وقالت السلطات في مالي إن الحدود مغلقة.",
+                 "وتصدر المغرب الخضر نحو أسواق غرب إفريقيا، خصوصا السنغال ومالي."):
+        assert [e for e in ents(text) if e["actor_code"] == "MLI" and e["type"] == "LOC"
+                and any(m["text"] == "مالي" for m in e["mentions"])], text
+    assert not [e for e in ents("وقدمت الحكومة الدعم المالي للأسر.") if e["type"] == "LOC"]
+    assert [e["name"] for e in ents("وقال المسؤول في جدة إن المملكة ستواصل جهودها.")] == ["جدة"]

@@ -444,7 +444,8 @@ class EntityRecognizer:
                     taken[k] = True  # "رئيس هيئة الأركان العامة ...": part of the title
         begins = [i for i, f in enumerate(self._word_flags(doc)) if f & _GAZ]
         strong = self.gazetteer.find(toks, candidates=begins)
-        present = ({m.actor.key for m in strong} | self._bylines(toks)) & self.gazetteer.weak_actors
+        present = ({m.actor.key for m in strong} | self._bylines(toks) | self._weak_countries(toks, strong)) \
+            & self.gazetteer.weak_actors
         matches = self.gazetteer.find(toks, present, candidates=begins) if present else strong
         for m in self._past_titles(toks, matches, taken):
             if self.roles.is_nationality_span(toks[m.first:m.last]) and not self._country_alone(toks, m):
@@ -861,6 +862,35 @@ class EntityRecognizer:
             if end > m.end or start < m.start:
                 m.start, m.end = start, end
                 m.text = doc.text[start:end]
+
+    def _weak_countries(self, toks: list[Token], strong: list) -> set[str]:
+        """Countries whose short name is also a common word ("مالي": financial) that the
+        document names all the same: it names one of their places ("باماكو"), or the
+        word stands joined by و to another country ("السنغال ومالي", "مالي وبوركينا فاسو")."""
+        weak_countries = self.gazetteer.weak_countries
+        if not weak_countries:
+            return set()
+        out: set[str] = set()
+        weak = self.gazetteer.weak
+        n = len(toks)
+        for m in strong:
+            actor = m.actor
+            if actor.type != "LOC" or not actor.code:
+                continue
+            other = weak_countries.get(actor.code[:3])
+            if other is not None and other is not actor and _proper_weak_name(other, self.gazetteer):
+                out.add(other.key)  # "باماكو" … "مالي"
+            if "country" not in actor.tags:
+                continue
+            if m.last < n and toks[m.last].norm[:1] == "و" and toks[m.last].sentence == toks[m.first].sentence:
+                got = weak.get((toks[m.last].norm[1:],))
+                if got is not None and "country" in got.tags and _proper_weak_name(got, self.gazetteer):
+                    out.add(got.key)
+            if m.first > 0 and toks[m.first].norm[:1] == "و" and toks[m.first - 1].sentence == toks[m.first].sentence:
+                got = weak.get((toks[m.first - 1].norm,))
+                if got is not None and "country" in got.tags and _proper_weak_name(got, self.gazetteer):
+                    out.add(got.key)
+        return out
 
     def _bylines(self, toks: list[Token]) -> set[str]:
         """Agencies credited in parentheses ("(بترا)", "(ومع)", "(العمانية)"): a
@@ -2452,3 +2482,14 @@ def _faila_adjective(tok: Token) -> bool:
     b = tok.bare
     return len(b) == 5 and b[2] == "ي" and b[4] == "ه" and b not in region_nouns() \
         and b not in org_heads() and b not in place_nouns()
+
+
+def _proper_weak_name(actor: Actor, gazetteer: Gazetteer) -> bool:
+    """Is a country's weak variant its own short name ("مالي", also "financial"),
+    rather than a name another actor has ("عمان", Amman) or a common noun that
+    refers back to it ("المملكة", the kingdom: left to the document's own usage)?"""
+    for variant in actor.weak_variants:
+        key = tuple(fold(w) for w in variant.split())
+        if gazetteer.index.get(key) is not None or any(split_article(w)[1] in region_nouns() for w in key):
+            return False
+    return True

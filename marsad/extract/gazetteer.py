@@ -97,6 +97,8 @@ class Gazetteer:
         self.index: dict[tuple[str, ...], Actor] = {}
         self.weak: dict[tuple[str, ...], Actor] = {}
         self.weak_actors: set[str] = set()
+        #: countries with weak variants ("مالي", also "financial"), by code
+        self.weak_countries: dict[str, Actor] = {}
         self.max_len: dict[str, int] = {}
         #: the first two forms of every key of two words or more (strong and weak): when a
         #: word and the next are no such pair, only one-word names can start at the word
@@ -118,6 +120,8 @@ class Gazetteer:
             for key in name_keys(variant, actor.type):
                 self.index[key] = actor
                 self._note(key)
+        if "country" in actor.tags and actor.code and actor.weak_variants:
+            self.weak_countries[actor.code] = actor
         for variant in actor.weak_variants:
             self.weak_actors.add(actor.key)
             for key in name_keys(variant, "weak"):
