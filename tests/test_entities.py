@@ -1362,3 +1362,12 @@ def test_a_country_whose_name_is_a_common_word() -> None:
                 and any(m["text"] == "مالي" for m in e["mentions"])], text
     assert not [e for e in ents("وقدمت الحكومة الدعم المالي للأسر.") if e["type"] == "LOC"]
     assert [e["name"] for e in ents("وقال المسؤول في جدة إن المملكة ستواصل جهودها.")] == ["جدة"]
+
+
+def test_a_place_named_with_its_region_noun_is_named_without_it() -> None:
+    """"مدينة الأبيض": the entity is named "الأبيض" (the mention keeps the noun), as
+    "جمهورية كينيا" is Kenya; not where the bare name is another actor's ("مدينة غزة",
+    the city, is not "غزة", the strip)."""
+    found = ents("وقصفت المسيرات مدينة الأبيض ومدينة غزة.")
+    assert by_name(found, "مدينة الأبيض")["name"] == "الأبيض"
+    assert by_name(found, "مدينة غزة")["name"] == "مدينة غزة"

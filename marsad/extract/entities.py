@@ -2034,6 +2034,12 @@ class EntityRecognizer:
         elif actor is None and ent.type != "PER" and name[:2] != "ال" and any(
                 m.text == name and m.start > 1 and text[m.start - 2:m.start] == "لل" for m in ent.mentions):
             name = "ال" + name  # the same, the mention starting after the fused lam ("جيش …")
+        elif ent.type == "LOC" and " " in name:
+            head, rest = name.split(" ", 1)
+            if fold(head) in _SUBNATIONAL and self.gazetteer.index.get(tuple(fold(rest).split())) is None:
+                # "مدينة الأبيض", "إقليم جدو": the place is named "الأبيض" (the mention keeps
+                # the noun); not where the bare name is another actor's ("مدينة غزة", "مدينة الكويت")
+                name = rest
         rec: dict[str, Any] = {
             "id": f"e{n}",
             "type": ent.type,
@@ -2055,6 +2061,10 @@ class EntityRecognizer:
 #: a role head, a possible given name, a possible place noun, a possible organization
 #: head, a possible first word of a dictionary name
 _TITLE, _HEAD, _GIVEN, _PLACE, _ORG_HEAD, _GAZ, _DUAL = 1, 2, 4, 8, 16, 32, 64
+
+#: region nouns of places inside a country, which a place's name may drop ("مدينة الأبيض")
+_SUBNATIONAL = frozenset(fold(w) for w in ("مدينة", "محافظة", "ولاية", "إقليم", "منطقة", "بلدة", "قرية",
+                                           "مديرية", "ناحية", "قضاء", "مقاطعة"))
 
 #: region nouns after which an indefinite word is an adjective, not a name
 _REGION_ADJ_NOUNS = frozenset(fold(w) for w in ("دولة", "منطقة", "جمهورية", "مملكة", "إمارة", "سلطنة"))
