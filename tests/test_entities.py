@@ -1371,3 +1371,14 @@ def test_a_place_named_with_its_region_noun_is_named_without_it() -> None:
     found = ents("وقصفت المسيرات مدينة الأبيض ومدينة غزة.")
     assert by_name(found, "مدينة الأبيض")["name"] == "الأبيض"
     assert by_name(found, "مدينة غزة")["name"] == "مدينة غزة"
+
+
+def test_a_facility_named_by_a_common_word() -> None:
+    """"معبر أدري الحدودي", "مخيم زمزم للنازحين": the word after the facility noun
+    is its name however common it is too, when a "named-by:" word follows
+    (place_nouns.txt); an adjective there names nothing ("مخيم مؤقت للنازحين")."""
+    names = mention_texts("وأغلقت السلطات معبر جابر الحدودي أمام الشاحنات.", "LOC")
+    assert "معبر جابر" in names, names
+    names = mention_texts("وقصفت المسيرات مخيم نصيب للنازحين قرب نيالا.", "LOC")
+    assert "مخيم نصيب" in names, names
+    assert not mention_texts("وأقيم مخيم مؤقت للنازحين قرب الحدود.", "LOC")

@@ -964,6 +964,17 @@ class EntityRecognizer:
             return j
         return j + 1 if rare(toks[j]) else j
 
+    def _plain_name_word(self, t: Token) -> bool:
+        """A word that may be a place's name after a facility noun: no clitic or article,
+        no function word, nationality, title or role, no plural, possessive or feminine
+        ending and no participle ("أدري" may end in ي: the word after it tells)."""
+        return (t.text[0].isalpha() and not t.prefix and t.norm not in function_words() and len(t.norm) >= 3
+                and not t.norm.endswith(_NOT_NAME_ENDINGS[2:] + ("يه", "ين", "ون"))
+                and not (t.norm[0] == "م" and len(t.norm) >= 4)  # a participle: "مخيم مؤقت"
+                and not t.text.endswith("ه") and zipf(t.text) < 5.0
+                and not self.roles.nationality(t) and not self.roles.is_title(t) and not self.roles.is_head(t)
+                and strip_len(t) == 0)
+
     def _places(self, doc: Document, taken: list[bool], spans: dict[int, tuple[int, int]],
                 found: list) -> None:
         """Places named by a noun and a name.
@@ -980,6 +991,7 @@ class EntityRecognizer:
         definite_facilities = {w for w, flags in place_flags.items() if "definite" in flags}
         days = place_extra.get("day", frozenset())
         tails = place_extra.get("tail", frozenset())
+        named_by = place_extra.get("named-by", frozenset())
         n = len(toks)
         flags = self._word_flags(doc)
         for i in [i for i, f in enumerate(flags[:-1]) if f & _PLACE]:  # _may_be(tok, both)
@@ -1018,6 +1030,11 @@ class EntityRecognizer:
                         k = j + 1  # "شارع الرشيد", "جسر الجمهورية": a street's name is often a common word
                         if k < n and not taken[k] and toks[k].sentence == sent and _rare_indefinite(toks[k], function_words()):
                             k += 1  # "شارع الحبيب بورقيبة"
+                if k == j and j + 1 < n and not any(taken[j:j + 2]) and toks[j + 1].sentence == sent \
+                        and toks[j + 1].norm in named_by and self._plain_name_word(toks[j]):
+                    # "مخيم زمزم للنازحين", "معبر أدري الحدودي": what follows shows that the word
+                    # after the noun is its name, however common a word it is too
+                    k = j + 1
                 if k == j:
                     continue
                 if k < n and not taken[k] and toks[k].sentence == sent and toks[k].norm in tails:
