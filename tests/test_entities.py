@@ -1382,3 +1382,12 @@ def test_a_facility_named_by_a_common_word() -> None:
     names = mention_texts("وقصفت المسيرات مخيم نصيب للنازحين قرب نيالا.", "LOC")
     assert "مخيم نصيب" in names, names
     assert not mention_texts("وأقيم مخيم مؤقت للنازحين قرب الحدود.", "LOC")
+
+
+def test_managing_a_place_is_no_body() -> None:
+    """"بشأن إدارة معبر جابر": the verbal noun "إدارة" after a preposition before a
+    place is managing it, not a body named after the place ("لإدارة بايدن", a
+    person's administration, stays a body)."""
+    found = ents("ولم يتفق الطرفان بعد بشأن إدارة معبر نصيب الحدودي.")
+    assert not [e for e in found if e["type"] == "ORG"], found
+    by_name(ents("وانتقد النائب القرار الأخير لإدارة بايدن."), "إدارة بايدن")

@@ -1476,8 +1476,12 @@ class EntityRecognizer:
                 continue
             if not definite and "verbal" in flags and (head_prefix[-1:] == "ل" or (
                     i > 0 and toks[i - 1].sentence == tok.sentence and _in_after_conj(toks[i - 1].norm, _VERBAL_NOUN_PREPS))) \
-                    and not (i + 1 < n and taken[i + 1]):
-                continue  # "لإدارة الإيرادات", "في إدارة العملية الانتخابية": managing, no body
+                    and not (i + 1 < n and taken[i + 1] and not (
+                        spans.get(i + 1) is not None and found[spans[i + 1][1]] is not None
+                        and found[spans[i + 1][1]].type == "LOC")):
+                # "لإدارة الإيرادات", "بشأن إدارة معبر رفح", "لإدارة غزة": managing, no body
+                # (but "لإدارة بايدن": a known person's or body's name follows)
+                continue
             if not definite and "led" in flags and head_prefix[-1:] == "ب":
                 continue  # "بقيادة عبد العزيز الحلو": led by a person, no body
             if definite:
