@@ -1391,3 +1391,10 @@ def test_managing_a_place_is_no_body() -> None:
     found = ents("ولم يتفق الطرفان بعد بشأن إدارة معبر نصيب الحدودي.")
     assert not [e for e in found if e["type"] == "ORG"], found
     by_name(ents("وانتقد النائب القرار الأخير لإدارة بايدن."), "إدارة بايدن")
+
+
+def test_a_numbered_unit_is_a_complete_name() -> None:
+    """"الفرقة الخامسة مشاة والقوة المشتركة": a unit named by its number and type is
+    complete; the body joined to it with و is another one."""
+    names = mention_texts("وصدت الفرقة الخامسة مشاة والقوة المشتركة الهجوم على المدينة.", "ORG")
+    assert "الفرقة الخامسة مشاة" in names, names

@@ -1503,6 +1503,7 @@ class EntityRecognizer:
                             end += 1
                         _claim(doc, found, spans, taken, i, end,
                                tok.start + surface_len(tok.text, len(head_prefix)), "ORG")
+                        found[-1].source = "fixed"  # complete: "الفرقة السادسة مشاة | والقوة المشتركة"
                     continue
                 ok = [p for p in (k, k + 1) if p < n and not any(taken[k:p + 1])
                       and toks[p].sentence == tok.sentence and all(t.prefix == "ال" for t in toks[k:p + 1])]
