@@ -1398,3 +1398,10 @@ def test_a_numbered_unit_is_a_complete_name() -> None:
     complete; the body joined to it with و is another one."""
     names = mention_texts("وصدت الفرقة الخامسة مشاة والقوة المشتركة الهجوم على المدينة.", "ORG")
     assert "الفرقة الخامسة مشاة" in names, names
+
+
+def test_a_past_verb_after_a_tagged_name_is_no_part_of_it() -> None:
+    """"غير أن كارتر أشاد …": the verb after its subject is cut from a tagged name."""
+    found = ents("والتقى الوزير المبعوث الأمريكي مايكل كارتر في بغداد. غير أن كارتر أشاد، وفق المتحدث، بجهود الحكومة.")
+    texts = [m["text"] for e in found for m in e["mentions"]]
+    assert "كارتر أشاد" not in texts and "كارتر" in texts, texts

@@ -1757,7 +1757,7 @@ class EntityRecognizer:
         # a person's name does not ("الرئيس المصري", "علي خامنئي الإيراني")
         while b > a and ((etype == "PER" and ((self.roles.nationality(toks[b - 1]) and not (
                     b - a >= 3 and toks[b - 3].norm in _LINEAGE))  # "يوسف بن علي الكندي": a family name
-                    or _verb_like(toks[b - 1])))
+                    or _verb_like(toks[b - 1]) or (b - a >= 2 and _past_verb(toks[b - 1]))))  # "كارتر أشاد"
                          or (toks[b - 1].norm in speech_verbs())  # "مندوب الإتحاد الأوربي قال"
                          or len(toks[b - 1].text.replace("ـ", "")) < 2  # "الشباب بـ«…»": a preposition alone
                          or not toks[b - 1].text[-1].isalnum()):
