@@ -1405,3 +1405,11 @@ def test_a_past_verb_after_a_tagged_name_is_no_part_of_it() -> None:
     found = ents("والتقى الوزير المبعوث الأمريكي مايكل كارتر في بغداد. غير أن كارتر أشاد، وفق المتحدث، بجهود الحكومة.")
     texts = [m["text"] for e in found for m in e["mentions"]]
     assert "كارتر أشاد" not in texts and "كارتر" in texts, texts
+
+
+def test_a_dual_noun_after_a_role_is_no_name() -> None:
+    """"أجرى وزير الخارجية التركي | اتصالين هاتفيين": a dual noun and its nisba after a
+    complete role are the object, not its holder; a name in ين ("سارة كلاين") is."""
+    found = ents("كما أجرى وزير الخارجية المصري اتصالين هاتفيين بنظيريه الليبي والتونسي.")
+    assert not [e for e in found if e["type"] == "PER"], found
+    by_name(ents("وقالت المتحدثة باسم الخارجية الأمريكية سارة كلاين إن المحادثات بناءة."), "سارة كلاين")

@@ -1200,6 +1200,7 @@ class EntityRecognizer:
                         or _not_name_word(t, first=k == j)
                         or (k > j and t.norm == toks[k - 1].norm) or self.roles.is_title(t)
                         or (t.prefix and t.norm.endswith(_DUAL_ENDINGS))  # "الحكومتين"
+                        or _dual_noun(t)  # "وزير الخارجية التركي | اتصالين هاتفيين"
                         or self.roles.is_head(t) or self.roles.nationality(t) or t.norm in verbs
                         or ((zipf(t.text) >= 4.5 or _clitic_inside_name(t, k == j))
                             and not (name_part(t.norm) or name_part(t.norm, "surname")))
@@ -2525,3 +2526,13 @@ def _proper_weak_name(actor: Actor, gazetteer: Gazetteer) -> bool:
         if gazetteer.index.get(key) is not None or any(split_article(w)[1] in region_nouns() for w in key):
             return False
     return True
+
+
+def _dual_noun(tok: Token) -> bool:
+    """A dual or plural noun in ين that no name holds: a common word + ين ("اتصالين",
+    "مواطنين"), or a nisba's ("هاتفيين"); attested name parts ("حسين", "ياسين") never."""
+    n = tok.norm
+    if tok.prefix or len(n) < 5 or not n.endswith("ين") or name_part(n) or name_part(n, "surname"):
+        return False
+    # (a stem of four letters or more: "كلاين", "بوتين" are names, not كلا/بوت + ين)
+    return n.endswith("يين") or (len(n) >= 6 and zipf(tok.text[:-2]) >= 4.0)
