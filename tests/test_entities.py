@@ -1413,3 +1413,10 @@ def test_a_dual_noun_after_a_role_is_no_name() -> None:
     found = ents("كما أجرى وزير الخارجية المصري اتصالين هاتفيين بنظيريه الليبي والتونسي.")
     assert not [e for e in found if e["type"] == "PER"], found
     by_name(ents("وقالت المتحدثة باسم الخارجية الأمريكية سارة كلاين إن المحادثات بناءة."), "سارة كلاين")
+
+
+def test_an_institution_name_after_a_fused_lam() -> None:
+    """"للمجلس الأعلى للتخطيط الاقتصادي" is ل + "المجلس الأعلى …" with the article's alef
+    elided: the institution is found, its name keeps the article."""
+    found = ents("وعقد اجتماع للمجلس الأعلى للتخطيط الاقتصادي أمس.")
+    assert by_name(found, "المجلس الأعلى للتخطيط الاقتصادي")["type"] == "ORG"

@@ -1334,8 +1334,8 @@ class EntityRecognizer:
         name_adj, genitives = extra.get("name-adj", frozenset()), extra.get("name-genitive", frozenset())
         n = len(toks)
         for i, tok in enumerate(toks):
-            if taken[i] or not tok.prefix.endswith("ال") or tok.bare not in heads:
-                continue
+            if taken[i] or not tok.prefix.endswith(("ال", "لل")) or tok.bare not in heads:
+                continue  # (also "للمجلس الأعلى للتنسيق …": ل + the article with its alef elided)
             sent = tok.sentence
 
             def free(p: int) -> bool:
@@ -1361,7 +1361,8 @@ class EntityRecognizer:
             while free(end) and toks[end].prefix == "ال" and end - i < 8 and (
                     toks[end].norm.endswith(("ي", "يه")) or self.roles.nationality(toks[end]) is not None):
                 end += 1  # an adjective: "… لحقوق الإنسان الفلسطيني" (not the object: "… للتعليم | الوزارة")
-            _claim(doc, found, spans, taken, i, end, tok.start + surface_len(tok.text, len(tok.prefix) - 2), "ORG")
+            cut = len(tok.prefix) - 2 if tok.prefix.endswith("ال") else len(tok.prefix)
+            _claim(doc, found, spans, taken, i, end, tok.start + surface_len(tok.text, cut), "ORG")
 
     def _fixed_bodies(self, doc: Document, taken: list[bool], spans: dict[int, tuple[int, int]],
                       found: list) -> None:
