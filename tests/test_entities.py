@@ -1420,3 +1420,10 @@ def test_an_institution_name_after_a_fused_lam() -> None:
     elided: the institution is found, its name keeps the article."""
     found = ents("وعقد اجتماع للمجلس الأعلى للتخطيط الاقتصادي أمس.")
     assert by_name(found, "المجلس الأعلى للتخطيط الاقتصادي")["type"] == "ORG"
+
+
+def test_a_government_with_a_nisba_that_is_also_a_common_adjective() -> None:
+    """"الحكومة المالية" is Mali's government (flag nation, as "force" for armies);
+    "السلطات المالية" stay the financial authorities."""
+    assert mention_texts("ورفضت الحكومة المالية الاتهامات.", "ORG") == ["الحكومة المالية"]
+    assert not mention_texts("وقالت السلطات المالية إن الضرائب سترتفع.", "ORG")
