@@ -1492,7 +1492,7 @@ class EntityRecognizer:
                 def closes(t: Token) -> bool:
                     return t.prefix == "ال" and (t.norm in adjectives or (
                         "adjective-only" not in flags and (self.roles.nationality(t) is not None or (
-                            ("force" in flags or "nation" in flags) and _weak_nationality(t)))))
+                            ("force" in flags or ("nation" in flags and t is toks[i + 1])) and _weak_nationality(t)))))
 
                 k = i + 1
                 if "numbered" in flags:
