@@ -1427,3 +1427,10 @@ def test_a_government_with_a_nisba_that_is_also_a_common_adjective() -> None:
     "السلطات المالية" stay the financial authorities."""
     assert mention_texts("ورفضت الحكومة المالية الاتهامات.", "ORG") == ["الحكومة المالية"]
     assert not mention_texts("وقالت السلطات المالية إن الضرائب سترتفع.", "ORG")
+
+
+def test_a_foreign_name_whose_first_letter_looks_like_a_clitic() -> None:
+    """"وزير المالية | بكاري سيسوكو": two rare plain words after a role are a foreign name,
+    though "بكاري" reads as ب + "كاري"; "بحكومة الوحدة" stays a preposition."""
+    e = by_name(ents("وأكد وزير المالية بكاري سيسوكو أن الموازنة متوازنة."), "بكاري سيسوكو")
+    assert e["type"] == "PER"

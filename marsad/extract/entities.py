@@ -1202,7 +1202,8 @@ class EntityRecognizer:
                         or (t.prefix and t.norm.endswith(_DUAL_ENDINGS))  # "الحكومتين"
                         or _dual_noun(t)  # "وزير الخارجية التركي | اتصالين هاتفيين"
                         or self.roles.is_head(t) or self.roles.nationality(t) or t.norm in verbs
-                        or ((zipf(t.text) >= 4.5 or _clitic_inside_name(t, k == j))
+                        or ((zipf(t.text) >= 4.5 or (_clitic_inside_name(t, k == j) and not (
+                                k == j and self._foreign_pair(toks, k, sent, stops))))
                             and not (name_part(t.norm) or name_part(t.norm, "surname")))
                         or (t.prefix and not t.text.startswith(("أل", "إل"))
                             and not (k == j and t.prefix == "ال" and name_part(t.norm) == "given")
@@ -1248,6 +1249,16 @@ class EntityRecognizer:
                     taken[p] = True
                 nxt = k
         return out
+
+    @staticmethod
+    def _foreign_pair(toks: list[Token], k: int, sent: int, stops: frozenset[str]) -> bool:
+        """Are the words at ``k`` and ``k + 1`` both rare plain words, a foreign name whose
+        first letter only looks like a clitic ("وزير الإدارة الإقليمية | بكاري سانوغو")?"""
+        if k + 1 >= len(toks) or toks[k + 1].sentence != sent:
+            return False
+        nxt = toks[k + 1]
+        return zipf(toks[k].text) < 3.0 and zipf(nxt.text) < 3.0 and _foreign_word(nxt, stops) \
+            and not nxt.norm.endswith(_NOT_NAME_ENDINGS[2:])
 
     def _name_closes(self, toks: list[Token], k: int, sent: int, stops: frozenset[str]) -> bool:
         """Does a name end before token ``k``: the sentence's end, punctuation, a
