@@ -1434,3 +1434,13 @@ def test_a_foreign_name_whose_first_letter_looks_like_a_clitic() -> None:
     though "بكاري" reads as ب + "كاري"; "بحكومة الوحدة" stays a preposition."""
     e = by_name(ents("وأكد وزير المالية بكاري سيسوكو أن الموازنة متوازنة."), "بكاري سيسوكو")
     assert e["type"] == "PER"
+
+
+def test_unifil_and_ispr_by_their_usual_names() -> None:
+    """The dictionary knows UNIFIL by "قوات الطوارئ الدولية" and names it "اليونيفيل"
+    without the "قوات" before it; Pakistan's ISPR by both Arabic renderings."""
+    texts = mention_texts("وانتشر الجيش بالتنسيق مع قوات اليونيفيل، قبل التمديد لقوات الطوارئ الدولية.", "ORG")
+    assert "اليونيفيل" in texts and "قوات الطوارئ الدولية" in texts, texts
+    e = by_name(ents("وقالت إدارة العلاقات العامة بين الأفرع في بيان إن العملية مستمرة."),
+                "إدارة العلاقات العامة بين الأفرع")
+    assert e["actor_code"] == "PAKMIL"
