@@ -1444,3 +1444,10 @@ def test_unifil_and_ispr_by_their_usual_names() -> None:
     e = by_name(ents("وقالت إدارة العلاقات العامة بين الأفرع في بيان إن العملية مستمرة."),
                 "إدارة العلاقات العامة بين الأفرع")
     assert e["actor_code"] == "PAKMIL"
+
+
+def test_a_tagged_place_after_a_facility_noun_is_the_facility() -> None:
+    """"حي كوت عبدالله": a place the tagger finds right after a facility noun flagged
+    "name" is that facility's name, one LOC with the noun (as for a person's name)."""
+    names = mention_texts("وشهد حي كوت عبدالله في الأهواز مواجهات عنيفة.", "LOC")
+    assert "حي كوت عبدالله" in names, names

@@ -646,8 +646,8 @@ class EntityRecognizer:
         facilities = _place_noun_sets()[0]
         starts = doc_starts(doc)
         for m in found:
-            if m.type != "PER":
-                continue
+            if m.type != "PER" and not (m.type == "LOC" and m.source == "model"):
+                continue  # (a tagged place after the noun is the facility's name too: "حي كوت عبدالله")
             k = bisect_left(starts, m.start)
             if k == 0 or k >= len(toks) or toks[k].start != m.start:
                 continue
