@@ -426,6 +426,8 @@ class EntityRecognizer:
             f |= _ORG_HEAD
         if self.gazetteer.begins_name(tok.norm):
             f |= _GAZ
+        if _dual_place_noun(tok):
+            f |= _DUAL
         return f
 
     def mentions(self, doc: Document) -> list[Mention]:
@@ -442,7 +444,8 @@ class EntityRecognizer:
                     taken[k] = True  # "رئيس هيئة الأركان العامة ...": part of the title
         begins = [i for i, f in enumerate(self._word_flags(doc)) if f & _GAZ]
         strong = self.gazetteer.find(toks, candidates=begins)
-        present = ({m.actor.key for m in strong} | self._bylines(toks)) & self.gazetteer.weak_actors
+        present = ({m.actor.key for m in strong} | self._bylines(toks) | self._weak_countries(toks, strong)) \
+            & self.gazetteer.weak_actors
         matches = self.gazetteer.find(toks, present, candidates=begins) if present else strong
         for m in self._past_titles(toks, matches, taken):
             if self.roles.is_nationality_span(toks[m.first:m.last]) and not self._country_alone(toks, m):
@@ -481,6 +484,7 @@ class EntityRecognizer:
         for mention in self._after_titles(doc, taken, spans, found):
             found.append(mention)
         self._institution_names(doc, taken, spans, found)
+        self._fixed_bodies(doc, taken, spans, found)
         self._org_chains(doc, taken, spans, found)
         found.extend(self._after_roles(doc, taken, spans, found))
         found = [m for m in found if m is not None]
@@ -522,11 +526,82 @@ class EntityRecognizer:
         heads = self.roles.heads
         found = [m for m in found if not (m.type == "PER" and m.actor is None and fold(m.text) in heads)]  # "ولي العهد"
         found.sort(key=lambda x: x.start)
+        if any(f & _DUAL for f in self._word_flags(doc)):
+            found = self._dual_places(doc, found)
         self._extend_people(doc, found)
         self._extend_bodies(doc, found)
         self._purpose_genitives(doc, found)
         self._places_named_after_people(doc, found)
         return found
+
+    def _dual_places(self, doc: Document, found: list[Mention]) -> list[Mention]:
+        """"في إقليمي شمال كيفو وجنوب كيفو", "مدينتي غوما وبوكافو", "ولايتي الجزيرة وشمال
+        دارفور": the dual of a region or facility noun names two places joined by و.
+        The dual noun is no name (nor a person's: "ولايتي"), a span over both places is
+        cut at the و, and a person read right after it is a place ("محافظتي نينوى
+        وصلاح الدين")."""
+        toks = doc.tokens
+        flags = self._word_flags(doc)
+        starts = doc_starts(doc)
+        out = found
+        for i in [i for i, f in enumerate(flags) if f & _DUAL]:
+            if i + 1 >= len(toks) or toks[i + 1].sentence != toks[i].sentence:
+                continue
+            tok, nxt = toks[i], toks[i + 1]
+            first = next((m for m in out if m.start < tok.end and m.end > tok.start), None)
+            if first is not None:
+                if first.end <= tok.end:
+                    out = [m for m in out if m is not first]  # "ولايتي" alone: the noun, no person
+                    first = None
+                elif first.start < nxt.start:  # "مدينتي غوما …": the name starts after the noun
+                    first.start = nxt.start
+                    first.text = doc.text[first.start:first.end]
+            if first is None:
+                first = next((m for m in out if m.start >= nxt.start), None)
+                if first is None or toks[bisect_left(starts, first.start)].sentence != tok.sentence:
+                    continue
+                a = bisect_left(starts, first.start)
+                if a == i + 2 and nxt.norm in _COMPASS:  # "إقليمي | شمال كيفو": the direction is in the name
+                    first.start = nxt.start
+                    first.text = doc.text[first.start:first.end]
+                elif a > i + 1:
+                    # "ولايتي الجزيرة | وشمال دارفور": the first place is what stands before the و
+                    j = bisect_left(starts, first.start + 1) - 1
+                    if j - i > 3 or toks[j].norm[:1] != "و" or any(
+                            not t.text[0].isalpha() or t.prefix not in ("", "ال") or t.norm in function_words()
+                            for t in toks[i + 1:j]):
+                        continue
+                    out = sorted([*out, Mention(nxt.start, toks[j - 1].end, doc.text[nxt.start:toks[j - 1].end], "LOC")],
+                                 key=lambda x: x.start)
+                    if first.type != "LOC":
+                        first.type, first.actor = "LOC", None
+                    continue
+            a = bisect_left(starts, first.start)
+            b = bisect_left(starts, first.end)
+            # (after the dual noun a word with و inside the span is the conjunction)
+            conj = next((k for k in range(a + 1, b) if toks[k].norm[:1] == "و" and len(toks[k].norm) > 3), None)
+            second = None
+            if conj is not None:
+                cut = toks[conj].start + surface_len(toks[conj].text, 1)
+                second = Mention(cut, first.end, doc.text[cut:first.end], "LOC")
+                first.end = toks[conj - 1].end
+                first.text = doc.text[first.start:first.end]
+                out = sorted([*out, second], key=lambda x: x.start)
+            else:
+                after = next((m for m in out if m.start > first.end), None)
+                k = bisect_left(starts, first.end)
+                if after is not None and k + 1 < len(toks) and toks[k].norm[:1] == "و" \
+                        and toks[k].sentence == tok.sentence:
+                    if after.start < toks[k].end:
+                        second = after
+                    elif after.start == toks[k + 1].start and toks[k].norm[1:] in _COMPASS:
+                        second = after  # "… وجنوب | كيفو": the direction is in the name
+                        second.start = toks[k].start + surface_len(toks[k].text, 1)
+                        second.text = doc.text[second.start:second.end]
+            for m in (first, second):
+                if m is not None and m.type != "LOC":
+                    m.type, m.actor = "LOC", None
+        return out
 
     def _person_goes_on(self, doc: Document, found: list, taken: list[bool], a: int, b: int) -> None:
         """A person the rules found, whose name the tagger reads one or two words
@@ -571,8 +646,8 @@ class EntityRecognizer:
         facilities = _place_noun_sets()[0]
         starts = doc_starts(doc)
         for m in found:
-            if m.type != "PER":
-                continue
+            if m.type != "PER" and not (m.type == "LOC" and m.source == "model"):
+                continue  # (a tagged place after the noun is the facility's name too: "حي كوت عبدالله")
             k = bisect_left(starts, m.start)
             if k == 0 or k >= len(toks) or toks[k].start != m.start:
                 continue
@@ -601,7 +676,7 @@ class EntityRecognizer:
         plain = adjective_only_heads()
         for m in found:
             words = m.text.split()
-            if m.type != "ORG" or m.actor is not None or len(words) < 2 or (
+            if m.type != "ORG" or m.actor is not None or m.source == "fixed" or len(words) < 2 or (
                     len(words) == 2 and split_article(fold(words[0]))[1] not in heads):
                 continue  # three words, or two with an organization's head: "جهاز المخابرات والأمن الوطني"
             k = bisect_left(starts, m.end)
@@ -620,9 +695,11 @@ class EntityRecognizer:
                         or self.roles.is_title(t) or self.roles.is_head(t) or zipf(t.text[1:]) < 2.0):
                     break
                 end, k = t.end, k + 1
-                if k < len(toks) and toks[k].prefix == "ال" and toks[k].norm.endswith(("ي", "يه")) \
+                if k < len(toks) and toks[k].prefix == "ال" and (toks[k].norm.endswith(("ي", "يه")) or (
+                        t.bare.endswith("ات") and _faila_adjective(toks[k]))) \
                         and toks[k].sentence == t.sentence and not _mention_inside(mention_starts, toks[k]):
-                    end, k = toks[k].end, k + 1  # its adjective: "والأمن الوطني"
+                    # its adjective: "والأمن الوطني", "والمركبات الثقيلة"
+                    end, k = toks[k].end, k + 1
                     if self.roles.nationality(toks[k - 1]):
                         break  # a nationality closes the name: "مجلس السلم والأمن الأفريقي"
             if end > m.end:
@@ -643,7 +720,7 @@ class EntityRecognizer:
         by_start = None
         local_heads = _flagged_list("org_heads.txt")[0]
         for m in found:
-            if m.type != "ORG" or m.actor is not None:
+            if m.type != "ORG" or m.actor is not None or m.source == "fixed":
                 continue
             k = bisect_left(starts, m.end)
             if k < 2 or k >= len(toks) or toks[k - 1].end != m.end:
@@ -786,6 +863,35 @@ class EntityRecognizer:
                 m.start, m.end = start, end
                 m.text = doc.text[start:end]
 
+    def _weak_countries(self, toks: list[Token], strong: list) -> set[str]:
+        """Countries whose short name is also a common word ("مالي": financial) that the
+        document names all the same: it names one of their places ("باماكو"), or the
+        word stands joined by و to another country ("السنغال ومالي", "مالي وبوركينا فاسو")."""
+        weak_countries = self.gazetteer.weak_countries
+        if not weak_countries:
+            return set()
+        out: set[str] = set()
+        weak = self.gazetteer.weak
+        n = len(toks)
+        for m in strong:
+            actor = m.actor
+            if actor.type != "LOC" or not actor.code:
+                continue
+            other = weak_countries.get(actor.code[:3])
+            if other is not None and other is not actor and _proper_weak_name(other, self.gazetteer):
+                out.add(other.key)  # "باماكو" … "مالي"
+            if "country" not in actor.tags:
+                continue
+            if m.last < n and toks[m.last].norm[:1] == "و" and toks[m.last].sentence == toks[m.first].sentence:
+                got = weak.get((toks[m.last].norm[1:],))
+                if got is not None and "country" in got.tags and _proper_weak_name(got, self.gazetteer):
+                    out.add(got.key)
+            if m.first > 0 and toks[m.first].norm[:1] == "و" and toks[m.first - 1].sentence == toks[m.first].sentence:
+                got = weak.get((toks[m.first - 1].norm,))
+                if got is not None and "country" in got.tags and _proper_weak_name(got, self.gazetteer):
+                    out.add(got.key)
+        return out
+
     def _bylines(self, toks: list[Token]) -> set[str]:
         """Agencies credited in parentheses ("(بترا)", "(ومع)", "(العمانية)"): a
         weak variant of a news agency alone between brackets is the agency."""
@@ -858,6 +964,17 @@ class EntityRecognizer:
             return j
         return j + 1 if rare(toks[j]) else j
 
+    def _plain_name_word(self, t: Token) -> bool:
+        """A word that may be a place's name after a facility noun: no clitic or article,
+        no function word, nationality, title or role, no plural, possessive or feminine
+        ending and no participle ("أدري" may end in ي: the word after it tells)."""
+        return (t.text[0].isalpha() and not t.prefix and t.norm not in function_words() and len(t.norm) >= 3
+                and not t.norm.endswith(_NOT_NAME_ENDINGS[2:] + ("يه", "ين", "ون"))
+                and not (t.norm[0] == "م" and len(t.norm) >= 4)  # a participle: "مخيم مؤقت"
+                and not t.text.endswith("ه") and zipf(t.text) < 5.0
+                and not self.roles.nationality(t) and not self.roles.is_title(t) and not self.roles.is_head(t)
+                and strip_len(t) == 0)
+
     def _places(self, doc: Document, taken: list[bool], spans: dict[int, tuple[int, int]],
                 found: list) -> None:
         """Places named by a noun and a name.
@@ -874,6 +991,7 @@ class EntityRecognizer:
         definite_facilities = {w for w, flags in place_flags.items() if "definite" in flags}
         days = place_extra.get("day", frozenset())
         tails = place_extra.get("tail", frozenset())
+        named_by = place_extra.get("named-by", frozenset())
         n = len(toks)
         flags = self._word_flags(doc)
         for i in [i for i, f in enumerate(flags[:-1]) if f & _PLACE]:  # _may_be(tok, both)
@@ -912,6 +1030,11 @@ class EntityRecognizer:
                         k = j + 1  # "شارع الرشيد", "جسر الجمهورية": a street's name is often a common word
                         if k < n and not taken[k] and toks[k].sentence == sent and _rare_indefinite(toks[k], function_words()):
                             k += 1  # "شارع الحبيب بورقيبة"
+                if k == j and j + 1 < n and not any(taken[j:j + 2]) and toks[j + 1].sentence == sent \
+                        and toks[j + 1].norm in named_by and self._plain_name_word(toks[j]):
+                    # "مخيم زمزم للنازحين", "معبر أدري الحدودي": what follows shows that the word
+                    # after the noun is its name, however common a word it is too
+                    k = j + 1
                 if k == j:
                     continue
                 if k < n and not taken[k] and toks[k].sentence == sent and toks[k].norm in tails:
@@ -1077,8 +1200,10 @@ class EntityRecognizer:
                         or _not_name_word(t, first=k == j)
                         or (k > j and t.norm == toks[k - 1].norm) or self.roles.is_title(t)
                         or (t.prefix and t.norm.endswith(_DUAL_ENDINGS))  # "الحكومتين"
+                        or _dual_noun(t)  # "وزير الخارجية التركي | اتصالين هاتفيين"
                         or self.roles.is_head(t) or self.roles.nationality(t) or t.norm in verbs
-                        or ((zipf(t.text) >= 4.5 or _clitic_inside_name(t, k == j))
+                        or ((zipf(t.text) >= 4.5 or (_clitic_inside_name(t, k == j) and not (
+                                k == j and self._foreign_pair(toks, k, sent, stops))))
                             and not (name_part(t.norm) or name_part(t.norm, "surname")))
                         or (t.prefix and not t.text.startswith(("أل", "إل"))
                             and not (k == j and t.prefix == "ال" and name_part(t.norm) == "given")
@@ -1113,13 +1238,27 @@ class EntityRecognizer:
             while k > j and toks[k - 1].norm in _LINKS:
                 k -= 1
             words = toks[j:k]
-            if j > i + 1 and len(words) >= 2 and not (comma and common):
+            # a definite head alone is a role too ("طالب النائب | عايد مفلح السرحان"),
+            # when every word after it is an attested name part or a rare word
+            bare_head = j == i + 1 and tok.prefix.endswith("ال") and not common and name_part(tok.norm) != "given"
+            # (not a head that is also a given name inside a name: "محمد الأمين ولد الداه")
+            if (j > i + 1 or bare_head) and len(words) >= 2 and not (comma and common):
                 start, end = words[0].start, words[-1].end
                 out.append(Mention(start, end, doc.text[start:end], "PER"))
                 for p in range(j, k):
                     taken[p] = True
                 nxt = k
         return out
+
+    @staticmethod
+    def _foreign_pair(toks: list[Token], k: int, sent: int, stops: frozenset[str]) -> bool:
+        """Are the words at ``k`` and ``k + 1`` both rare plain words, a foreign name whose
+        first letter only looks like a clitic ("وزير الإدارة الإقليمية | بكاري سانوغو")?"""
+        if k + 1 >= len(toks) or toks[k + 1].sentence != sent:
+            return False
+        nxt = toks[k + 1]
+        return zipf(toks[k].text) < 3.0 and zipf(nxt.text) < 3.0 and _foreign_word(nxt, stops) \
+            and not nxt.norm.endswith(_NOT_NAME_ENDINGS[2:])
 
     def _name_closes(self, toks: list[Token], k: int, sent: int, stops: frozenset[str]) -> bool:
         """Does a name end before token ``k``: the sentence's end, punctuation, a
@@ -1206,8 +1345,8 @@ class EntityRecognizer:
         name_adj, genitives = extra.get("name-adj", frozenset()), extra.get("name-genitive", frozenset())
         n = len(toks)
         for i, tok in enumerate(toks):
-            if taken[i] or not tok.prefix.endswith("ال") or tok.bare not in heads:
-                continue
+            if taken[i] or not tok.prefix.endswith(("ال", "لل")) or tok.bare not in heads:
+                continue  # (also "للمجلس الأعلى للتنسيق …": ل + the article with its alef elided)
             sent = tok.sentence
 
             def free(p: int) -> bool:
@@ -1233,7 +1372,48 @@ class EntityRecognizer:
             while free(end) and toks[end].prefix == "ال" and end - i < 8 and (
                     toks[end].norm.endswith(("ي", "يه")) or self.roles.nationality(toks[end]) is not None):
                 end += 1  # an adjective: "… لحقوق الإنسان الفلسطيني" (not the object: "… للتعليم | الوزارة")
-            _claim(doc, found, spans, taken, i, end, tok.start + surface_len(tok.text, len(tok.prefix) - 2), "ORG")
+            cut = len(tok.prefix) - 2 if tok.prefix.endswith("ال") else len(tok.prefix)
+            _claim(doc, found, spans, taken, i, end, tok.start + surface_len(tok.text, cut), "ORG")
+
+    def _fixed_bodies(self, doc: Document, taken: list[bool], spans: dict[int, tuple[int, int]],
+                      found: list) -> None:
+        """"النيابة العامة", "القيادة العامة", "المصرف المركزي", "المحكمة الدستورية":
+        a definite head and the one adjective that makes them the country's own body
+        (the "fixed:" lines of ``org_heads.txt``), then a nationality or name adjective
+        if there is one ("المحكمة الدستورية العليا").  Other adjectives leave the head a
+        common noun ("الهيئة العامة", "القيادة الجديدة").  Local bodies ("local-fixed:"
+        lines: a court of first instance, a prosecutor's office) take the place they
+        serve, with في or ب: "النيابة العامة في أنقرة", "المحكمة الابتدائية بتونس"; a
+        country's one body does not ("المحكمة الدستورية | في الكويت"), nor does an
+        assembly take its seat ("الجمعية الوطنية | في نواكشوط")."""
+        extra = _keyed_list("org_heads.txt")[1]
+        local = extra.get("local-fixed", frozenset())
+        fixed = extra.get("fixed", frozenset()) | local
+        name_adj = extra.get("name-adj", frozenset())
+        toks = doc.tokens
+        n = len(toks)
+        for i in [i for i, f in enumerate(self._word_flags(doc)) if f & _ORG_HEAD]:
+            tok = toks[i]
+            if taken[i] or i + 1 >= n or taken[i + 1] or toks[i + 1].sentence != tok.sentence \
+                    or not tok.prefix.endswith(("ال", "لل")) or f"{tok.bare} {toks[i + 1].norm}" not in fixed:
+                continue
+            end = i + 2
+            while end < n and end - i < 4 and not taken[end] and toks[end].sentence == tok.sentence \
+                    and toks[end].prefix == "ال" and (toks[end].norm in name_adj or self.roles.nationality(toks[end])):
+                end += 1  # "النيابة العامة الكويتية", "المحكمة الدستورية العليا"
+            nested = None
+            if f"{tok.bare} {toks[i + 1].norm}" in local and end < n and toks[end].sentence == tok.sentence:
+                at = end + 1 if toks[end].norm == "في" else end
+                span = spans.get(at) if at < n and taken[at] else None
+                place = found[span[1]] if span is not None else None
+                if place is not None and place.type == "LOC" and toks[span[0] - 1].sentence == tok.sentence and (
+                        at == end + 1 or (toks[at].norm[:1] == "ب" and place.start > toks[at].start)):
+                    nested, end = span[1], span[0]
+            cut = len(tok.prefix) - 2 if tok.prefix.endswith("ال") else len(tok.prefix)
+            if nested is not None:
+                found[nested] = None  # the place is part of the body's name
+            _claim(doc, found, spans, taken, i, end, tok.start + surface_len(tok.text, cut), "ORG")
+            found[-1].source = "fixed"  # a complete name: no genitive or conjoined noun goes on
 
     def _org_chains(self, doc: Document, taken: list[bool], spans: dict[int, tuple[int, int]],
                     found: list, max_len: int = 7) -> None:
@@ -1256,6 +1436,7 @@ class EntityRecognizer:
         periods, directions = period_phrase_words()
         joint = _keyed_list("org_heads.txt")[1].get("joint", frozenset())
         national = _keyed_list("org_heads.txt")[1].get("national", frozenset())
+        ideologies = _keyed_list("org_heads.txt")[1].get("ideology", frozenset())
         stops = function_words()
         n = len(toks)
         word_flags = self._word_flags(doc)
@@ -1285,6 +1466,15 @@ class EntityRecognizer:
                         end += 1  # "قوات الدرك الأردنية"
                     _claim(doc, found, spans, taken, i, end, tok.start + surface_len(tok.text, len(pre)), "ORG")
                     break
+                if not tok.prefix and "place" in heads[stem] and i + 1 < n and taken[i + 1] \
+                        and spans.get(i + 1) is not None and found[spans[i + 1][1]] is not None \
+                        and found[spans[i + 1][1]].type == "LOC" and toks[spans[i + 1][0] - 1].sentence == tok.sentence \
+                        and found[spans[i + 1][1]].start == toks[i + 1].start:
+                    # "شرطة محافظة خوزستان", "قوات جوبالاند": the police or forces of a place
+                    end, j = spans[i + 1]
+                    found[j] = None
+                    _claim(doc, found, spans, taken, i, end, tok.start + surface_len(tok.text, len(pre)), "ORG")
+                    break
                 if not tok.prefix and "force" in heads[stem]:
                     end = self._force_service(toks, i + 1, taken)
                     if end:
@@ -1299,8 +1489,12 @@ class EntityRecognizer:
                 continue
             if not definite and "verbal" in flags and (head_prefix[-1:] == "ل" or (
                     i > 0 and toks[i - 1].sentence == tok.sentence and _in_after_conj(toks[i - 1].norm, _VERBAL_NOUN_PREPS))) \
-                    and not (i + 1 < n and taken[i + 1]):
-                continue  # "لإدارة الإيرادات", "في إدارة العملية الانتخابية": managing, no body
+                    and not (i + 1 < n and taken[i + 1] and not (
+                        spans.get(i + 1) is not None and found[spans[i + 1][1]] is not None
+                        and found[spans[i + 1][1]].type == "LOC")):
+                # "لإدارة الإيرادات", "بشأن إدارة معبر رفح", "لإدارة غزة": managing, no body
+                # (but "لإدارة بايدن": a known person's or body's name follows)
+                continue
             if not definite and "led" in flags and head_prefix[-1:] == "ب":
                 continue  # "بقيادة عبد العزيز الحلو": led by a person, no body
             if definite:
@@ -1309,7 +1503,7 @@ class EntityRecognizer:
                 def closes(t: Token) -> bool:
                     return t.prefix == "ال" and (t.norm in adjectives or (
                         "adjective-only" not in flags and (self.roles.nationality(t) is not None or (
-                            "force" in flags and _weak_nationality(t)))))
+                            ("force" in flags or ("nation" in flags and t is toks[i + 1])) and _weak_nationality(t)))))
 
                 k = i + 1
                 if "numbered" in flags:
@@ -1322,19 +1516,24 @@ class EntityRecognizer:
                             end += 1
                         _claim(doc, found, spans, taken, i, end,
                                tok.start + surface_len(tok.text, len(head_prefix)), "ORG")
+                        found[-1].source = "fixed"  # complete: "الفرقة السادسة مشاة | والقوة المشتركة"
                     continue
                 ok = [p for p in (k, k + 1) if p < n and not any(taken[k:p + 1])
                       and toks[p].sentence == tok.sentence and all(t.prefix == "ال" for t in toks[k:p + 1])]
                 end = next((p for p in ok if closes(toks[p]) and (p == k or toks[k].norm not in stops)), None)
                 if end is None and "national" in flags and ok and toks[k].norm in national:
                     end = k  # "الحرس الوطني", "الدرك الوطني" (and "الحرس الوطني التونسي", below)
+                ideology = ideologies if "ideology" in flags else frozenset()
                 while end is not None and end - i < 4 and end + 1 < n and not taken[end + 1] \
-                        and toks[end + 1].sentence == tok.sentence and toks[end + 1].prefix == "ال" and (
-                            toks[end + 1].norm in joint or self.roles.nationality(toks[end + 1]) is not None) \
-                        and (self.roles.nationality(toks[end]) is not None or toks[end].norm in national
-                             or toks[end].norm in adjectives):
+                        and toks[end + 1].sentence == tok.sentence and toks[end + 1].prefix == "ال" and ((
+                            (toks[end + 1].norm in joint or self.roles.nationality(toks[end + 1]) is not None)
+                            and (self.roles.nationality(toks[end]) is not None or toks[end].norm in national
+                                 or toks[end].norm in adjectives))
+                            or (toks[end + 1].norm in ideology and (
+                                self.roles.nationality(toks[end]) is not None or toks[end].norm in ideology))):
                     # "اللجنة العمانية الصومالية المشتركة": a joint body of two countries; an
-                    # institutional adjective and the country: "الحكومة الفيدرالية الصومالية"
+                    # institutional adjective and the country: "الحكومة الفيدرالية الصومالية";
+                    # a party's politics after its country: "الحزب المصري الديمقراطي الاجتماعي"
                     end += 1
                 if end is not None:
                     _claim(doc, found, spans, taken, i, end + 1,
@@ -1390,6 +1589,12 @@ class EntityRecognizer:
                     break
                 if t.bare in AFFILIATED:
                     break  # "مؤسسة الزلاقة | التابعة لـ…": an adjective with its own complement
+                if last_definite == k - 1 and t.prefix == "ال" and toks[k - 1].prefix.endswith(("ال", "لل")) and (
+                        (_masdar_like(t) and not t.bare.startswith("م")) or _person_starts(toks, k, stops)):
+                    # a definite word closes the genitive chain: after it comes only an adjective,
+                    # never a verbal noun ("قاطعت كتلة الجيل الجديد | التصويت": the object) nor a
+                    # person's name ("وزير الخارجية في حكومة الوحدة الوطنية | الطاهر عبد الرحمن …")
+                    break
                 if t.prefix.endswith(("ال", "لل")) or t.text[0].isdigit():
                     nationality = t.prefix == "ال" and self.roles.nationality(t) is not None
                     if "short" in flags and last_definite >= 0 and not (nationality or t.norm in _OUTLET_TAILS):
@@ -1565,7 +1770,7 @@ class EntityRecognizer:
         # a person's name does not ("الرئيس المصري", "علي خامنئي الإيراني")
         while b > a and ((etype == "PER" and ((self.roles.nationality(toks[b - 1]) and not (
                     b - a >= 3 and toks[b - 3].norm in _LINEAGE))  # "يوسف بن علي الكندي": a family name
-                    or _verb_like(toks[b - 1])))
+                    or _verb_like(toks[b - 1]) or (b - a >= 2 and _past_verb(toks[b - 1]))))  # "كارتر أشاد"
                          or (toks[b - 1].norm in speech_verbs())  # "مندوب الإتحاد الأوربي قال"
                          or len(toks[b - 1].text.replace("ـ", "")) < 2  # "الشباب بـ«…»": a preposition alone
                          or not toks[b - 1].text[-1].isalnum()):
@@ -1589,6 +1794,11 @@ class EntityRecognizer:
             cut = 0  # no clitic after a place noun in the construct state: "مدينة فصالة", "منطقة كورما"
         else:
             cut = surface_len(first.text, strip_len(first))
+            rest = first.text[cut:]
+            if cut and rest[:1] == "ل" and first.text[cut - 1] == "ل" and zipf("ا" + rest) > zipf(rest):
+                # "للجيش الوطني" = ل + الجيش with the article's alef elided: the name as
+                # written starts after the fused lam ("جيش …"), as the dictionary's does
+                cut += 1
         bare_first = fold(first.text[cut:])
         if etype == "PER" and not (name_part(first.norm) or name_part(first.norm, "surname")
                                    or name_part(bare_first) or name_part(bare_first, "surname")) \
@@ -1686,10 +1896,36 @@ class EntityRecognizer:
         entities = resolve(mentions, self._fuzzy)
         entities = [e for e in entities if self._plausible(e)]
         entities = _merge_parentheses(doc.text, entities)
+        entities = self._federal_forces(entities)
         self._add_surnames(doc, entities)
         self._repeat_mentions(doc, entities)
         doc.entities = [self._record(i, e, doc.text) for i, e in enumerate(entities, 1)]
         return doc
+
+    def _federal_forces(self, entities: list[Entity]) -> list[Entity]:
+        """"القوات الفيدرالية", "القوات الاتحادية" in an article that names one country's
+        army ("الجيش الصومالي") are that army: a federal state's forces told by their
+        institutional adjective (the gold sets list both forms under one actor)."""
+        federal = [e for e in entities if e.type == "ORG" and e.actor is None and all(
+            tuple(m.words) in _FEDERAL_FORCES for m in e.mentions)]
+        if len(federal) != 1:
+            return entities
+        armies = {}
+        for e in entities:
+            if e.type != "ORG" or e is federal[0]:
+                continue
+            for m in e.mentions:
+                words = m.words
+                if len(words) >= 2 and words[0] == "جيش":
+                    code = self.roles.nationalities.get(words[-1])
+                    if code is not None:
+                        armies.setdefault(code, []).append(e)
+                        break
+        if len(armies) != 1 or len(next(iter(armies.values()))) != 1:
+            return entities
+        army = next(iter(armies.values()))[0]
+        army.mentions = sorted(army.mentions + federal[0].mentions, key=lambda m: m.start)
+        return [e for e in entities if e is not federal[0]]
 
     @staticmethod
     def _repeat_mentions(doc: Document, entities: list[Entity]) -> None:
@@ -1734,7 +1970,7 @@ class EntityRecognizer:
         # form, or is the article and one: a C-level test rules out most tokens first
         suffixes = (*index, *(x[2:] for x in index if x.startswith("ال")))
         for i, tok in enumerate(toks):
-            if covered[tok.start] or not tok.norm.endswith(suffixes) \
+            if covered[tok.start] or covered[tok.end - 1] or not tok.norm.endswith(suffixes) \
                     or not (_may_be(tok, index) or "ال" + tok.bare in index) or not tok.text[0].isalpha():
                 continue
             for prefix, stem in clitic_forms(tok.norm):
@@ -1830,6 +2066,15 @@ class EntityRecognizer:
                 m.text == name and m.start > 0 and text[m.start - 1] == "ل" for m in ent.mentions):
             # "للجيش الوطني الصومالي": the mention starts after لـ, the name has its article
             name = "ال" + name[1:]
+        elif actor is None and ent.type != "PER" and name[:2] != "ال" and any(
+                m.text == name and m.start > 1 and text[m.start - 2:m.start] == "لل" for m in ent.mentions):
+            name = "ال" + name  # the same, the mention starting after the fused lam ("جيش …")
+        elif ent.type == "LOC" and " " in name:
+            head, rest = name.split(" ", 1)
+            if fold(head) in _SUBNATIONAL and self.gazetteer.index.get(tuple(fold(rest).split())) is None:
+                # "مدينة الأبيض", "إقليم جدو": the place is named "الأبيض" (the mention keeps
+                # the noun); not where the bare name is another actor's ("مدينة غزة", "مدينة الكويت")
+                name = rest
         rec: dict[str, Any] = {
             "id": f"e{n}",
             "type": ent.type,
@@ -1850,7 +2095,11 @@ class EntityRecognizer:
 #: word classes of :meth:`EntityRecognizer._word_flags` (bit flags): a title or rank,
 #: a role head, a possible given name, a possible place noun, a possible organization
 #: head, a possible first word of a dictionary name
-_TITLE, _HEAD, _GIVEN, _PLACE, _ORG_HEAD, _GAZ = 1, 2, 4, 8, 16, 32
+_TITLE, _HEAD, _GIVEN, _PLACE, _ORG_HEAD, _GAZ, _DUAL = 1, 2, 4, 8, 16, 32, 64
+
+#: region nouns of places inside a country, which a place's name may drop ("مدينة الأبيض")
+_SUBNATIONAL = frozenset(fold(w) for w in ("مدينة", "محافظة", "ولاية", "إقليم", "منطقة", "بلدة", "قرية",
+                                           "مديرية", "ناحية", "قضاء", "مقاطعة"))
 
 #: region nouns after which an indefinite word is an adjective, not a name
 _REGION_ADJ_NOUNS = frozenset(fold(w) for w in ("دولة", "منطقة", "جمهورية", "مملكة", "إمارة", "سلطنة"))
@@ -2235,3 +2484,67 @@ def strip_len(tok: Token) -> int:
         if f > best:
             best, best_len = f, len(prefix)
     return best_len
+
+
+def _person_starts(toks: list[Token], k: int, stops: frozenset[str]) -> bool:
+    """Does a person's name open at the definite given name at ``k`` ("الطاهر عبد
+    الرحمن", "الصادق المهدي")?  It does when a name part follows it in the sentence
+    (a compound's عبد/أبو, or a word attested as a given name or surname)."""
+    if name_part(toks[k].norm) != "given" or k + 1 >= len(toks) or toks[k + 1].sentence != toks[k].sentence:
+        return False
+    nxt = toks[k + 1]
+    if not nxt.text[0].isalpha() or nxt.prefix not in ("", "ال") or nxt.norm in stops or nxt.text in _NOT_NAMES:
+        return False
+    return nxt.norm in _COMPOUND_HEADS or name_part(nxt.norm) is not None or name_part(nxt.norm, "surname") is not None
+
+
+#: a federal state's forces by their institutional adjective (bare words, as Mention.words)
+_FEDERAL_FORCES = frozenset((fold("قوات"), fold(w)) for w in ("فيدرالية", "اتحادية"))
+
+#: directions that open a region's name ("شمال كيفو", "جنوب دارفور")
+_COMPASS = frozenset(fold(w) for w in ("شمال", "جنوب", "شرق", "غرب", "وسط"))
+
+
+@lru_cache(maxsize=1)
+def _dual_nouns() -> frozenset[str]:
+    """The construct duals of the region and facility nouns ("إقليمي", "محافظتي",
+    "مدينتي", "مخيمي"): the noun that names two places at once."""
+    return frozenset(w[:-1] + "تي" if w.endswith("ه") else w + "ي" for w in _place_noun_sets()[2])
+
+
+def _dual_place_noun(tok: Token) -> bool:
+    """Is ``tok`` the construct dual of a region or facility noun (any proclitic but the article)?"""
+    duals = _dual_nouns()
+    if not _may_be(tok, duals):
+        return False
+    return any(stem in duals and "ال" not in pre and not pre.endswith("لل") for pre, stem in clitic_forms(tok.norm))
+
+
+def _faila_adjective(tok: Token) -> bool:
+    """A definite feminine adjective of the pattern فعيلة ("الثقيلة", "الخفيفة",
+    "الصغيرة"), the adjective of a plural of things ("والمركبات الثقيلة"); the nouns
+    of that shape that name places or bodies ("المدينة", "الصحيفة") are not."""
+    b = tok.bare
+    return len(b) == 5 and b[2] == "ي" and b[4] == "ه" and b not in region_nouns() \
+        and b not in org_heads() and b not in place_nouns()
+
+
+def _proper_weak_name(actor: Actor, gazetteer: Gazetteer) -> bool:
+    """Is a country's weak variant its own short name ("مالي", also "financial"),
+    rather than a name another actor has ("عمان", Amman) or a common noun that
+    refers back to it ("المملكة", the kingdom: left to the document's own usage)?"""
+    for variant in actor.weak_variants:
+        key = tuple(fold(w) for w in variant.split())
+        if gazetteer.index.get(key) is not None or any(split_article(w)[1] in region_nouns() for w in key):
+            return False
+    return True
+
+
+def _dual_noun(tok: Token) -> bool:
+    """A dual or plural noun in ين that no name holds: a common word + ين ("اتصالين",
+    "مواطنين"), or a nisba's ("هاتفيين"); attested name parts ("حسين", "ياسين") never."""
+    n = tok.norm
+    if tok.prefix or len(n) < 5 or not n.endswith("ين") or name_part(n) or name_part(n, "surname"):
+        return False
+    # (a stem of four letters or more: "كلاين", "بوتين" are names, not كلا/بوت + ين)
+    return n.endswith("يين") or (len(n) >= 6 and zipf(tok.text[:-2]) >= 4.0)

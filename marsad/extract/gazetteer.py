@@ -97,6 +97,8 @@ class Gazetteer:
         self.index: dict[tuple[str, ...], Actor] = {}
         self.weak: dict[tuple[str, ...], Actor] = {}
         self.weak_actors: set[str] = set()
+        #: countries with weak variants ("مالي", also "financial"), by code
+        self.weak_countries: dict[str, Actor] = {}
         self.max_len: dict[str, int] = {}
         #: the first two forms of every key of two words or more (strong and weak): when a
         #: word and the next are no such pair, only one-word names can start at the word
@@ -118,6 +120,8 @@ class Gazetteer:
             for key in name_keys(variant, actor.type):
                 self.index[key] = actor
                 self._note(key)
+        if "country" in actor.tags and actor.code and actor.weak_variants:
+            self.weak_countries[actor.code] = actor
         for variant in actor.weak_variants:
             self.weak_actors.add(actor.key)
             for key in name_keys(variant, "weak"):
@@ -183,7 +187,7 @@ class Gazetteer:
             cands = starts.get(tokens[i].norm)
             if cands is None:
                 cands = self._starts_of(tokens[i].norm)
-            best: tuple[int, Actor, str] | None = None
+            best: tuple[int, Actor, str, str] | None = None
             for prefix, stem, span in cands:
                 if prefix.endswith("ال") and ("أل" in tokens[i].text or "إل" in tokens[i].text) \
                         and hamza_alef(tokens[i].text, len(prefix) - 2):
@@ -206,22 +210,39 @@ class Gazetteer:
                         # names of people are listed as written: stripping an article to
                         # reach one turns common words into names ("المؤدي" → "مودي")
                         actor = None
+                    if actor is not None and length == 1 and actor.type == "PER" \
+                            and _hamza_clash(tokens[i].text, len(prefix), actor, stem):
+                        actor = None
                     if actor is not None:
                         if best is None or length > best[0]:
-                            best = (length, actor, prefix)
+                            best = (length, actor, prefix, stem)
                         break
             if best is None:
                 continue
-            length, actor, prefix = best
+            length, actor, prefix, stem = best
             cut = len(prefix)
-            if prefix.endswith("ل") and tokens[i].norm.startswith(prefix + "ل") and not tokens[i].norm.startswith(prefix + "ال"):
+            if prefix.endswith("ل") and stem.startswith("ال") and not tokens[i].norm.startswith(prefix + "ال"):
                 # "للحوثيين" = ل + الحوثيين with the article's alef elided: the name
-                # as written starts after the fused lam ("حوثيين")
+                # as written starts after the fused lam ("حوثيين"; "لليبيا" is ل + ليبيا)
                 cut += 1
             start = tokens[i].start + surface_len(tokens[i].text, cut)
             matches.append(Match(start, tokens[i + length - 1].end, i, i + length, actor))
             nxt = i + length
         return matches
+
+
+_HAMZAS = frozenset("أإؤئء")
+
+
+def _hamza_clash(surface: str, cut: int, actor: Actor, key: str) -> bool:
+    """Does a one-word name written with a hamza inside ("ترأس", presided) meet a
+    dictionary name spelled without any ("تراس", Truss)?  Folding makes them one match
+    form, but a hamza the text writes inside a word is deliberate: a different word."""
+    stem = surface[surface_len(surface, cut):]
+    if not any(c in _HAMZAS for c in stem[1:]):
+        return False
+    spellings = [v for v in (actor.name, *actor.variants) if " " not in v.strip() and fold(v) == key]
+    return bool(spellings) and not any(c in _HAMZAS for v in spellings for c in v)
 
 
 def hamza_alef(surface: str, norm_index: int) -> bool:

@@ -55,7 +55,7 @@ class Mention:
     roles: list[str] = field(default_factory=list)
     country: str | None = None
     sector: str | None = None
-    source: str = "rule"  # "model" for the statistical tagger's spans
+    source: str = "rule"  # "model" for the statistical tagger's spans, "fixed" for a complete fixed name
     own: bool = False  # a family name the document gives its own person: no dictionary lookup
 
     @property

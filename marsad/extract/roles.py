@@ -23,6 +23,8 @@ from marsad.text.segment import clitic_forms, split_article
 #: sector precedence when a role phrase holds words of several sectors
 SECTOR_ORDER = ["MIL", "SPY", "COP", "JUD", "LEG", "REB", "PTY", "MED", "REL", "GOV", "BUS", "EDU", "NGO", "IGO"]
 _CLAUSE_BREAKS = set('.!?؟:؛;"“”«»()[]')
+#: prepositions inside a role phrase before its complement ("النائب عن محافظة البصرة")
+_ROLE_PREPS = frozenset({fold("عن"), fold("في")})
 
 
 @dataclass
@@ -187,6 +189,11 @@ def _role_before(doc: Document, j: int, sent: int, lex: RoleLexicon, window: int
             break
         if lex.is_head(toks[k]):
             head = k
+            if k > 0 and toks[k - 1].sentence == sent and toks[k - 1].norm in _ROLE_PREPS:
+                # "النائب عن | محافظة البصرة": a head after عن/في is the object of an outer
+                # role's preposition (here the constituency, not a governor): look on
+                k -= 2
+                continue
             break
         k -= 1
     if head is None:
