@@ -1615,3 +1615,15 @@ def test_a_masculine_plural_after_a_feminine_head_is_the_object_not_an_adjective
     # "وطالبت الهيئة المسؤولين": الهيئة alone refers back to the body named before
     got = type_and_source("وأصدرت هيئة علماء اليمن بيانا أمس. وطالبت الهيئة المسؤولين بالإفراج عن المعتقلين.")
     assert ("REQUEST", "هيئة علماء اليمن") in got
+
+
+def test_a_participle_takes_the_subject_of_its_own_main_verb() -> None:
+    # "رفضت الحكومة …، واعتبر المكتب أن …، متوعدا": the nearest main verb is the speech
+    # verb; its subject threatens, not the one of the event told before it
+    got = type_and_source("رفضت الحكومة الإسرائيلية مخرجات المؤتمر، واعتبر مكتب رئيس الوزراء الإسرائيلي في بيان "
+                          "أن الاتفاق خطأ، متوعدا بالرد القاسي.")
+    assert ("THREATEN", "مكتب رئيس الوزراء الإسرائيلي") in got
+    # a feminine participle does not agree with a masculine speech verb: the earlier subject
+    got = type_and_source("رفضت الحكومة الإسرائيلية مخرجات المؤتمر، وقال الوزير يوسف كاتس إن القرار خطأ، "
+                          "متوعدة بالرد القاسي.")
+    assert ("THREATEN", "الحكومة الإسرائيلية") in got

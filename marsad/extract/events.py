@@ -795,6 +795,7 @@ class _Reader:
         self._base: dict[int, str] = {}
         self._stems: dict[int, frozenset[str]] = {}
         self._years: list[int] | None = None
+        self.main_verb_arg: Arg | None = None  # a participle's source read off its main verb
         self.signed = False  # an agreement signing was reported earlier in the document
         self._ppl: list[dict] | None = None
         self._sur: list[tuple[dict, frozenset[str]]] | None = None
@@ -1906,6 +1907,8 @@ def _speaker_of_cue(doc: Document, events: list[dict[str, Any]]) -> None:
         return
     for ev in events:
         spk = speakers.get(ev.get("trigger_start"))
+        if ev.pop("main_verb_source", False) and ev.get("source") is not None:
+            continue  # the participle's main verb named its subject ("واعتبر المكتب …، متوعدا")
         if spk is None or ev.get("source") == spk:
             continue
         ev["source"], ev["source_inferred"] = spk, False
@@ -1968,6 +1971,8 @@ class EventExtractor:
             events.extend(self._sentence(rd, si, by_sent[si], date_fn))
         events = _dedupe(events, _headline_end(doc))
         _speaker_of_cue(doc, events)
+        for ev in events:
+            ev.pop("main_verb_source", None)
         etypes = {e.get("id"): e.get("type") for e in doc.entities}
         for ev in events:
             if ev["type"] == "PROTEST" and ev.get("trigger_kind") == "n" and etypes.get(ev.get("source")) == "LOC":
@@ -2871,7 +2876,59 @@ class EventExtractor:
                     return rd.resolve(arg)
         return None
 
-    def _carry(self, rd: _Reader, i: int, s_start: int, s_end: int, out: list[dict], speech: Arg | None) -> Arg | None:
+    def _nearest_speech(self, rd: _Reader, i: int, s_start: int, s_end: int) -> tuple[int, Arg] | None:
+        """The finite speech verb nearest before token i in its sentence, outside
+        quotations i is not in, with its subject ("واعتبر مكتب X أن …")."""
+        g = rd.g
+        toks = rd.toks
+        a = bisect.bisect_left(rd.starts, s_start)
+        in_q = rd.quote_of(toks[i].start, s_start, s_end)[0]
+        for k in range(i - 1, a - 1, -1):
+            n = toks[k].norm
+            v = n[1:] if n[:1] in ("و", "ف") and n[1:] in g.speech_verbs else n
+            if v not in g.speech_verbs or (v[:1] == "م" and v[-1:] == "ا"):
+                continue  # not a speech verb, or a participle itself ("مؤكدا")
+            if not in_q and rd.quote_of(toks[k].start, s_start, s_end)[0]:
+                continue
+            if k - 1 >= a and (toks[k - 1].norm in _COMPLEMENTIZERS or toks[k - 1].norm in _PRONOUN_COMPS):
+                return None  # "أن أعلن …": a reported clause, not the main verb
+            right = rd.punct_right(k + 1, bisect.bisect_left(rd.starts, s_end))
+            lo, hi = toks[k].end, toks[right - 1].end if right > k + 1 else toks[k].end
+            for q in rd.doc.quotes:
+                # the quote cued by this verb names its speaker after it ("أكد عضو اللجنة
+                # المركزية لحركة فتح فلان أن"): the quote component read the role phrase
+                spk = rd.entities.get(q.get("speaker")) if q.get("cue_start") == toks[k].start else None
+                if spk is None:
+                    continue
+                for m in spk.get("mentions") or ():
+                    if lo <= int(m.get("start", -1)) < hi:
+                        return k, Arg(int(m["start"]), int(m.get("end", m["start"])), spk.get("name") or m.get("text", ""),
+                                      q["speaker"], spk.get("actor_code") or spk.get("country"), spk.get("type"))
+            arg = rd.np_at(k + 1, right) if k + 1 < right else None
+            arg = rd.resolve(arg) if arg is not None else None
+            return (k, arg) if arg is not None else None
+        return None
+
+    @staticmethod
+    def _agrees(rd: _Reader, p: int, v: int) -> bool:
+        """Whether participle p ("متوعدا"/"متوعدة") agrees in gender with verb v
+        ("اعتبر"/"اعتبرت"، "يرى"/"ترى"); unknown forms agree."""
+        g = rd.g
+        pn = rd.toks[p].norm
+        vn = rd.toks[v].norm
+        if vn[:1] in ("و", "ف") and vn[1:] in g.speech_verbs:
+            vn = vn[1:]
+        p_fem = pn.endswith("ه")  # ة folds to ه
+        p_masc = pn.endswith("ا")
+        v_fem = (vn.endswith("ت") and vn[:-1] in g.speech_verbs) or (vn[:1] == "ت" and "ي" + vn[1:] in g.speech_verbs)
+        if p_fem and not v_fem and (vn + "ت") in g.speech_verbs:
+            return False
+        if p_masc and v_fem:
+            return False
+        return True
+
+    def _carry(self, rd: _Reader, i: int, s_start: int, s_end: int, out: list[dict], speech: Arg | None,
+               participle: bool = False) -> Arg | None:
         """The source of a participle, pronoun subject or modal request."""
         pos = rd.toks[i].start
         _quoted, spk = rd.quote_of(pos, s_start, s_end)
@@ -2881,6 +2938,19 @@ class EventExtractor:
                 m = (e.get("mentions") or [{}])[0]
                 return Arg(int(m.get("start", 0)), int(m.get("end", 0)), e.get("name") or m.get("text", ""),
                            spk, e.get("actor_code") or e.get("country"), e.get("type"))
+        if participle:
+            # "رفضت الحكومة …، واعتبر المكتب أن …، متوعدا": a circumstantial participle
+            # shares the subject of the nearest main verb before it, here a speech verb
+            last_ev = -1
+            for ev in out:
+                if ev.get("_src_arg") is not None and not ev.get("source_inferred") \
+                        and ev["trigger_start"] < pos:
+                    last_ev = max(last_ev, ev["trigger_start"])
+            near = self._nearest_speech(rd, i, s_start, s_end)
+            if near is not None and rd.toks[near[0]].start > last_ev \
+                    and self._agrees(rd, i, near[0]):
+                rd.main_verb_arg = near[1]
+                return near[1]
         for ev in reversed(out):
             src = ev.get("_src_arg")
             if src is not None and not ev.get("source_inferred"):
@@ -3122,8 +3192,11 @@ class EventExtractor:
                 src = self._carry(rd, i, s_start, s_end, out, speech)
                 inferred = src is not None
         elif tr.kind == "ap":
-            src = self._carry(rd, i, s_start, s_end, out, speech) if carry else None
+            rd.main_verb_arg = None
+            src = self._carry(rd, i, s_start, s_end, out, speech, participle=True) if carry else None
             inferred = src is not None
+            if src is not None and src is rd.main_verb_arg:
+                ev["main_verb_source"] = True  # kept over a quote's speaker (_speaker_of_cue)
             tgt = self._target(rd, tr, c.end, right, wide_right)
         elif tr.kind == "p" and tr.voice == "passive":
             tgt = rd.np_before(i, a) or rd.np_at(after, right)
