@@ -1627,3 +1627,21 @@ def test_a_participle_takes_the_subject_of_its_own_main_verb() -> None:
     got = type_and_source("رفضت الحكومة الإسرائيلية مخرجات المؤتمر، وقال الوزير يوسف كاتس إن القرار خطأ، "
                           "متوعدة بالرد القاسي.")
     assert ("THREATEN", "الحكومة الإسرائيلية") in got
+
+
+def test_a_present_verb_with_mundhu_is_ongoing_background() -> None:
+    # "تطالب X منذ سنوات"، "يفرض X حصارا منذ أشهر": habitual or ongoing, no new event
+    got = type_and_source("وتطالب نقابة المعلمين منذ سنوات بزيادة الأجور.")
+    assert "REQUEST" not in [t for t, _ in got]
+    got = type_and_source("ويفرض التحالف العربي حصارا على ميناء الحديدة منذ أشهر.")
+    assert "COERCE" not in [t for t, _ in got]
+    # the past tense with منذ tells an act that happened
+    got = type_and_source("وطالبت نقابة المعلمين اليوم بزيادة الأجور المجمدة منذ سنوات.")
+    assert ("REQUEST", "نقابة المعلمين") in got
+
+
+def test_the_bare_forces_refer_back_to_the_force_named_last() -> None:
+    # "القوات اعتقلت" after "قوات من الشرطة الاتحادية": the named force arrests
+    got = type_and_source("وانتشرت قوات من الشرطة الاتحادية في محيط المبنى. وذكر مصدر أمني أن القوات اعتقلت "
+                          "أربعة محتجين.")
+    assert ("COERCE", "الشرطة الاتحادية") in got

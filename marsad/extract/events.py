@@ -149,6 +149,8 @@ _VOICES = ("active", "passive", "intr", "inst")
 #: ("قتل 20 شخصا", "واعتقلت 23 شخصا", "ثمانية أشخاص قتلوا")
 _COUNTED_VICTIMS = frozenset({"ASSAULT", "COERCE"})
 _COMPLEMENTIZERS = frozenset(fold(w) for w in ("إن", "أن", "بأن"))
+#: "منذ": a span that runs up to now (a present verb with it is ongoing)
+_SINCE = frozenset(fold(w) for w in ("منذ", "ومنذ"))
 #: head nouns that alone, with the article, mean a thing as often as a body named
 #: before ("الإدارة" = the management, "المكتب" = the office)
 _GENERIC_HEADS = frozenset(fold(w) for w in ("إدارة", "مكتب", "مركز", "دائرة"))
@@ -476,6 +478,8 @@ class Grammar:
     exposure_verbs: frozenset[str] = frozenset()
     instrument_markers: frozenset[str] = frozenset()
     stance_verbs: frozenset[str] = frozenset()
+    #: head nouns of armed and security forces ("القوات" refers back to the last one named)
+    force_heads: frozenset[str] = frozenset()
 
 
 class TriggerLexicon:
@@ -669,6 +673,7 @@ class TriggerLexicon:
             exposure_verbs=words("exposure_verbs"),
             instrument_markers=words("instrument_markers"),
             stance_verbs=words("stance_verbs"),
+            force_heads=frozenset(split_article(w)[1] for w in words("force_heads")),
         )
 
     # -- queries -------------------------------------------------------------
@@ -1340,7 +1345,10 @@ class _Reader:
         head = tok.bare
         if head in _GENERIC_HEADS:
             return None
+        forces = self.g.force_heads
+        generic = head in forces  # "القوات اعتقلت": the force named last
         best, best_end = None, -1
+        force, force_end = None, -1
         for e in self.entities.values():
             if e.get("type") != "ORG":
                 continue
@@ -1349,11 +1357,15 @@ class _Reader:
                     end = int(m["end"])
                 except (KeyError, TypeError, ValueError):
                     continue
+                if end > arg.start:
+                    continue
                 words = str(m.get("text", "")).split()
-                if end <= arg.start and end > best_end and len(words) >= 2 \
-                        and split_article(fold(words[0]))[1] == head:
+                first = split_article(fold(words[0]))[1] if words else ""
+                if end > best_end and len(words) >= 2 and first == head:
                     best, best_end = e, end
-        return best
+                if generic and end > force_end and first in forces:
+                    force, force_end = e, end
+        return best or force
 
     def _by_role(self, arg: Arg) -> dict | None:
         """An actor phrase that is the recorded role of exactly one person."""
@@ -2223,7 +2235,7 @@ class EventExtractor:
             if self._chained(rd, c, dropped) or self._restates_dropped(rd, c, a, dropped):
                 dropped[c.end - 1] = c
                 continue
-            if self._background(rd, c, a) or self._not_a_report(rd, c, a, b, kept) \
+            if self._background(rd, c, a) or self._not_a_report(rd, c, a, b, kept) or self._ongoing(rd, c, a, b) \
                     or self._historical(rd, c, a, b):
                 dropped[c.end - 1] = c
                 continue
@@ -2751,6 +2763,31 @@ class EventExtractor:
             rel = left - 1
             if not any(o.trig.kind == "n" and o.i < rel and o.end >= rel - 2 for o in kept):
                 return True
+        return False
+
+    @staticmethod
+    def _ongoing(rd: _Reader, c: _Cand, a: int, b: int) -> bool:
+        """A present-tense verb, or a present light verb before the event noun, with
+        "منذ" in its clause tells an ongoing or habitual act, background and no new
+        event: "تطالب النقابة منذ سنوات بـ…"، "يفرض التحالف حصارا على الميناء منذ أشهر"."""
+        tr = c.trig
+        i = c.i
+        toks = rd.toks
+        lo = rd.clause_left(i, a)
+        hi = rd.punct_right(c.end, b)
+        if not any(toks[k].norm in _SINCE for k in range(lo, hi)):
+            return False
+        if tr.kind == "v":
+            return c.hit.form.tense == "pres" and "س" not in c.hit.clitic
+        if tr.kind != "n":
+            return False
+        g = rd.g
+        for k in range(i - 1, max(lo, i - 6) - 1, -1):
+            n = toks[k].norm
+            core = n[1:] if n[:1] in ("و", "ف") and n[1:] in g.light_verbs else n
+            if core in g.light_verbs:
+                # present: يـ/نـ, or تـ with a يـ form ("تفرض"/"يفرض"; not "تبنى")
+                return core[:1] in ("ي", "ن") or (core[:1] == "ت" and "ي" + core[1:] in g.light_verbs)
         return False
 
     @staticmethod
