@@ -1645,3 +1645,12 @@ def test_the_bare_forces_refer_back_to_the_force_named_last() -> None:
     got = type_and_source("وانتشرت قوات من الشرطة الاتحادية في محيط المبنى. وذكر مصدر أمني أن القوات اعتقلت "
                           "أربعة محتجين.")
     assert ("COERCE", "الشرطة الاتحادية") in got
+
+
+def test_a_present_verb_with_a_future_time_word_is_a_plan() -> None:
+    # "تدخل النقابة في إضراب … الأحد المقبل": an intention, not an event
+    got = type_and_source("وتدخل نقابة المعلمين في إضراب مفتوح الأحد المقبل.")
+    assert "PROTEST" not in [t for t, _ in got]
+    # the same verb with a present time word reports the strike
+    got = type_and_source("وتدخل نقابة المعلمين اليوم في إضراب مفتوح.")
+    assert ("PROTEST", "نقابة المعلمين") in got

@@ -480,6 +480,8 @@ class Grammar:
     stance_verbs: frozenset[str] = frozenset()
     #: head nouns of armed and security forces ("القوات" refers back to the last one named)
     force_heads: frozenset[str] = frozenset()
+    #: time words that point ahead ("الأحد المقبل"، "غدا"): a present verb with one is planned
+    future_words: frozenset[str] = frozenset()
 
 
 class TriggerLexicon:
@@ -674,6 +676,7 @@ class TriggerLexicon:
             instrument_markers=words("instrument_markers"),
             stance_verbs=words("stance_verbs"),
             force_heads=frozenset(split_article(w)[1] for w in words("force_heads")),
+            future_words=frozenset(split_article(w)[1] for w in words("future_words")),
         )
 
     # -- queries -------------------------------------------------------------
@@ -2769,13 +2772,16 @@ class EventExtractor:
     def _ongoing(rd: _Reader, c: _Cand, a: int, b: int) -> bool:
         """A present-tense verb, or a present light verb before the event noun, with
         "منذ" in its clause tells an ongoing or habitual act, background and no new
-        event: "تطالب النقابة منذ سنوات بـ…"، "يفرض التحالف حصارا على الميناء منذ أشهر"."""
+        event: "تطالب النقابة منذ سنوات بـ…"، "يفرض التحالف حصارا على الميناء منذ أشهر";
+        with a future time word ("المقبل"، "غدا") an intention: "تدخل النقابة في إضراب
+        مفتوح الأحد المقبل"."""
         tr = c.trig
         i = c.i
         toks = rd.toks
         lo = rd.clause_left(i, a)
         hi = rd.punct_right(c.end, b)
-        if not any(toks[k].norm in _SINCE for k in range(lo, hi)):
+        fut = rd.g.future_words
+        if not any(toks[k].norm in _SINCE or toks[k].bare in fut for k in range(lo, hi)):
             return False
         if tr.kind == "v":
             return c.hit.form.tense == "pres" and "س" not in c.hit.clitic
