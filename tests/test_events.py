@@ -1654,3 +1654,22 @@ def test_a_present_verb_with_a_future_time_word_is_a_plan() -> None:
     # the same verb with a present time word reports the strike
     got = type_and_source("وتدخل نقابة المعلمين اليوم في إضراب مفتوح.")
     assert ("PROTEST", "نقابة المعلمين") in got
+
+
+def test_a_headline_with_two_names_and_a_dual_present_verb_gives_the_reciprocal_act() -> None:
+    # "X وY توقعان اتفاقية": both parties, one the source and the other the target
+    got = type_and_source("مصر والأردن توقعان اتفاقية للتعاون في مجال الطاقة\n\nوتأتي الاتفاقية في إطار "
+                          "تعزيز العلاقات بين البلدين.", target=True)
+    assert ("AGREE", "مصر", "الأردن") in got
+    # the headline sums up an act the body tells of the two ministers: one event
+    got = type_and_source("مصر والأردن توقعان اتفاقية للتعاون في مجال الطاقة\n\nووقع وزير الطاقة المصري "
+                          "محمود عصمت اليوم في عمان اتفاقية للتعاون مع نظيره الأردني.")
+    assert [t for t, _ in got].count("AGREE") == 1
+    # in the body a dual present after two names is mostly a state
+    got = type_and_source("وقال الوزير إن العلاقات جيدة. ويذكر أن مصر والأردن تتقاسمان خبرات طويلة.")
+    assert "COOPERATE" not in [t for t, _ in got]
+
+
+def test_an_exchange_of_accusations_is_no_cooperation() -> None:
+    got = type_and_source("وتبادلت حركة حماس والحكومة الإسرائيلية الاتهامات بعرقلة المفاوضات.")
+    assert "COOPERATE" not in [t for t, _ in got]

@@ -149,6 +149,9 @@ _VOICES = ("active", "passive", "intr", "inst")
 #: ("قتل 20 شخصا", "واعتقلت 23 شخصا", "ثمانية أشخاص قتلوا")
 _COUNTED_VICTIMS = frozenset({"ASSAULT", "COERCE"})
 _COMPLEMENTIZERS = frozenset(fold(w) for w in ("إن", "أن", "بأن"))
+#: acts two parties do to each other: a coordinated pair is source and target
+_MUTUAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+_QUOTE_MARKS = frozenset('"«»“”„\'')
 #: "منذ": a span that runs up to now (a present verb with it is ongoing)
 _SINCE = frozenset(fold(w) for w in ("منذ", "ومنذ"))
 #: head nouns that alone, with the article, mean a thing as often as a body named
@@ -803,6 +806,7 @@ class _Reader:
         self._base: dict[int, str] = {}
         self._stems: dict[int, frozenset[str]] = {}
         self._years: list[int] | None = None
+        self.headline_end = _headline_end(doc)
         self.main_verb_arg: Arg | None = None  # a participle's source read off its main verb
         self.signed = False  # an agreement signing was reported earlier in the document
         self._ppl: list[dict] | None = None
@@ -2750,7 +2754,11 @@ class EventExtractor:
         if form.tense == "pres" and tr.punctual and not form.jussive \
                 and not self._has_time(rd, left, rd.punct_right(c.end, b)):
             return True
-        if form.tense == "pres" and not c.hit.clitic and self._embedded(rd, i, left):
+        if form.tense == "pres" and not c.hit.clitic and self._embedded(rd, i, left) \
+                and not (form.person == "3p" and not form.pron and rd.toks[i].start < rd.headline_end
+                         and self._coordinated_pair(rd, i, a) is not None):
+            # (a dual verb after "X وY" in a headline agrees with both: their clause, no
+            # description of Y; in the body such a present is mostly a state: "تتقاسمان حدودا")
             if not any(rd.toks[k].norm in _COMPLEMENTIZERS for k in range(max(a, i - 9), i)):
                 return True  # (no إن/أن in reach: no reported clause to open; the cheap test first)
             pre = rd.np_before(i, a)
@@ -2767,6 +2775,44 @@ class EventExtractor:
             if not any(o.trig.kind == "n" and o.i < rel and o.end >= rel - 2 for o in kept):
                 return True
         return False
+
+    @staticmethod
+    def _coordinated_pair(rd: _Reader, i: int, a: int) -> tuple[Arg, Arg] | None:
+        """Two names joined by و right before a dual or plural verb at the start of its
+        clause ("مصر والأردن توقعان"، "دمشق و"قسد" تتفقان"): the subject, both parties."""
+        toks = rd.toks
+
+        def skip_marks(k: int) -> int:
+            while k >= a and toks[k].text in _QUOTE_MARKS:
+                k -= 1
+            return k
+
+        def name_start(k: int) -> tuple[int, tuple[dict, dict]] | None:
+            em = rd.ent_at(k) if k >= a else None
+            if em is None or em[0].get("type") not in ("PER", "ORG", "LOC"):
+                return None
+            while k - 1 >= a and (e2 := rd.ent_at(k - 1)) is not None and e2[1] is em[1]:
+                k -= 1
+            return k, em
+
+        y = name_start(skip_marks(i - 1))
+        if y is None:
+            return None
+        ys, em_y = y
+        if rd.conj_prefixed(ys) and toks[ys].norm[:1] == "و":
+            k = skip_marks(ys - 1)
+        else:
+            k = skip_marks(ys - 1)
+            if k < a or toks[k].norm != "و":
+                return None
+            k = skip_marks(k - 1)
+        x = name_start(k)
+        if x is None or x[1][0] is em_y[0]:
+            return None
+        xs, em_x = x
+        if xs > a and not rd.is_punct(xs - 1) and toks[xs - 1].norm not in _CLAUSE_OPENERS:
+            return None  # not the start of a clause
+        return rd.arg_from_entity(xs, em_x), rd.arg_from_entity(ys, em_y)
 
     @staticmethod
     def _ongoing(rd: _Reader, c: _Cand, a: int, b: int) -> bool:
@@ -3103,6 +3149,15 @@ class EventExtractor:
                 tgt = self._target(rd, tr, c.end, right, wide_right, allow_obj=False)
             else:
                 pre = rd.np_before(i, a)
+                pair = None
+                if pre is None and form.person == "3p" and not form.pron:
+                    # "مصر والأردن توقعان اتفاقية": two coordinated names, a dual verb
+                    pair = self._coordinated_pair(rd, i, a)
+                    if pair is not None:
+                        pre = pair[0]
+                        ev["pair_subject"] = True  # (see _dedupe)
+                        if tr.type in _MUTUAL_TYPES:
+                            tgt = pair[1]  # a reciprocal act: the other party
                 position = "initial" if pre is None else "svo"
                 if pre is None and not c.hit.clitic[:1] in ("و", "ف") and self._embedded(rd, i, left):
                     position = "embedded"  # "هجوم انتحاري استهدف سوقا": a descriptive clause
@@ -3113,6 +3168,8 @@ class EventExtractor:
                 if pre is not None:
                     src = pre
                     obj_from = after
+                    if pair is not None and tgt is not None and not tr.tgt:
+                        tgt = None
                 elif tgt is not None:
                     pass
                 elif form.pron and form.person != "1":
@@ -4028,7 +4085,13 @@ def _dedupe(events: list[dict[str, Any]], headline_end: int = 0) -> list[dict[st
     ``headline_end``); the first keeps what the others add."""
     out: list[dict[str, Any]] = []
     told: set[int] = set()
+    body = {e["type"] for e in events if e["start"] >= headline_end and e.get("source") is not None
+            and not e["negated"]}
     for ev in events:
+        if ev.pop("pair_subject", False) and ev["start"] < headline_end and ev["type"] in body:
+            # "مصر وتركيا تبحثان …" over a body that tells the talks of their ministers:
+            # the headline sums up that act in the two countries' names
+            continue
         twin = None
         if ev.get("source") is not None:
             for o in out:
