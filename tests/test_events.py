@@ -1673,3 +1673,17 @@ def test_a_headline_with_two_names_and_a_dual_present_verb_gives_the_reciprocal_
 def test_an_exchange_of_accusations_is_no_cooperation() -> None:
     got = type_and_source("وتبادلت حركة حماس والحكومة الإسرائيلية الاتهامات بعرقلة المفاوضات.")
     assert "COOPERATE" not in [t for t, _ in got]
+
+
+def test_an_unnamed_unit_with_a_nationality_is_that_states_force() -> None:
+    # "قوة إسرائيلية": Israel's force; its object is no genitive of it ("| بلدة بيتا")
+    got = type_and_source("وقالت إسرائيل إنها سترد. وداهمت قوة إسرائيلية بلدة بيتا جنوب نابلس، واعتقلت ثلاثة شبان.",
+                          target=True)
+    assert ("COERCE", "إسرائيل", "بيتا") in got
+
+
+def test_a_conjoined_verb_shares_the_subject_after_a_fronted_place_phrase() -> None:
+    # "وفي ريف X، توغلت قوة إسرائيلية …، واعتقلت": the unit of the first verb arrests
+    got = type_and_source("أعلن الجيش الإسرائيلي أمس عن عملية. وفي ريف القنيطرة، توغلت قوة إسرائيلية مؤلفة من "
+                          "ست آليات، صباح اليوم، في قرية جباتا الخشب، واعتقلت ثلاثة رعاة.")
+    assert ("COERCE", "الجيش الإسرائيلي") in got

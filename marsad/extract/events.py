@@ -151,6 +151,7 @@ _COUNTED_VICTIMS = frozenset({"ASSAULT", "COERCE"})
 _COMPLEMENTIZERS = frozenset(fold(w) for w in ("إن", "أن", "بأن"))
 #: acts two parties do to each other: a coordinated pair is source and target
 _MUTUAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+_FRONTED_PREPS = frozenset(fold(w) for w in ("وفي", "في", "وعلى", "وفى"))
 _QUOTE_MARKS = frozenset('"«»“”„\'')
 #: "منذ": a span that runs up to now (a present verb with it is ongoing)
 _SINCE = frozenset(fold(w) for w in ("منذ", "ومنذ"))
@@ -485,6 +486,8 @@ class Grammar:
     force_heads: frozenset[str] = frozenset()
     #: time words that point ahead ("الأحد المقبل"، "غدا"): a present verb with one is planned
     future_words: frozenset[str] = frozenset()
+    #: nouns of a unit of a force ("قوة"، "دورية"): with a nationality, that state's force
+    unit_heads: frozenset[str] = frozenset()
 
 
 class TriggerLexicon:
@@ -680,6 +683,7 @@ class TriggerLexicon:
             stance_verbs=words("stance_verbs"),
             force_heads=frozenset(split_article(w)[1] for w in words("force_heads")),
             future_words=frozenset(split_article(w)[1] for w in words("future_words")),
+            unit_heads=frozenset(split_article(w)[1] for w in words("unit_heads")),
         )
 
     # -- queries -------------------------------------------------------------
@@ -1087,6 +1091,7 @@ class _Reader:
         number = self.is_number(j)
         case = _case(t0.bare)
         inner: tuple[dict, dict] | None = None  # an organization or place named inside the phrase
+        adjective = False  # an indefinite head took a nationality adjective: no genitive follows
         k = j + 1
         while k < limit and k - j < 8:
             u = toks[k]
@@ -1094,7 +1099,7 @@ class _Reader:
             if em is not None and not self.conj_prefixed(k):
                 if em[0].get("type") == "PER":
                     return self.arg_from_entity(k, em)  # "اللواء محمد باقري", "الرئيس بشار الأسد"
-                if definite:
+                if definite or adjective:
                     break  # a definite noun takes no genitive: "الرئيس السوري | دمشق"
                 # "رئيس هيئة الأركان", "قوات الحرس الثوري": a genitive name; read on
                 inner = inner or em
@@ -1128,11 +1133,18 @@ class _Reader:
                 definite = True
                 k += 1
                 continue
+            if adjective and self.is_number(k):
+                break  # "قوة إسرائيلية | ثلاثة شبان": the object's count
             if self.nisba(u) or number or self.is_number(k) or (c2 and c2 == _case(toks[k - 1].bare)):
                 # an adjective: a nisba, a counted noun, or a plural agreeing in case ("مسلحون ملثمون")
                 number = self.is_number(k)
+                if k == j + 1 and not number and not adjective:
+                    nats = _nationalities()
+                    adjective = bool(nats) and u.norm in nats  # "قوة إسرائيلية"
                 k += 1
                 continue
+            if adjective:
+                break  # "قوة إسرائيلية | بلدة بيتا": after its adjective a head takes no genitive
             if k + 1 < limit and (self.definite(toks[k + 1]) or self.ent_at(k + 1) is not None) \
                     and self.content(k + 1) and not self.conj_prefixed(k + 1) and not _case(toks[k - 1].bare):
                 # nested construct: "رئيس هيئة الأركان" (a plural in -ون/-ين keeps its nun
@@ -1240,7 +1252,27 @@ class _Reader:
                        ent.get("type"), arg.t0, arg.t1)
         if arg.ent is None and org is not None:
             return self.arg_from_entity(org[0], org[1])
+        ent = self._national_force(arg)
+        if ent is not None:
+            return Arg(arg.start, arg.end, arg.text, ent.get("id"), ent.get("actor_code") or ent.get("country"),
+                       ent.get("type"), arg.t0, arg.t1)
         return arg
+
+    def _national_force(self, arg: Arg) -> dict | None:
+        """"قوة إسرائيلية"، "دورية تركية": an unnamed unit with a nationality adjective
+        is that state's force: its army when the document names it, else the country."""
+        head = self.toks[arg.t0].bare
+        if head not in self.g.force_heads and head not in self.g.unit_heads:
+            return None
+        nats = _nationalities()
+        for q in range(arg.t0 + 1, min(arg.t1, arg.t0 + 3)):
+            code = nats.get(self.toks[q].norm) if nats else None
+            if code:
+                for e in self.doc.entities:
+                    if e.get("type") == "ORG" and (e.get("actor_code") or "") == code + "MIL":
+                        return e
+                return self.country_entity(code)
+        return None
 
     def _group_of(self, k: int) -> Arg | None:
         """"المئات من أنصار التحالف"، "عناصر من الشرطة الاتحادية"، "أنصار الحزب": a
@@ -2421,6 +2453,14 @@ class EventExtractor:
             if got is not None:
                 return got  # a clause that opens with its subject (also a headline's)
         got = self._partitive(rd, self._clause_subject(rd, a, i), i)
+        if got is None and a < i and (rd.is_prep(a) or rd.toks[a].norm in _FRONTED_PREPS):
+            # "وفي ريف القنيطرة، توغلت قوة …": past a fronted place phrase, the clause
+            for k in range(a + 1, min(i, a + 8)):
+                if rd.toks[k].text in ("،", ","):
+                    a = k + 1
+                    break
+                if rd.is_punct(k):
+                    break
         if got is None and a + 1 < i and not rd.toks[a].prefix and rd.ent_at(a) is None and not rd.is_prep(a) \
                 and not rd.is_punct(a) and rd.toks[a].norm not in _COMPLEMENTIZERS:
             # a first verb no trigger lexicon lists: "توغلت وحدات من الجيش الإسرائيلي …"
