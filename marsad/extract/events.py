@@ -151,6 +151,7 @@ _COUNTED_VICTIMS = frozenset({"ASSAULT", "COERCE"})
 _COMPLEMENTIZERS = frozenset(fold(w) for w in ("إن", "أن", "بأن"))
 #: acts two parties do to each other: a coordinated pair is source and target
 _MUTUAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+_LAM = frozenset(fold(w) for w in ("لم", "ولم", "فلم", "لما"))
 _FRONTED_PREPS = frozenset(fold(w) for w in ("وفي", "في", "وعلى", "وفى"))
 _QUOTE_MARKS = frozenset('"«»“”„\'')
 #: "منذ": a span that runs up to now (a present verb with it is ongoing)
@@ -2870,7 +2871,9 @@ class EventExtractor:
         if not any(toks[k].norm in _SINCE or toks[k].bare in fut for k in range(lo, hi)):
             return False
         if tr.kind == "v":
-            return c.hit.form.tense == "pres" and "س" not in c.hit.clitic
+            # (a jussive after لم is a past: "لم يزر دمشق منذ عام 2011" is reported, negated)
+            return c.hit.form.tense == "pres" and "س" not in c.hit.clitic and not c.hit.form.jussive \
+                and not (i - 1 >= a and rd.base(i - 1) in _LAM)
         if tr.kind != "n":
             return False
         g = rd.g
