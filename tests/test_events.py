@@ -1615,3 +1615,75 @@ def test_a_masculine_plural_after_a_feminine_head_is_the_object_not_an_adjective
     # "وطالبت الهيئة المسؤولين": الهيئة alone refers back to the body named before
     got = type_and_source("وأصدرت هيئة علماء اليمن بيانا أمس. وطالبت الهيئة المسؤولين بالإفراج عن المعتقلين.")
     assert ("REQUEST", "هيئة علماء اليمن") in got
+
+
+def test_a_participle_takes_the_subject_of_its_own_main_verb() -> None:
+    # "رفضت الحكومة …، واعتبر المكتب أن …، متوعدا": the nearest main verb is the speech
+    # verb; its subject threatens, not the one of the event told before it
+    got = type_and_source("رفضت الحكومة الإسرائيلية مخرجات المؤتمر، واعتبر مكتب رئيس الوزراء الإسرائيلي في بيان "
+                          "أن الاتفاق خطأ، متوعدا بالرد القاسي.")
+    assert ("THREATEN", "مكتب رئيس الوزراء الإسرائيلي") in got
+    # a feminine participle does not agree with a masculine speech verb: the earlier subject
+    got = type_and_source("رفضت الحكومة الإسرائيلية مخرجات المؤتمر، وقال الوزير يوسف كاتس إن القرار خطأ، "
+                          "متوعدة بالرد القاسي.")
+    assert ("THREATEN", "الحكومة الإسرائيلية") in got
+
+
+def test_a_present_verb_with_mundhu_is_ongoing_background() -> None:
+    # "تطالب X منذ سنوات"، "يفرض X حصارا منذ أشهر": habitual or ongoing, no new event
+    got = type_and_source("وتطالب نقابة المعلمين منذ سنوات بزيادة الأجور.")
+    assert "REQUEST" not in [t for t, _ in got]
+    got = type_and_source("ويفرض التحالف العربي حصارا على ميناء الحديدة منذ أشهر.")
+    assert "COERCE" not in [t for t, _ in got]
+    # the past tense with منذ tells an act that happened
+    got = type_and_source("وطالبت نقابة المعلمين اليوم بزيادة الأجور المجمدة منذ سنوات.")
+    assert ("REQUEST", "نقابة المعلمين") in got
+
+
+def test_the_bare_forces_refer_back_to_the_force_named_last() -> None:
+    # "القوات اعتقلت" after "قوات من الشرطة الاتحادية": the named force arrests
+    got = type_and_source("وانتشرت قوات من الشرطة الاتحادية في محيط المبنى. وذكر مصدر أمني أن القوات اعتقلت "
+                          "أربعة محتجين.")
+    assert ("COERCE", "الشرطة الاتحادية") in got
+
+
+def test_a_present_verb_with_a_future_time_word_is_a_plan() -> None:
+    # "تدخل النقابة في إضراب … الأحد المقبل": an intention, not an event
+    got = type_and_source("وتدخل نقابة المعلمين في إضراب مفتوح الأحد المقبل.")
+    assert "PROTEST" not in [t for t, _ in got]
+    # the same verb with a present time word reports the strike
+    got = type_and_source("وتدخل نقابة المعلمين اليوم في إضراب مفتوح.")
+    assert ("PROTEST", "نقابة المعلمين") in got
+
+
+def test_a_headline_with_two_names_and_a_dual_present_verb_gives_the_reciprocal_act() -> None:
+    # "X وY توقعان اتفاقية": both parties, one the source and the other the target
+    got = type_and_source("مصر والأردن توقعان اتفاقية للتعاون في مجال الطاقة\n\nوتأتي الاتفاقية في إطار "
+                          "تعزيز العلاقات بين البلدين.", target=True)
+    assert ("AGREE", "مصر", "الأردن") in got
+    # the headline sums up an act the body tells of the two ministers: one event
+    got = type_and_source("مصر والأردن توقعان اتفاقية للتعاون في مجال الطاقة\n\nووقع وزير الطاقة المصري "
+                          "محمود عصمت اليوم في عمان اتفاقية للتعاون مع نظيره الأردني.")
+    assert [t for t, _ in got].count("AGREE") == 1
+    # in the body a dual present after two names is mostly a state
+    got = type_and_source("وقال الوزير إن العلاقات جيدة. ويذكر أن مصر والأردن تتقاسمان خبرات طويلة.")
+    assert "COOPERATE" not in [t for t, _ in got]
+
+
+def test_an_exchange_of_accusations_is_no_cooperation() -> None:
+    got = type_and_source("وتبادلت حركة حماس والحكومة الإسرائيلية الاتهامات بعرقلة المفاوضات.")
+    assert "COOPERATE" not in [t for t, _ in got]
+
+
+def test_an_unnamed_unit_with_a_nationality_is_that_states_force() -> None:
+    # "قوة إسرائيلية": Israel's force; its object is no genitive of it ("| بلدة بيتا")
+    got = type_and_source("وقالت إسرائيل إنها سترد. وداهمت قوة إسرائيلية بلدة بيتا جنوب نابلس، واعتقلت ثلاثة شبان.",
+                          target=True)
+    assert ("COERCE", "إسرائيل", "بيتا") in got
+
+
+def test_a_conjoined_verb_shares_the_subject_after_a_fronted_place_phrase() -> None:
+    # "وفي ريف X، توغلت قوة إسرائيلية …، واعتقلت": the unit of the first verb arrests
+    got = type_and_source("أعلن الجيش الإسرائيلي أمس عن عملية. وفي ريف القنيطرة، توغلت قوة إسرائيلية مؤلفة من "
+                          "ست آليات، صباح اليوم، في قرية جباتا الخشب، واعتقلت ثلاثة رعاة.")
+    assert ("COERCE", "الجيش الإسرائيلي") in got

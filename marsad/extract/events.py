@@ -149,6 +149,13 @@ _VOICES = ("active", "passive", "intr", "inst")
 #: ("قتل 20 شخصا", "واعتقلت 23 شخصا", "ثمانية أشخاص قتلوا")
 _COUNTED_VICTIMS = frozenset({"ASSAULT", "COERCE"})
 _COMPLEMENTIZERS = frozenset(fold(w) for w in ("إن", "أن", "بأن"))
+#: acts two parties do to each other: a coordinated pair is source and target
+_MUTUAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+_LAM = frozenset(fold(w) for w in ("لم", "ولم", "فلم", "لما"))
+_FRONTED_PREPS = frozenset(fold(w) for w in ("وفي", "في", "وعلى", "وفى"))
+_QUOTE_MARKS = frozenset('"«»“”„\'')
+#: "منذ": a span that runs up to now (a present verb with it is ongoing)
+_SINCE = frozenset(fold(w) for w in ("منذ", "ومنذ"))
 #: head nouns that alone, with the article, mean a thing as often as a body named
 #: before ("الإدارة" = the management, "المكتب" = the office)
 _GENERIC_HEADS = frozenset(fold(w) for w in ("إدارة", "مكتب", "مركز", "دائرة"))
@@ -476,6 +483,12 @@ class Grammar:
     exposure_verbs: frozenset[str] = frozenset()
     instrument_markers: frozenset[str] = frozenset()
     stance_verbs: frozenset[str] = frozenset()
+    #: head nouns of armed and security forces ("القوات" refers back to the last one named)
+    force_heads: frozenset[str] = frozenset()
+    #: time words that point ahead ("الأحد المقبل"، "غدا"): a present verb with one is planned
+    future_words: frozenset[str] = frozenset()
+    #: nouns of a unit of a force ("قوة"، "دورية"): with a nationality, that state's force
+    unit_heads: frozenset[str] = frozenset()
 
 
 class TriggerLexicon:
@@ -669,6 +682,9 @@ class TriggerLexicon:
             exposure_verbs=words("exposure_verbs"),
             instrument_markers=words("instrument_markers"),
             stance_verbs=words("stance_verbs"),
+            force_heads=frozenset(split_article(w)[1] for w in words("force_heads")),
+            future_words=frozenset(split_article(w)[1] for w in words("future_words")),
+            unit_heads=frozenset(split_article(w)[1] for w in words("unit_heads")),
         )
 
     # -- queries -------------------------------------------------------------
@@ -795,6 +811,8 @@ class _Reader:
         self._base: dict[int, str] = {}
         self._stems: dict[int, frozenset[str]] = {}
         self._years: list[int] | None = None
+        self.headline_end = _headline_end(doc)
+        self.main_verb_arg: Arg | None = None  # a participle's source read off its main verb
         self.signed = False  # an agreement signing was reported earlier in the document
         self._ppl: list[dict] | None = None
         self._sur: list[tuple[dict, frozenset[str]]] | None = None
@@ -1074,6 +1092,7 @@ class _Reader:
         number = self.is_number(j)
         case = _case(t0.bare)
         inner: tuple[dict, dict] | None = None  # an organization or place named inside the phrase
+        adjective = False  # an indefinite head took a nationality adjective: no genitive follows
         k = j + 1
         while k < limit and k - j < 8:
             u = toks[k]
@@ -1081,7 +1100,7 @@ class _Reader:
             if em is not None and not self.conj_prefixed(k):
                 if em[0].get("type") == "PER":
                     return self.arg_from_entity(k, em)  # "اللواء محمد باقري", "الرئيس بشار الأسد"
-                if definite:
+                if definite or adjective:
                     break  # a definite noun takes no genitive: "الرئيس السوري | دمشق"
                 # "رئيس هيئة الأركان", "قوات الحرس الثوري": a genitive name; read on
                 inner = inner or em
@@ -1115,11 +1134,18 @@ class _Reader:
                 definite = True
                 k += 1
                 continue
+            if adjective and self.is_number(k):
+                break  # "قوة إسرائيلية | ثلاثة شبان": the object's count
             if self.nisba(u) or number or self.is_number(k) or (c2 and c2 == _case(toks[k - 1].bare)):
                 # an adjective: a nisba, a counted noun, or a plural agreeing in case ("مسلحون ملثمون")
                 number = self.is_number(k)
+                if k == j + 1 and not number and not adjective:
+                    nats = _nationalities()
+                    adjective = bool(nats) and u.norm in nats  # "قوة إسرائيلية"
                 k += 1
                 continue
+            if adjective:
+                break  # "قوة إسرائيلية | بلدة بيتا": after its adjective a head takes no genitive
             if k + 1 < limit and (self.definite(toks[k + 1]) or self.ent_at(k + 1) is not None) \
                     and self.content(k + 1) and not self.conj_prefixed(k + 1) and not _case(toks[k - 1].bare):
                 # nested construct: "رئيس هيئة الأركان" (a plural in -ون/-ين keeps its nun
@@ -1227,7 +1253,27 @@ class _Reader:
                        ent.get("type"), arg.t0, arg.t1)
         if arg.ent is None and org is not None:
             return self.arg_from_entity(org[0], org[1])
+        ent = self._national_force(arg)
+        if ent is not None:
+            return Arg(arg.start, arg.end, arg.text, ent.get("id"), ent.get("actor_code") or ent.get("country"),
+                       ent.get("type"), arg.t0, arg.t1)
         return arg
+
+    def _national_force(self, arg: Arg) -> dict | None:
+        """"قوة إسرائيلية"، "دورية تركية": an unnamed unit with a nationality adjective
+        is that state's force: its army when the document names it, else the country."""
+        head = self.toks[arg.t0].bare
+        if head not in self.g.force_heads and head not in self.g.unit_heads:
+            return None
+        nats = _nationalities()
+        for q in range(arg.t0 + 1, min(arg.t1, arg.t0 + 3)):
+            code = nats.get(self.toks[q].norm) if nats else None
+            if code:
+                for e in self.doc.entities:
+                    if e.get("type") == "ORG" and (e.get("actor_code") or "") == code + "MIL":
+                        return e
+                return self.country_entity(code)
+        return None
 
     def _group_of(self, k: int) -> Arg | None:
         """"المئات من أنصار التحالف"، "عناصر من الشرطة الاتحادية"، "أنصار الحزب": a
@@ -1339,7 +1385,10 @@ class _Reader:
         head = tok.bare
         if head in _GENERIC_HEADS:
             return None
+        forces = self.g.force_heads
+        generic = head in forces  # "القوات اعتقلت": the force named last
         best, best_end = None, -1
+        force, force_end = None, -1
         for e in self.entities.values():
             if e.get("type") != "ORG":
                 continue
@@ -1348,11 +1397,15 @@ class _Reader:
                     end = int(m["end"])
                 except (KeyError, TypeError, ValueError):
                     continue
+                if end > arg.start:
+                    continue
                 words = str(m.get("text", "")).split()
-                if end <= arg.start and end > best_end and len(words) >= 2 \
-                        and split_article(fold(words[0]))[1] == head:
+                first = split_article(fold(words[0]))[1] if words else ""
+                if end > best_end and len(words) >= 2 and first == head:
                     best, best_end = e, end
-        return best
+                if generic and end > force_end and first in forces:
+                    force, force_end = e, end
+        return best or force
 
     def _by_role(self, arg: Arg) -> dict | None:
         """An actor phrase that is the recorded role of exactly one person."""
@@ -1906,6 +1959,8 @@ def _speaker_of_cue(doc: Document, events: list[dict[str, Any]]) -> None:
         return
     for ev in events:
         spk = speakers.get(ev.get("trigger_start"))
+        if ev.pop("main_verb_source", False) and ev.get("source") is not None:
+            continue  # the participle's main verb named its subject ("واعتبر المكتب …، متوعدا")
         if spk is None or ev.get("source") == spk:
             continue
         ev["source"], ev["source_inferred"] = spk, False
@@ -1968,6 +2023,8 @@ class EventExtractor:
             events.extend(self._sentence(rd, si, by_sent[si], date_fn))
         events = _dedupe(events, _headline_end(doc))
         _speaker_of_cue(doc, events)
+        for ev in events:
+            ev.pop("main_verb_source", None)
         etypes = {e.get("id"): e.get("type") for e in doc.entities}
         for ev in events:
             if ev["type"] == "PROTEST" and ev.get("trigger_kind") == "n" and etypes.get(ev.get("source")) == "LOC":
@@ -2218,7 +2275,7 @@ class EventExtractor:
             if self._chained(rd, c, dropped) or self._restates_dropped(rd, c, a, dropped):
                 dropped[c.end - 1] = c
                 continue
-            if self._background(rd, c, a) or self._not_a_report(rd, c, a, b, kept) \
+            if self._background(rd, c, a) or self._not_a_report(rd, c, a, b, kept) or self._ongoing(rd, c, a, b) \
                     or self._historical(rd, c, a, b):
                 dropped[c.end - 1] = c
                 continue
@@ -2397,6 +2454,14 @@ class EventExtractor:
             if got is not None:
                 return got  # a clause that opens with its subject (also a headline's)
         got = self._partitive(rd, self._clause_subject(rd, a, i), i)
+        if got is None and a < i and (rd.is_prep(a) or rd.toks[a].norm in _FRONTED_PREPS):
+            # "وفي ريف القنيطرة، توغلت قوة …": past a fronted place phrase, the clause
+            for k in range(a + 1, min(i, a + 8)):
+                if rd.toks[k].text in ("،", ","):
+                    a = k + 1
+                    break
+                if rd.is_punct(k):
+                    break
         if got is None and a + 1 < i and not rd.toks[a].prefix and rd.ent_at(a) is None and not rd.is_prep(a) \
                 and not rd.is_punct(a) and rd.toks[a].norm not in _COMPLEMENTIZERS:
             # a first verb no trigger lexicon lists: "توغلت وحدات من الجيش الإسرائيلي …"
@@ -2730,7 +2795,11 @@ class EventExtractor:
         if form.tense == "pres" and tr.punctual and not form.jussive \
                 and not self._has_time(rd, left, rd.punct_right(c.end, b)):
             return True
-        if form.tense == "pres" and not c.hit.clitic and self._embedded(rd, i, left):
+        if form.tense == "pres" and not c.hit.clitic and self._embedded(rd, i, left) \
+                and not (form.person == "3p" and not form.pron and rd.toks[i].start < rd.headline_end
+                         and self._coordinated_pair(rd, i, a) is not None):
+            # (a dual verb after "X وY" in a headline agrees with both: their clause, no
+            # description of Y; in the body such a present is mostly a state: "تتقاسمان حدودا")
             if not any(rd.toks[k].norm in _COMPLEMENTIZERS for k in range(max(a, i - 9), i)):
                 return True  # (no إن/أن in reach: no reported clause to open; the cheap test first)
             pre = rd.np_before(i, a)
@@ -2746,6 +2815,74 @@ class EventExtractor:
             rel = left - 1
             if not any(o.trig.kind == "n" and o.i < rel and o.end >= rel - 2 for o in kept):
                 return True
+        return False
+
+    @staticmethod
+    def _coordinated_pair(rd: _Reader, i: int, a: int) -> tuple[Arg, Arg] | None:
+        """Two names joined by و right before a dual or plural verb at the start of its
+        clause ("مصر والأردن توقعان"، "دمشق و"قسد" تتفقان"): the subject, both parties."""
+        toks = rd.toks
+
+        def skip_marks(k: int) -> int:
+            while k >= a and toks[k].text in _QUOTE_MARKS:
+                k -= 1
+            return k
+
+        def name_start(k: int) -> tuple[int, tuple[dict, dict]] | None:
+            em = rd.ent_at(k) if k >= a else None
+            if em is None or em[0].get("type") not in ("PER", "ORG", "LOC"):
+                return None
+            while k - 1 >= a and (e2 := rd.ent_at(k - 1)) is not None and e2[1] is em[1]:
+                k -= 1
+            return k, em
+
+        y = name_start(skip_marks(i - 1))
+        if y is None:
+            return None
+        ys, em_y = y
+        if rd.conj_prefixed(ys) and toks[ys].norm[:1] == "و":
+            k = skip_marks(ys - 1)
+        else:
+            k = skip_marks(ys - 1)
+            if k < a or toks[k].norm != "و":
+                return None
+            k = skip_marks(k - 1)
+        x = name_start(k)
+        if x is None or x[1][0] is em_y[0]:
+            return None
+        xs, em_x = x
+        if xs > a and not rd.is_punct(xs - 1) and toks[xs - 1].norm not in _CLAUSE_OPENERS:
+            return None  # not the start of a clause
+        return rd.arg_from_entity(xs, em_x), rd.arg_from_entity(ys, em_y)
+
+    @staticmethod
+    def _ongoing(rd: _Reader, c: _Cand, a: int, b: int) -> bool:
+        """A present-tense verb, or a present light verb before the event noun, with
+        "منذ" in its clause tells an ongoing or habitual act, background and no new
+        event: "تطالب النقابة منذ سنوات بـ…"، "يفرض التحالف حصارا على الميناء منذ أشهر";
+        with a future time word ("المقبل"، "غدا") an intention: "تدخل النقابة في إضراب
+        مفتوح الأحد المقبل"."""
+        tr = c.trig
+        i = c.i
+        toks = rd.toks
+        lo = rd.clause_left(i, a)
+        hi = rd.punct_right(c.end, b)
+        fut = rd.g.future_words
+        if not any(toks[k].norm in _SINCE or toks[k].bare in fut for k in range(lo, hi)):
+            return False
+        if tr.kind == "v":
+            # (a jussive after لم is a past: "لم يزر دمشق منذ عام 2011" is reported, negated)
+            return c.hit.form.tense == "pres" and "س" not in c.hit.clitic and not c.hit.form.jussive \
+                and not (i - 1 >= a and rd.base(i - 1) in _LAM)
+        if tr.kind != "n":
+            return False
+        g = rd.g
+        for k in range(i - 1, max(lo, i - 6) - 1, -1):
+            n = toks[k].norm
+            core = n[1:] if n[:1] in ("و", "ف") and n[1:] in g.light_verbs else n
+            if core in g.light_verbs:
+                # present: يـ/نـ, or تـ with a يـ form ("تفرض"/"يفرض"; not "تبنى")
+                return core[:1] in ("ي", "ن") or (core[:1] == "ت" and "ي" + core[1:] in g.light_verbs)
         return False
 
     @staticmethod
@@ -2871,7 +3008,59 @@ class EventExtractor:
                     return rd.resolve(arg)
         return None
 
-    def _carry(self, rd: _Reader, i: int, s_start: int, s_end: int, out: list[dict], speech: Arg | None) -> Arg | None:
+    def _nearest_speech(self, rd: _Reader, i: int, s_start: int, s_end: int) -> tuple[int, Arg] | None:
+        """The finite speech verb nearest before token i in its sentence, outside
+        quotations i is not in, with its subject ("واعتبر مكتب X أن …")."""
+        g = rd.g
+        toks = rd.toks
+        a = bisect.bisect_left(rd.starts, s_start)
+        in_q = rd.quote_of(toks[i].start, s_start, s_end)[0]
+        for k in range(i - 1, a - 1, -1):
+            n = toks[k].norm
+            v = n[1:] if n[:1] in ("و", "ف") and n[1:] in g.speech_verbs else n
+            if v not in g.speech_verbs or (v[:1] == "م" and v[-1:] == "ا"):
+                continue  # not a speech verb, or a participle itself ("مؤكدا")
+            if not in_q and rd.quote_of(toks[k].start, s_start, s_end)[0]:
+                continue
+            if k - 1 >= a and (toks[k - 1].norm in _COMPLEMENTIZERS or toks[k - 1].norm in _PRONOUN_COMPS):
+                return None  # "أن أعلن …": a reported clause, not the main verb
+            right = rd.punct_right(k + 1, bisect.bisect_left(rd.starts, s_end))
+            lo, hi = toks[k].end, toks[right - 1].end if right > k + 1 else toks[k].end
+            for q in rd.doc.quotes:
+                # the quote cued by this verb names its speaker after it ("أكد عضو اللجنة
+                # المركزية لحركة فتح فلان أن"): the quote component read the role phrase
+                spk = rd.entities.get(q.get("speaker")) if q.get("cue_start") == toks[k].start else None
+                if spk is None:
+                    continue
+                for m in spk.get("mentions") or ():
+                    if lo <= int(m.get("start", -1)) < hi:
+                        return k, Arg(int(m["start"]), int(m.get("end", m["start"])), spk.get("name") or m.get("text", ""),
+                                      q["speaker"], spk.get("actor_code") or spk.get("country"), spk.get("type"))
+            arg = rd.np_at(k + 1, right) if k + 1 < right else None
+            arg = rd.resolve(arg) if arg is not None else None
+            return (k, arg) if arg is not None else None
+        return None
+
+    @staticmethod
+    def _agrees(rd: _Reader, p: int, v: int) -> bool:
+        """Whether participle p ("متوعدا"/"متوعدة") agrees in gender with verb v
+        ("اعتبر"/"اعتبرت"، "يرى"/"ترى"); unknown forms agree."""
+        g = rd.g
+        pn = rd.toks[p].norm
+        vn = rd.toks[v].norm
+        if vn[:1] in ("و", "ف") and vn[1:] in g.speech_verbs:
+            vn = vn[1:]
+        p_fem = pn.endswith("ه")  # ة folds to ه
+        p_masc = pn.endswith("ا")
+        v_fem = (vn.endswith("ت") and vn[:-1] in g.speech_verbs) or (vn[:1] == "ت" and "ي" + vn[1:] in g.speech_verbs)
+        if p_fem and not v_fem and (vn + "ت") in g.speech_verbs:
+            return False
+        if p_masc and v_fem:
+            return False
+        return True
+
+    def _carry(self, rd: _Reader, i: int, s_start: int, s_end: int, out: list[dict], speech: Arg | None,
+               participle: bool = False) -> Arg | None:
         """The source of a participle, pronoun subject or modal request."""
         pos = rd.toks[i].start
         _quoted, spk = rd.quote_of(pos, s_start, s_end)
@@ -2881,6 +3070,19 @@ class EventExtractor:
                 m = (e.get("mentions") or [{}])[0]
                 return Arg(int(m.get("start", 0)), int(m.get("end", 0)), e.get("name") or m.get("text", ""),
                            spk, e.get("actor_code") or e.get("country"), e.get("type"))
+        if participle:
+            # "رفضت الحكومة …، واعتبر المكتب أن …، متوعدا": a circumstantial participle
+            # shares the subject of the nearest main verb before it, here a speech verb
+            last_ev = -1
+            for ev in out:
+                if ev.get("_src_arg") is not None and not ev.get("source_inferred") \
+                        and ev["trigger_start"] < pos:
+                    last_ev = max(last_ev, ev["trigger_start"])
+            near = self._nearest_speech(rd, i, s_start, s_end)
+            if near is not None and rd.toks[near[0]].start > last_ev \
+                    and self._agrees(rd, i, near[0]):
+                rd.main_verb_arg = near[1]
+                return near[1]
         for ev in reversed(out):
             src = ev.get("_src_arg")
             if src is not None and not ev.get("source_inferred"):
@@ -2990,6 +3192,15 @@ class EventExtractor:
                 tgt = self._target(rd, tr, c.end, right, wide_right, allow_obj=False)
             else:
                 pre = rd.np_before(i, a)
+                pair = None
+                if pre is None and form.person == "3p" and not form.pron:
+                    # "مصر والأردن توقعان اتفاقية": two coordinated names, a dual verb
+                    pair = self._coordinated_pair(rd, i, a)
+                    if pair is not None:
+                        pre = pair[0]
+                        ev["pair_subject"] = True  # (see _dedupe)
+                        if tr.type in _MUTUAL_TYPES:
+                            tgt = pair[1]  # a reciprocal act: the other party
                 position = "initial" if pre is None else "svo"
                 if pre is None and not c.hit.clitic[:1] in ("و", "ف") and self._embedded(rd, i, left):
                     position = "embedded"  # "هجوم انتحاري استهدف سوقا": a descriptive clause
@@ -3000,6 +3211,8 @@ class EventExtractor:
                 if pre is not None:
                     src = pre
                     obj_from = after
+                    if pair is not None and tgt is not None and not tr.tgt:
+                        tgt = None
                 elif tgt is not None:
                     pass
                 elif form.pron and form.person != "1":
@@ -3122,8 +3335,11 @@ class EventExtractor:
                 src = self._carry(rd, i, s_start, s_end, out, speech)
                 inferred = src is not None
         elif tr.kind == "ap":
-            src = self._carry(rd, i, s_start, s_end, out, speech) if carry else None
+            rd.main_verb_arg = None
+            src = self._carry(rd, i, s_start, s_end, out, speech, participle=True) if carry else None
             inferred = src is not None
+            if src is not None and src is rd.main_verb_arg:
+                ev["main_verb_source"] = True  # kept over a quote's speaker (_speaker_of_cue)
             tgt = self._target(rd, tr, c.end, right, wide_right)
         elif tr.kind == "p" and tr.voice == "passive":
             tgt = rd.np_before(i, a) or rd.np_at(after, right)
@@ -3912,7 +4128,13 @@ def _dedupe(events: list[dict[str, Any]], headline_end: int = 0) -> list[dict[st
     ``headline_end``); the first keeps what the others add."""
     out: list[dict[str, Any]] = []
     told: set[int] = set()
+    body = {e["type"] for e in events if e["start"] >= headline_end and e.get("source") is not None
+            and not e["negated"]}
     for ev in events:
+        if ev.pop("pair_subject", False) and ev["start"] < headline_end and ev["type"] in body:
+            # "مصر وتركيا تبحثان …" over a body that tells the talks of their ministers:
+            # the headline sums up that act in the two countries' names
+            continue
         twin = None
         if ev.get("source") is not None:
             for o in out:
