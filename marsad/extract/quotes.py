@@ -81,6 +81,7 @@ _LIST_SECTIONS = (
     "adverbial_starts", "relatives", "clause_openers", "non_subject_nouns", "prepositions", "pronoun_objects",
     "relay_verbs", "recap_openers", "honorific_pronouns", "contrast_openers", "contrast_particles",
     "statement_nouns", "kin_heads", "ma_relatives", "figure_nouns", "meeting_words", "masculine_heads",
+    "issuer_words", "document_links",
 )
 
 
@@ -134,6 +135,8 @@ class SpeechLexicon:
     figure_nouns: frozenset[str]
     meeting_words: frozenset[str]
     masculine_heads: frozenset[str]
+    issuer_words: frozenset[str]
+    document_links: frozenset[str]
     #: a token's match form -> (proclitic, cue form) for every cue form with
     #: and without و/ف
     cue_tokens: dict[str, tuple[str, str]]
@@ -221,7 +224,8 @@ def _load_lexicon(path: str) -> SpeechLexicon:
         after=after,
         cue_tokens=cue_tokens,
         after_first=after_first,
-        triggers=frozenset(cue_tokens) | frozenset(after_first) | {'"'},
+        triggers=frozenset(cue_tokens) | frozenset(after_first) | {'"'}
+        | lists["document_links"] | {"و" + w for w in lists["document_links"]},
         present=frozenset(present),
         **lists,
     )
@@ -485,10 +489,14 @@ class QuoteExtractor:
     def _find(self, d: _Doc) -> list[_Rec]:
         lex = self.lex
         hits = []
+        links = []
         toks = d.tokens
         for i, t in d.hits:
             n = t.norm
             if n == '"' or d.quote_around(t.start):
+                continue
+            if n in lex.document_links or (n[:1] == "و" and n[1:] in lex.document_links):
+                links.append(t)
                 continue
             cue = lex.cue_tokens.get(n)
             if cue is not None and cue[0] and lex.cues[cue[1]].after_comma and i > 0 \
@@ -519,6 +527,11 @@ class QuoteExtractor:
             r = self._parse_cue(d, hit, consumed)
             if r is not None:
                 recs.append(r)
+        for t in links:
+            r = self._document_quote(d, t, consumed)
+            if r is not None:
+                recs.append(r)
+                d.cue_starts.add(t.start)
         cuts: list[_After] = []
         for a in list(d.after_at.values()):
             self._parse_after(d, a, recs, consumed, cuts)
@@ -614,6 +627,79 @@ class QuoteExtractor:
             return None  # "هتافات تطالب بإقالة الوزير": the verb describes the noun before it
         if intro is None:
             return self._post_quote(d, rec, consumed)
+        if not self._content_start(d, rec, toks, intro, consumed):
+            return None
+        return rec
+
+    def _statement_word(self, w: str) -> bool:
+        """A statement noun in any form: "بياناً", "البيان", "بيانها", "رسالتها"."""
+        nouns = self.lex.statement_nouns
+        bare = split_article(w)[1]
+        if bare in nouns or (bare.endswith("ا") and bare[:-1] in nouns):
+            return True
+        for suffix in ("هم", "ها", "ه"):
+            if bare.endswith(suffix) and len(bare) > len(suffix) + 2:
+                stem = bare[:-len(suffix)]
+                if stem in nouns or (stem.endswith("ت") and stem[:-1] + "ه" in nouns):
+                    return True
+        return False
+
+    def _document_quote(self, d: _Doc, t, consumed: set) -> _Rec | None:
+        """"أصدرت الرئاسة بياناً جاء فيه أن «…»", "وجاء في البيان أن …", "وجاء في
+        بيان للوزارة أن …": what a document says is the statement of its issuer,
+        named in the document's phrase, else after "باسم" ("بياناً باسم زعيم
+        التيار جاء فيه"), else the subject of the clause that issued it (carried)."""
+        lex = self.lex
+        si = d.sent_of(t.start)
+        ss, se = d.sents[si]
+        toks = d.toks(t.end, se, 30)
+        if len(toks) < 3:
+            return None
+        rec = _Rec(t.start, t.end, None, si)
+        named = None
+        if toks[0][2] in ("فيه", "فيها"):
+            before = d.toks_before(t.start, ss, 6)
+            j = len(before) - 1
+            while j >= 0 and not self._statement_word(before[j][2]):
+                if not _is_word(before[j][2]) or before[j][0] in d.cue_starts:
+                    return None
+                j -= 1
+            if j < 0:
+                return None
+            rest = before[j + 1:]
+            if rest and rest[0][2] == "باسم" and len(rest) > 1:
+                # "بياناً باسم زعيم التيار جاء فيه": the one in whose name it is issued
+                named = d.mention_in(rest[1][0], rest[-1][1])
+                if named is None:
+                    rec.mode, rec.np, rec.speaker_pos = "np", (rest[1][0], rest[-1][1]), rest[1][0]
+            k = 1
+        elif toks[0][2] == "في" and self._statement_word(toks[1][2]):
+            k = 2
+            while k < len(toks) and k < 14 and toks[k][2] not in lex.complementizers and toks[k][2] not in ':"':
+                s, e, w = toks[k]
+                if not _is_word(w) or s in d.cue_starts:
+                    return None
+                if w in ("الي", "لدي"):
+                    named = named or False  # the addressee is no issuer
+                ment = d.mention_in(s, e)
+                if named is None and ment is not None and ment[0] >= s and ment[3] in ("PER", "ORG"):
+                    named = ment
+                k = self._skip_to(toks, k + 1, ment[1]) if ment is not None else k + 1
+        else:
+            return None
+        if named:
+            rec.mode, rec.speaker, rec.speaker_pos, rec.attribution = "explicit", named[2], named[0], "explicit"
+        if k >= len(toks):
+            return None
+        s, _e, w = toks[k]
+        if w in lex.complementizers:
+            intro = ("comp", k)
+        elif w == ":":
+            intro = ("colon", k)
+        elif w == '"' and s in d.open_at:
+            intro = ("quote", k)
+        else:
+            return None
         if not self._content_start(d, rec, toks, intro, consumed):
             return None
         return rec
@@ -1176,7 +1262,9 @@ class QuoteExtractor:
                 return "comp", j
             if w == ":":
                 return "colon", j
-            if "prep" in cue.intro and w != "من" and self._is_prep(w, cue.preps) and not w.startswith("ب"):
+            if "prep" in cue.intro and w != "من" and self._is_prep(w, cue.preps) and not w.startswith("ب") \
+                    and not (j > k and toks[j - 1][2] in lex.issuer_words):
+                # ("أعرب في بيان صادر عن المتحدث باسمه عن ترحيبه": the first عن names the issuer)
                 return "prep", j
             if w == '"' and s in d.open_at:
                 j = self._skip_to(toks, j, d.open_at[s][1] + 1)
