@@ -1203,3 +1203,17 @@ def test_what_a_document_says_is_its_issuers_statement() -> None:
     doc, qs = quotes(lead + "وجاء الهجوم بعد أيام من التوتر في المنطقة الحدودية، وجاء في وقت أن الجميع ينتظر.",
                      (PER, ["أحمد سالم"], []))
     assert len(qs) == 1
+
+
+def test_on_the_tongue_of_a_named_person_is_that_persons_statement() -> None:
+    """"أعرب الاتحاد، على لسان رئيس مفوضيته فلان، عن …": the person named speaks
+    (and goes on speaking); an unnamed spokesman leaves the body speaking."""
+    lead = "وقال الرئيس أحمد سالم إن الحكومة ماضية في الإصلاح. "
+    doc, qs = quotes(lead + "وأعرب الاتحاد الأفريقي، على لسان رئيس مفوضيته موسى فكي، عن قلقه من تصاعد العنف "
+                     "في الإقليم، ودعا الطرفين إلى «ضبط النفس والعودة إلى طاولة الحوار».",
+                     (PER, ["أحمد سالم"], []), (ORG, ["الاتحاد الأفريقي"], []), (PER, ["موسى فكي"], []))
+    assert speaker(doc, one(qs, "قلقه من تصاعد")) == "موسى فكي"
+    assert speaker(doc, one(qs, "ضبط النفس")) == "موسى فكي"
+    doc, qs = quotes(lead + "وأكدت المنظمة على لسان المتحدث باسمها أن «المساعدات لم تصل إلى المخيمات بعد».",
+                     (PER, ["أحمد سالم"], []), (ORG, ["المنظمة"], []))
+    assert speaker(doc, one(qs, "المساعدات لم تصل")) == "المنظمة"

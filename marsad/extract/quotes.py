@@ -1206,7 +1206,11 @@ class QuoteExtractor:
             close = next((j for j in range(k + 1, min(n, k + 4)) if toks[j][2] == ")"), None)
             if close is not None:
                 k = close + 1
-        while k < n and (toks[k][2] in _COMMAS or toks[k][0] in d.after_at):
+        while k < n and (toks[k][2] in _COMMAS or toks[k][0] in d.after_at
+                         or (toks[k][2] == "علي" and k + 1 < n and toks[k + 1][2] == "لسان")):
+            if toks[k][2] == "علي":  # "أعرب الاتحاد، على لسان رئيس مفوضيته فلان، عن …"
+                k = self._on_tongue_of(d, rec, toks, k + 2)
+                continue
             if toks[k][0] in d.after_at:  # "وتابع الوزير، بحسب ما نقلته سانا، أن …"
                 a = self._source(d, d.after_at[toks[k][0]])
                 a.used = True
@@ -1286,6 +1290,27 @@ class QuoteExtractor:
         if "object" in cue.intro and _is_word(w) and s not in d.cue_starts and w not in lex.pronoun_objects:
             return "object", k  # "وأعلنت القيادة في بيان إصابة …": the adverbial stays in
         return None
+
+    def _on_tongue_of(self, d: _Doc, rec: _Rec, toks: list[Tok], j: int) -> int:
+        """"على لسان رئيس مفوضيته فلان": the person named in the phrase speaks for
+        the subject; an unnamed role ("على لسان المتحدث باسمها") leaves the body
+        speaking.  Returns the index after the phrase (a comma, a complementizer
+        or the verb's preposition ends it)."""
+        cue = rec.cue
+        n = len(toks)
+        who = None
+        while j < n and j < 40:
+            s, e, w = toks[j]
+            if (w in _COMMAS or not _is_word(w) or w in self.lex.complementizers or s in d.cue_starts
+                    or (cue is not None and self._is_prep(w, cue.preps) and d.mention_in(s, e) is None)):
+                break
+            ment = d.mention_in(s, e)
+            if ment is not None and ment[3] == "PER" and who is None and d.text[ment[0] - 1] != "ل":
+                who = ment
+            j = self._skip_to(toks, j + 1, ment[1]) if ment is not None else j + 1
+        if who is not None:
+            rec.mode, rec.speaker, rec.speaker_pos, rec.attribution = "explicit", who[2], who[0], "explicit"
+        return j
 
     def _plain(self, d: _Doc, s: int, w: str) -> bool:
         """A word that can open an object or a statement (not an adverbial)."""
