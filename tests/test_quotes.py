@@ -1217,3 +1217,17 @@ def test_on_the_tongue_of_a_named_person_is_that_persons_statement() -> None:
     doc, qs = quotes(lead + "وأكدت المنظمة على لسان المتحدث باسمها أن «المساعدات لم تصل إلى المخيمات بعد».",
                      (PER, ["أحمد سالم"], []), (ORG, ["المنظمة"], []))
     assert speaker(doc, one(qs, "المساعدات لم تصل")) == "المنظمة"
+
+
+def test_a_role_in_the_feminine_or_an_academic_role_keeps_its_holder_a_subject() -> None:
+    """"وانتقدت نقيبة المحامين فلانة …. وأضافت": the feminine of a role head
+    ("نقيبة"), and roles like "أستاذ العلوم السياسية", do not stop the walk back
+    from the name to its verb, so the earlier speaker is not carried over."""
+    doc, qs = quotes("وقالت الوزيرة سعاد كامل إن الحكومة ماضية في الإصلاح. وانتقدت نقيبة المحامين هدى ناصر "
+                     "القرار. وأضافت أن «المحاكم لا تستطيع استيعاب القضايا الجديدة».",
+                     (PER, ["سعاد كامل"], []), (PER, ["هدى ناصر"], []))
+    assert speaker(doc, one(qs, "المحاكم لا تستطيع")) == "هدى ناصر"
+    doc, qs = quotes("وقال الرئيس أحمد سالم إن الحكومة ماضية في الإصلاح. وانتقد أستاذ العلوم السياسية كريم "
+                     "ناصر الإجراءات. وأضاف أن «المساعدات لا تكفي نصف السكان».",
+                     (PER, ["أحمد سالم"], []), (PER, ["كريم ناصر"], []))
+    assert speaker(doc, one(qs, "المساعدات لا تكفي")) == "كريم ناصر"

@@ -2333,6 +2333,8 @@ class QuoteExtractor:
                 continue  # "وأكدت زوجته ميساء غانم": she herself
             if self._is_title(w) or self._is_head(w):
                 continue
+            if d.text[be - 1] == "ة" and len(w) > 3 and (self._is_head(w[:-1]) or self._is_title(w[:-1])):
+                continue  # the feminine of a role: "أستاذة الاقتصاد", "مندوبة"
             apre, _b = split_article(w)
             if apre:
                 if "ب" in apre or "ك" in apre:
