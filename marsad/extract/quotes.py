@@ -1882,7 +1882,13 @@ class QuoteExtractor:
                     and (main.speaker or main.speaker_text)):
                 # a circumstantial participle ("…، مؤكدا أن …") adds a statement of
                 # the subject of its sentence's main verb, whatever was named in between
-                # ("قال كوبر في بيان وزعه البيت الأبيض إن …، مؤكدا أن …")
+                # ("قال كوبر في بيان وزعه البيت الأبيض إن …، مؤكدا أن …"), unless a
+                # clause with a subject of its own comes in between (below)
+                near = self._nearer_subject(d, r, max(main.cue_e, main.start), main.speaker)
+                if near is not None:
+                    r.speaker, r.speaker_text, r.attribution = near[2], None, r.attribution or "carried"
+                    topic, topic_pos = (near[2], near[3], None), max(topic_pos, pos)
+                    continue
                 r.speaker, r.speaker_text = main.speaker, main.speaker_text
                 r.attribution = r.attribution or "carried"
                 topic_pos = max(topic_pos, pos)
@@ -2004,6 +2010,55 @@ class QuoteExtractor:
             np = self._plural_subject(d, ss, r.cue_s)
             return ("np", np) if np else None
         return None
+
+    def _nearer_subject(self, d: _Doc, r: _Rec, lo: int, main_speaker: str | None):
+        """"قال X إن …، فيما رفض Y الخطة، مؤكداً أن …": a circumstantial participle
+        belongs to the nearest clause before it, so a person or body that is the
+        subject of a clause opened after the main statement's verb (after a
+        clause opener or a comma, not after a complementizer) and agrees with the
+        participle speaks.  Returns that mention or None."""
+        form = fold(d.text[r.cue_s:r.cue_e])
+        plural = form.endswith(("ين", "ون"))
+        fem = form.endswith("ه") and not plural
+        k = bisect.bisect_left(d.ment_starts, r.cue_s) - 1
+        while k >= 0 and d.ments[k][0] > lo:
+            ment = d.ments[k]
+            k -= 1
+            if ment[3] not in ("PER", "ORG") or ment[2] == main_speaker or d.quote_around(ment[0]) or self._relays(d, ment) \
+                    or not self._is_subject(d, ment):
+                continue
+            if not self._opens_clause(d, ment, lo):
+                continue
+            if plural and ment[3] == "PER":
+                continue
+            if ment[3] == "ORG" and fem and self._masculine_body(d, ment):
+                continue
+            if ment[3] == "PER" and not plural and self._gender(d, ment[2]) not in (None, "f" if fem else "m"):
+                continue
+            return ment
+        return None
+
+    def _opens_clause(self, d: _Doc, ment, lo: int) -> bool:
+        """Is the mention the subject of a verb that opens a new clause after a
+        clause opener ("فيما رفض النائب فلان", "في حين رحبت الرابطة") or after a
+        comma with و ("…، ورفض الحزب …")?  Titles, role words, names and definite
+        words may stand between the verb and the mention."""
+        lex = self.lex
+        toks = d.toks_before(ment[0], lo, 8)
+        i = len(toks) - 1
+        while i >= 0:
+            s, _e, w = toks[i]
+            if not (_is_word(w) and (self._is_title(w) or self._is_head(w) or d.mention_covering(s) is not None
+                                     or split_article(w)[0] == "ال")):
+                break
+            i -= 1
+        if i < 1:
+            return False
+        v, prev = toks[i][2], toks[i - 1][2]
+        if not _is_word(v) or self._in(v, lex.stop_words) or v in lex.complementizers:
+            return False
+        return (prev in lex.clause_openers and prev not in ("كان", "كانت", "وكان", "وكانت", "قد", "وقد", "فقد")) \
+            or (v[0] == "و" and prev in _COMMAS)
 
     def _holder_after(self, d: _Doc, ment, k: int, limit: int):
         """The person named after a body in one role phrase: only places, bodies,
