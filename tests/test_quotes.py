@@ -1246,3 +1246,31 @@ def test_a_participle_belongs_to_the_nearest_clause_with_a_subject() -> None:
     doc, qs = quotes("وطالب الحزب في بيان الحكومة الانتقالية بمراجعة الاتفاقيات الموقعة، معتبرا أنها «تمس "
                      "السيادة الوطنية بشكل مباشر».", (ORG, ["الحزب"], []), (ORG, ["الحكومة الانتقالية"], []))
     assert speaker(doc, one(qs, "تمس السيادة")) == "الحزب"
+
+
+def test_present_tense_cues_and_their_subjects() -> None:
+    """"ويشير فلان إلى أن …" is a statement of the one named; "وتشير التقارير إلى
+    أن …" is the reports', not the last speaker's carried on."""
+    lead = "وقال الرئيس أحمد سالم إن الحكومة ماضية في الإصلاح. "
+    doc, qs = quotes(lead + "ويشير كريم ناصر إلى أن الأسعار سترتفع كثيرا هذا العام.",
+                     (PER, ["أحمد سالم"], []), (PER, ["كريم ناصر"], []))
+    assert speaker(doc, one(qs, "الأسعار سترتفع")) == "كريم ناصر"
+    doc, qs = quotes(lead + "وتشير التقارير إلى أن الأسعار سترتفع كثيرا هذا العام.", (PER, ["أحمد سالم"], []))
+    assert one(qs, "الأسعار سترتفع")["speaker"] is None
+    # a name opened by ولد/بن found without its first word
+    doc, qs = quotes(lead + "ويوضح ولد الشيخ أن «الحدود المغلقة تضر بالتجار قبل غيرهم».",
+                     (PER, ["أحمد سالم"], []), (PER, ["محمد سالم ولد الشيخ", "الشيخ"], []))
+    assert speaker(doc, one(qs, "الحدود المغلقة")) == "محمد سالم ولد الشيخ"
+
+
+def test_what_one_called_in_a_relative_clause_is_a_quote() -> None:
+    """"رفض ما سماه بـ«…»", "ما أسمته «…»" like "ما وصفه"; "وسمى" alone names."""
+    lead = "وقال الرئيس أحمد سالم إن الحكومة ماضية في الإصلاح. "
+    doc, qs = quotes(lead + "ورفض كريم ناصر ما سماه بـ«التدخل السافر في شؤون القضاء الوطني».",
+                     (PER, ["أحمد سالم"], []), (PER, ["كريم ناصر"], []))
+    assert speaker(doc, one(qs, "التدخل السافر")) == "كريم ناصر"
+    doc, qs = quotes(lead + "ورفضت الوزارة ما أسمته «الحملة الإعلامية المغرضة ضد المؤسسة».",
+                     (PER, ["أحمد سالم"], []), (ORG, ["الوزارة"], []))
+    assert speaker(doc, one(qs, "الحملة الإعلامية")) == "الوزارة"
+    doc, qs = quotes("وسمى الرئيس كريم ناصر رئيسا للحكومة الجديدة خلفا للمستقيل.", (PER, ["كريم ناصر"], []))
+    assert qs == []

@@ -75,13 +75,13 @@ SPEECH_FILE = Path(__file__).resolve().parent.parent / "lexicons" / "speech.yaml
 
 _INTROS = frozenset({"comp", "prep", "object", "comma"})
 _CUE_KEYS = frozenset({"forms", "present", "intro", "preps", "continues", "strict", "reporter", "refers",
-                       "quoted", "after_comma", "relative", "needs", "note"})
+                       "quoted", "after_comma", "relative", "needs", "note", "only_relative"})
 _LIST_SECTIONS = (
     "complementizers", "media_words", "speaker_heads", "titles", "stop_words", "noun_markers",
     "adverbial_starts", "relatives", "clause_openers", "non_subject_nouns", "prepositions", "pronoun_objects",
     "relay_verbs", "recap_openers", "honorific_pronouns", "contrast_openers", "contrast_particles",
     "statement_nouns", "kin_heads", "ma_relatives", "figure_nouns", "meeting_words", "masculine_heads",
-    "issuer_words", "document_links",
+    "issuer_words", "document_links", "name_particles",
 )
 
 
@@ -104,6 +104,7 @@ class Cue:
     after_comma: bool = False
     relative: bool = False  # "ما وصفه بـ«…»": a statement inside a relative clause, when quoted
     needs: frozenset[str] = frozenset()  # a word the content must hold ("حمّله «المسؤولية …»")
+    only_relative: bool = False  # "ما سماه بـ«…»": a statement only in a relative clause
 
 
 @dataclass(frozen=True)
@@ -137,6 +138,7 @@ class SpeechLexicon:
     masculine_heads: frozenset[str]
     issuer_words: frozenset[str]
     document_links: frozenset[str]
+    name_particles: frozenset[str]
     #: a token's match form -> (proclitic, cue form) for every cue form with
     #: and without و/ف
     cue_tokens: dict[str, tuple[str, str]]
@@ -182,7 +184,8 @@ def _load_lexicon(path: str) -> SpeechLexicon:
             cue = Cue(kind, intro, preps, bool(raw.get("continues")), bool(raw.get("strict")),
                       bool(raw.get("reporter")), bool(raw.get("refers")), bool(raw.get("quoted")),
                       bool(raw.get("after_comma")), bool(raw.get("relative")),
-                      frozenset(_fold_form(str(w)) for w in raw.get("needs") or []))
+                      frozenset(_fold_form(str(w)) for w in raw.get("needs") or []),
+                      bool(raw.get("only_relative")))
             pres = [_fold_form(str(f)) for f in raw.get("present") or []]
             present.update(pres)
             for key in [_fold_form(str(f)) for f in raw["forms"]] + pres:
@@ -297,6 +300,7 @@ class _Rec:
     quote: tuple[int, int] | None = None  # the quotation that is the content
     plural: bool = False
     fem: bool = False
+    present: bool = False
     clause_s: int = -1  # where the statement's clause starts ("بينما رأى …")
     speakers: tuple[str, ...] = ()  # a joint statement: "وأكد الجانبان …"
 
@@ -572,6 +576,8 @@ class QuoteExtractor:
         # that quotes words of its own (checked once the content is read)
         relative = cue.relative and not prefix and (
             prev in lex.ma_relatives or (prev in lex.relatives and self._named_next(d, ce, se)))
+        if cue.only_relative and not relative:
+            return None  # "وسمى الرئيس فلاناً …" names, it does not say
         if not prefix and not relative and (prev in lex.noun_markers or prev[:1].isdigit()):
             return None  # "في وصف …", "103 طالب": a noun
         if cue.after_comma and not prefix and prev not in _COMMAS:
@@ -581,6 +587,7 @@ class QuoteExtractor:
                      and d.mention_covering(before[-1][0]) is None)
         rec = _Rec(cs, ce, cue, si)
         rec.plural = form.endswith("وا") or form.endswith("ون")
+        rec.present = form in lex.present
         rec.fem = self._fem_or_plural(form) and not rec.plural
         if prev in lex.clause_openers and prev not in ("كان", "كانت", "وكان", "وكانت", "قد", "وقد", "فقد"):
             rec.clause_s = before[-1][0]
@@ -777,6 +784,13 @@ class QuoteExtractor:
             rec.mode, rec.np, rec.speaker_pos = "np", (s, toks[end - 1][1]), s
             return end
         ment = d.mention_in(s, e)
+        if ment is None and w in lex.name_particles and k + 1 < n:
+            # "ويشير ولد الداه إلى أن …": a person's name opened by ولد/بن/أبو that the
+            # entity step found without its first word
+            nm = d.mention_in(toks[k + 1][0], toks[k + 1][1])
+            if nm is not None and nm[3] == "PER" and nm[0] == toks[k + 1][0]:
+                rec.mode, rec.speaker, rec.speaker_pos, rec.attribution = "explicit", nm[2], s, "explicit"
+                return self._skip_to(toks, k + 1, nm[1])
         # a name that starts with the letter ب is not the preposition بـ:
         # "وطالب برنامج الأغذية العالمي …" (the mention starts at the word itself)
         named = ment is not None and ment[0] == s
@@ -805,6 +819,13 @@ class QuoteExtractor:
                 end = self._np_end(d, toks, k)
                 rec.mode, rec.np, rec.speaker_pos = "np", (s, toks[end - 1][1]), s
                 return end
+            if pre.endswith("ال") and rec.present and k + 1 < n and (
+                    toks[k + 1][2] in lex.complementizers
+                    or (rec.cue is not None and self._is_prep(toks[k + 1][2], rec.cue.preps))):
+                # "وتشير التقديرات إلى أن …", "وتقول الرواية الرسمية إن …": a present
+                # tense with a definite noun of its own is that noun's, no one's carried
+                rec.mode, rec.np, rec.speaker_pos = "np", (s, e), s
+                return k + 1
             return k
         end = self._np_end(d, toks, k)
         j = end
