@@ -1274,3 +1274,17 @@ def test_what_one_called_in_a_relative_clause_is_a_quote() -> None:
     assert speaker(doc, one(qs, "الحملة الإعلامية")) == "الوزارة"
     doc, qs = quotes("وسمى الرئيس كريم ناصر رئيسا للحكومة الجديدة خلفا للمستقيل.", (PER, ["كريم ناصر"], []))
     assert qs == []
+
+
+def test_a_plural_verb_after_coordinated_subjects_is_their_joint_statement() -> None:
+    """"اجتمع قادة حماس والجهاد …، وأكدوا أن …": both bodies speak; "وأكدا" too."""
+    lead = "وقال الرئيس أحمد سالم إن الحكومة ماضية في الإصلاح. "
+    doc, qs = quotes(lead + "واجتمع قادة حركة حماس وحركة الجهاد الإسلامي في القاهرة أمس، وأكدوا أن «وحدة "
+                     "الصف الفلسطيني أولوية لا تقبل المساومة».",
+                     (PER, ["أحمد سالم"], []), (ORG, ["حركة حماس"], []), (ORG, ["حركة الجهاد الإسلامي"], []))
+    q = one(qs, "وحدة الصف")
+    assert {e["name"] for e in doc.entities if e["id"] in (q.get("speakers") or ())} == {
+        "حركة حماس", "حركة الجهاد الإسلامي"}
+    doc, qs = quotes(lead + "والتقى كريم ناصر وهدى فاضل في العاصمة، وأكدا أن «التعاون بين البلدين يشهد تطورا "
+                     "كبيرا».", (PER, ["أحمد سالم"], []), (PER, ["كريم ناصر"], []), (PER, ["هدى فاضل"], []))
+    assert len(one(qs, "التعاون بين البلدين").get("speakers") or ()) == 2

@@ -1938,6 +1938,10 @@ class QuoteExtractor:
                     subj = self._last_subject(d, pos, topic_pos, in_content)
                 if subj is not None:
                     topic, topic_pos = (subj[2], subj[3], None), subj[0]
+                    if self._group_verb(d, r):
+                        group = self._coordinated(d, subj)
+                        if len(group) >= 2:  # "اجتمع قادة حماس والجهاد …، وأكدوا أن …"
+                            r.speakers = group
                 elif np is not None:
                     r.mode, r.np = "np", np
             if r.mode == "np" and r.np is not None:
@@ -1996,6 +2000,35 @@ class QuoteExtractor:
             if not in_content(r.cue_s):
                 main = r
         self._named_by_continuation(d, recs)
+
+    def _group_verb(self, d: _Doc, r: _Rec) -> bool:
+        """A plural or dual speech verb ("وأكدوا", "وطالبوا", "وأكدا")."""
+        if r.plural:
+            return True
+        form = fold(d.text[r.cue_s:r.cue_e])
+        got = self.lex.cue_tokens.get(form)
+        return got is not None and got[1].endswith("ا") and got[1][:-1] in self.lex.cues
+
+    @staticmethod
+    def _coordinated(d: _Doc, ment) -> tuple[str, ...]:
+        """The mention and those joined to it by و ("حركة حماس وحركة الجهاد",
+        "كريم ناصر وهدى فاضل"), of the same type, in text order."""
+        k = bisect.bisect_left(d.ment_starts, ment[0])
+        out = [ment[2]]
+        end = ment[1]
+        k += 1
+        while k < len(d.ments) and len(out) < 6:
+            s, e, eid, t = d.ments[k]
+            gap = d.text[end:s].strip(" ،,")
+            if t != ment[3] or gap not in ("و", ""):
+                break
+            if gap == "" and "،" not in d.text[end:s] and "," not in d.text[end:s]:
+                break
+            if eid not in out:
+                out.append(eid)
+            end = e
+            k += 1
+        return tuple(out) if len(out) > 1 else ()
 
     def _participle_subject(self, d: _Doc, r: _Rec, in_content) -> tuple | None:
         """A circumstantial participle ("…، مؤكداً أن …") in a sentence with no
