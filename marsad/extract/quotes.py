@@ -75,12 +75,13 @@ SPEECH_FILE = Path(__file__).resolve().parent.parent / "lexicons" / "speech.yaml
 
 _INTROS = frozenset({"comp", "prep", "object", "comma"})
 _CUE_KEYS = frozenset({"forms", "present", "intro", "preps", "continues", "strict", "reporter", "refers",
-                       "quoted", "after_comma", "relative", "needs", "note"})
+                       "quoted", "after_comma", "relative", "needs", "note", "only_relative"})
 _LIST_SECTIONS = (
     "complementizers", "media_words", "speaker_heads", "titles", "stop_words", "noun_markers",
     "adverbial_starts", "relatives", "clause_openers", "non_subject_nouns", "prepositions", "pronoun_objects",
     "relay_verbs", "recap_openers", "honorific_pronouns", "contrast_openers", "contrast_particles",
     "statement_nouns", "kin_heads", "ma_relatives", "figure_nouns", "meeting_words", "masculine_heads",
+    "issuer_words", "document_links", "name_particles",
 )
 
 
@@ -103,6 +104,7 @@ class Cue:
     after_comma: bool = False
     relative: bool = False  # "ما وصفه بـ«…»": a statement inside a relative clause, when quoted
     needs: frozenset[str] = frozenset()  # a word the content must hold ("حمّله «المسؤولية …»")
+    only_relative: bool = False  # "ما سماه بـ«…»": a statement only in a relative clause
 
 
 @dataclass(frozen=True)
@@ -134,6 +136,9 @@ class SpeechLexicon:
     figure_nouns: frozenset[str]
     meeting_words: frozenset[str]
     masculine_heads: frozenset[str]
+    issuer_words: frozenset[str]
+    document_links: frozenset[str]
+    name_particles: frozenset[str]
     #: a token's match form -> (proclitic, cue form) for every cue form with
     #: and without و/ف
     cue_tokens: dict[str, tuple[str, str]]
@@ -179,7 +184,8 @@ def _load_lexicon(path: str) -> SpeechLexicon:
             cue = Cue(kind, intro, preps, bool(raw.get("continues")), bool(raw.get("strict")),
                       bool(raw.get("reporter")), bool(raw.get("refers")), bool(raw.get("quoted")),
                       bool(raw.get("after_comma")), bool(raw.get("relative")),
-                      frozenset(_fold_form(str(w)) for w in raw.get("needs") or []))
+                      frozenset(_fold_form(str(w)) for w in raw.get("needs") or []),
+                      bool(raw.get("only_relative")))
             pres = [_fold_form(str(f)) for f in raw.get("present") or []]
             present.update(pres)
             for key in [_fold_form(str(f)) for f in raw["forms"]] + pres:
@@ -221,7 +227,8 @@ def _load_lexicon(path: str) -> SpeechLexicon:
         after=after,
         cue_tokens=cue_tokens,
         after_first=after_first,
-        triggers=frozenset(cue_tokens) | frozenset(after_first) | {'"'},
+        triggers=frozenset(cue_tokens) | frozenset(after_first) | {'"'}
+        | lists["document_links"] | {"و" + w for w in lists["document_links"]},
         present=frozenset(present),
         **lists,
     )
@@ -293,6 +300,7 @@ class _Rec:
     quote: tuple[int, int] | None = None  # the quotation that is the content
     plural: bool = False
     fem: bool = False
+    present: bool = False
     clause_s: int = -1  # where the statement's clause starts ("بينما رأى …")
     speakers: tuple[str, ...] = ()  # a joint statement: "وأكد الجانبان …"
 
@@ -485,10 +493,14 @@ class QuoteExtractor:
     def _find(self, d: _Doc) -> list[_Rec]:
         lex = self.lex
         hits = []
+        links = []
         toks = d.tokens
         for i, t in d.hits:
             n = t.norm
             if n == '"' or d.quote_around(t.start):
+                continue
+            if n in lex.document_links or (n[:1] == "و" and n[1:] in lex.document_links):
+                links.append(t)
                 continue
             cue = lex.cue_tokens.get(n)
             if cue is not None and cue[0] and lex.cues[cue[1]].after_comma and i > 0 \
@@ -519,6 +531,11 @@ class QuoteExtractor:
             r = self._parse_cue(d, hit, consumed)
             if r is not None:
                 recs.append(r)
+        for t in links:
+            r = self._document_quote(d, t, consumed)
+            if r is not None:
+                recs.append(r)
+                d.cue_starts.add(t.start)
         cuts: list[_After] = []
         for a in list(d.after_at.values()):
             self._parse_after(d, a, recs, consumed, cuts)
@@ -559,6 +576,8 @@ class QuoteExtractor:
         # that quotes words of its own (checked once the content is read)
         relative = cue.relative and not prefix and (
             prev in lex.ma_relatives or (prev in lex.relatives and self._named_next(d, ce, se)))
+        if cue.only_relative and not relative:
+            return None  # "وسمى الرئيس فلاناً …" names, it does not say
         if not prefix and not relative and (prev in lex.noun_markers or prev[:1].isdigit()):
             return None  # "في وصف …", "103 طالب": a noun
         if cue.after_comma and not prefix and prev not in _COMMAS:
@@ -568,6 +587,7 @@ class QuoteExtractor:
                      and d.mention_covering(before[-1][0]) is None)
         rec = _Rec(cs, ce, cue, si)
         rec.plural = form.endswith("وا") or form.endswith("ون")
+        rec.present = form in lex.present
         rec.fem = self._fem_or_plural(form) and not rec.plural
         if prev in lex.clause_openers and prev not in ("كان", "كانت", "وكان", "وكانت", "قد", "وقد", "فقد"):
             rec.clause_s = before[-1][0]
@@ -614,6 +634,79 @@ class QuoteExtractor:
             return None  # "هتافات تطالب بإقالة الوزير": the verb describes the noun before it
         if intro is None:
             return self._post_quote(d, rec, consumed)
+        if not self._content_start(d, rec, toks, intro, consumed):
+            return None
+        return rec
+
+    def _statement_word(self, w: str) -> bool:
+        """A statement noun in any form: "بياناً", "البيان", "بيانها", "رسالتها"."""
+        nouns = self.lex.statement_nouns
+        bare = split_article(w)[1]
+        if bare in nouns or (bare.endswith("ا") and bare[:-1] in nouns):
+            return True
+        for suffix in ("هم", "ها", "ه"):
+            if bare.endswith(suffix) and len(bare) > len(suffix) + 2:
+                stem = bare[:-len(suffix)]
+                if stem in nouns or (stem.endswith("ت") and stem[:-1] + "ه" in nouns):
+                    return True
+        return False
+
+    def _document_quote(self, d: _Doc, t, consumed: set) -> _Rec | None:
+        """"أصدرت الرئاسة بياناً جاء فيه أن «…»", "وجاء في البيان أن …", "وجاء في
+        بيان للوزارة أن …": what a document says is the statement of its issuer,
+        named in the document's phrase, else after "باسم" ("بياناً باسم زعيم
+        التيار جاء فيه"), else the subject of the clause that issued it (carried)."""
+        lex = self.lex
+        si = d.sent_of(t.start)
+        ss, se = d.sents[si]
+        toks = d.toks(t.end, se, 30)
+        if len(toks) < 3:
+            return None
+        rec = _Rec(t.start, t.end, None, si)
+        named = None
+        if toks[0][2] in ("فيه", "فيها"):
+            before = d.toks_before(t.start, ss, 6)
+            j = len(before) - 1
+            while j >= 0 and not self._statement_word(before[j][2]):
+                if not _is_word(before[j][2]) or before[j][0] in d.cue_starts:
+                    return None
+                j -= 1
+            if j < 0:
+                return None
+            rest = before[j + 1:]
+            if rest and rest[0][2] == "باسم" and len(rest) > 1:
+                # "بياناً باسم زعيم التيار جاء فيه": the one in whose name it is issued
+                named = d.mention_in(rest[1][0], rest[-1][1])
+                if named is None:
+                    rec.mode, rec.np, rec.speaker_pos = "np", (rest[1][0], rest[-1][1]), rest[1][0]
+            k = 1
+        elif toks[0][2] == "في" and self._statement_word(toks[1][2]):
+            k = 2
+            while k < len(toks) and k < 14 and toks[k][2] not in lex.complementizers and toks[k][2] not in ':"':
+                s, e, w = toks[k]
+                if not _is_word(w) or s in d.cue_starts:
+                    return None
+                if w in ("الي", "لدي"):
+                    named = named or False  # the addressee is no issuer
+                ment = d.mention_in(s, e)
+                if named is None and ment is not None and ment[0] >= s and ment[3] in ("PER", "ORG"):
+                    named = ment
+                k = self._skip_to(toks, k + 1, ment[1]) if ment is not None else k + 1
+        else:
+            return None
+        if named:
+            rec.mode, rec.speaker, rec.speaker_pos, rec.attribution = "explicit", named[2], named[0], "explicit"
+        if k >= len(toks):
+            return None
+        s, _e, w = toks[k]
+        if w in lex.complementizers:
+            intro = ("comp", k)
+        elif w == ":":
+            intro = ("colon", k)
+        elif w == '"' and s in d.open_at:
+            intro = ("quote", k)
+        else:
+            return None
         if not self._content_start(d, rec, toks, intro, consumed):
             return None
         return rec
@@ -691,6 +784,13 @@ class QuoteExtractor:
             rec.mode, rec.np, rec.speaker_pos = "np", (s, toks[end - 1][1]), s
             return end
         ment = d.mention_in(s, e)
+        if ment is None and w in lex.name_particles and k + 1 < n:
+            # "ويشير ولد الداه إلى أن …": a person's name opened by ولد/بن/أبو that the
+            # entity step found without its first word
+            nm = d.mention_in(toks[k + 1][0], toks[k + 1][1])
+            if nm is not None and nm[3] == "PER" and nm[0] == toks[k + 1][0]:
+                rec.mode, rec.speaker, rec.speaker_pos, rec.attribution = "explicit", nm[2], s, "explicit"
+                return self._skip_to(toks, k + 1, nm[1])
         # a name that starts with the letter ب is not the preposition بـ:
         # "وطالب برنامج الأغذية العالمي …" (the mention starts at the word itself)
         named = ment is not None and ment[0] == s
@@ -719,6 +819,13 @@ class QuoteExtractor:
                 end = self._np_end(d, toks, k)
                 rec.mode, rec.np, rec.speaker_pos = "np", (s, toks[end - 1][1]), s
                 return end
+            if pre.endswith("ال") and rec.present and k + 1 < n and (
+                    toks[k + 1][2] in lex.complementizers
+                    or (rec.cue is not None and self._is_prep(toks[k + 1][2], rec.cue.preps))):
+                # "وتشير التقديرات إلى أن …", "وتقول الرواية الرسمية إن …": a present
+                # tense with a definite noun of its own is that noun's, no one's carried
+                rec.mode, rec.np, rec.speaker_pos = "np", (s, e), s
+                return k + 1
             return k
         end = self._np_end(d, toks, k)
         j = end
@@ -1120,7 +1227,11 @@ class QuoteExtractor:
             close = next((j for j in range(k + 1, min(n, k + 4)) if toks[j][2] == ")"), None)
             if close is not None:
                 k = close + 1
-        while k < n and (toks[k][2] in _COMMAS or toks[k][0] in d.after_at):
+        while k < n and (toks[k][2] in _COMMAS or toks[k][0] in d.after_at
+                         or (toks[k][2] == "علي" and k + 1 < n and toks[k + 1][2] == "لسان")):
+            if toks[k][2] == "علي":  # "أعرب الاتحاد، على لسان رئيس مفوضيته فلان، عن …"
+                k = self._on_tongue_of(d, rec, toks, k + 2)
+                continue
             if toks[k][0] in d.after_at:  # "وتابع الوزير، بحسب ما نقلته سانا، أن …"
                 a = self._source(d, d.after_at[toks[k][0]])
                 a.used = True
@@ -1176,7 +1287,9 @@ class QuoteExtractor:
                 return "comp", j
             if w == ":":
                 return "colon", j
-            if "prep" in cue.intro and w != "من" and self._is_prep(w, cue.preps) and not w.startswith("ب"):
+            if "prep" in cue.intro and w != "من" and self._is_prep(w, cue.preps) and not w.startswith("ب") \
+                    and not (j > k and toks[j - 1][2] in lex.issuer_words):
+                # ("أعرب في بيان صادر عن المتحدث باسمه عن ترحيبه": the first عن names the issuer)
                 return "prep", j
             if w == '"' and s in d.open_at:
                 j = self._skip_to(toks, j, d.open_at[s][1] + 1)
@@ -1198,6 +1311,27 @@ class QuoteExtractor:
         if "object" in cue.intro and _is_word(w) and s not in d.cue_starts and w not in lex.pronoun_objects:
             return "object", k  # "وأعلنت القيادة في بيان إصابة …": the adverbial stays in
         return None
+
+    def _on_tongue_of(self, d: _Doc, rec: _Rec, toks: list[Tok], j: int) -> int:
+        """"على لسان رئيس مفوضيته فلان": the person named in the phrase speaks for
+        the subject; an unnamed role ("على لسان المتحدث باسمها") leaves the body
+        speaking.  Returns the index after the phrase (a comma, a complementizer
+        or the verb's preposition ends it)."""
+        cue = rec.cue
+        n = len(toks)
+        who = None
+        while j < n and j < 40:
+            s, e, w = toks[j]
+            if (w in _COMMAS or not _is_word(w) or w in self.lex.complementizers or s in d.cue_starts
+                    or (cue is not None and self._is_prep(w, cue.preps) and d.mention_in(s, e) is None)):
+                break
+            ment = d.mention_in(s, e)
+            if ment is not None and ment[3] == "PER" and who is None and d.text[ment[0] - 1] != "ل":
+                who = ment
+            j = self._skip_to(toks, j + 1, ment[1]) if ment is not None else j + 1
+        if who is not None:
+            rec.mode, rec.speaker, rec.speaker_pos, rec.attribution = "explicit", who[2], who[0], "explicit"
+        return j
 
     def _plain(self, d: _Doc, s: int, w: str) -> bool:
         """A word that can open an object or a statement (not an adverbial)."""
@@ -1769,7 +1903,13 @@ class QuoteExtractor:
                     and (main.speaker or main.speaker_text)):
                 # a circumstantial participle ("…، مؤكدا أن …") adds a statement of
                 # the subject of its sentence's main verb, whatever was named in between
-                # ("قال كوبر في بيان وزعه البيت الأبيض إن …، مؤكدا أن …")
+                # ("قال كوبر في بيان وزعه البيت الأبيض إن …، مؤكدا أن …"), unless a
+                # clause with a subject of its own comes in between (below)
+                near = self._nearer_subject(d, r, max(main.cue_e, main.start), main.speaker)
+                if near is not None:
+                    r.speaker, r.speaker_text, r.attribution = near[2], None, r.attribution or "carried"
+                    topic, topic_pos = (near[2], near[3], None), max(topic_pos, pos)
+                    continue
                 r.speaker, r.speaker_text = main.speaker, main.speaker_text
                 r.attribution = r.attribution or "carried"
                 topic_pos = max(topic_pos, pos)
@@ -1798,6 +1938,10 @@ class QuoteExtractor:
                     subj = self._last_subject(d, pos, topic_pos, in_content)
                 if subj is not None:
                     topic, topic_pos = (subj[2], subj[3], None), subj[0]
+                    if self._group_verb(d, r):
+                        group = self._coordinated(d, subj)
+                        if len(group) >= 2:  # "اجتمع قادة حماس والجهاد …، وأكدوا أن …"
+                            r.speakers = group
                 elif np is not None:
                     r.mode, r.np = "np", np
             if r.mode == "np" and r.np is not None:
@@ -1857,6 +2001,35 @@ class QuoteExtractor:
                 main = r
         self._named_by_continuation(d, recs)
 
+    def _group_verb(self, d: _Doc, r: _Rec) -> bool:
+        """A plural or dual speech verb ("وأكدوا", "وطالبوا", "وأكدا")."""
+        if r.plural:
+            return True
+        form = fold(d.text[r.cue_s:r.cue_e])
+        got = self.lex.cue_tokens.get(form)
+        return got is not None and got[1].endswith("ا") and got[1][:-1] in self.lex.cues
+
+    @staticmethod
+    def _coordinated(d: _Doc, ment) -> tuple[str, ...]:
+        """The mention and those joined to it by و ("حركة حماس وحركة الجهاد",
+        "كريم ناصر وهدى فاضل"), of the same type, in text order."""
+        k = bisect.bisect_left(d.ment_starts, ment[0])
+        out = [ment[2]]
+        end = ment[1]
+        k += 1
+        while k < len(d.ments) and len(out) < 6:
+            s, e, eid, t = d.ments[k]
+            gap = d.text[end:s].strip(" ،,")
+            if t != ment[3] or gap not in ("و", ""):
+                break
+            if gap == "" and "،" not in d.text[end:s] and "," not in d.text[end:s]:
+                break
+            if eid not in out:
+                out.append(eid)
+            end = e
+            k += 1
+        return tuple(out) if len(out) > 1 else ()
+
     def _participle_subject(self, d: _Doc, r: _Rec, in_content) -> tuple | None:
         """A circumstantial participle ("…، مؤكداً أن …") in a sentence with no
         statement before it adds a statement of the subject of the sentence's
@@ -1891,6 +2064,55 @@ class QuoteExtractor:
             np = self._plural_subject(d, ss, r.cue_s)
             return ("np", np) if np else None
         return None
+
+    def _nearer_subject(self, d: _Doc, r: _Rec, lo: int, main_speaker: str | None):
+        """"قال X إن …، فيما رفض Y الخطة، مؤكداً أن …": a circumstantial participle
+        belongs to the nearest clause before it, so a person or body that is the
+        subject of a clause opened after the main statement's verb (after a
+        clause opener or a comma, not after a complementizer) and agrees with the
+        participle speaks.  Returns that mention or None."""
+        form = fold(d.text[r.cue_s:r.cue_e])
+        plural = form.endswith(("ين", "ون"))
+        fem = form.endswith("ه") and not plural
+        k = bisect.bisect_left(d.ment_starts, r.cue_s) - 1
+        while k >= 0 and d.ments[k][0] > lo:
+            ment = d.ments[k]
+            k -= 1
+            if ment[3] not in ("PER", "ORG") or ment[2] == main_speaker or d.quote_around(ment[0]) or self._relays(d, ment) \
+                    or not self._is_subject(d, ment):
+                continue
+            if not self._opens_clause(d, ment, lo):
+                continue
+            if plural and ment[3] == "PER":
+                continue
+            if ment[3] == "ORG" and fem and self._masculine_body(d, ment):
+                continue
+            if ment[3] == "PER" and not plural and self._gender(d, ment[2]) not in (None, "f" if fem else "m"):
+                continue
+            return ment
+        return None
+
+    def _opens_clause(self, d: _Doc, ment, lo: int) -> bool:
+        """Is the mention the subject of a verb that opens a new clause after a
+        clause opener ("فيما رفض النائب فلان", "في حين رحبت الرابطة") or after a
+        comma with و ("…، ورفض الحزب …")?  Titles, role words, names and definite
+        words may stand between the verb and the mention."""
+        lex = self.lex
+        toks = d.toks_before(ment[0], lo, 8)
+        i = len(toks) - 1
+        while i >= 0:
+            s, _e, w = toks[i]
+            if not (_is_word(w) and (self._is_title(w) or self._is_head(w) or d.mention_covering(s) is not None
+                                     or split_article(w)[0] == "ال")):
+                break
+            i -= 1
+        if i < 1:
+            return False
+        v, prev = toks[i][2], toks[i - 1][2]
+        if not _is_word(v) or self._in(v, lex.stop_words) or v in lex.complementizers:
+            return False
+        return (prev in lex.clause_openers and prev not in ("كان", "كانت", "وكان", "وكانت", "قد", "وقد", "فقد")) \
+            or (v[0] == "و" and prev in _COMMAS)
 
     def _holder_after(self, d: _Doc, ment, k: int, limit: int):
         """The person named after a body in one role phrase: only places, bodies,
@@ -2220,6 +2442,8 @@ class QuoteExtractor:
                 continue  # "وأكدت زوجته ميساء غانم": she herself
             if self._is_title(w) or self._is_head(w):
                 continue
+            if d.text[be - 1] == "ة" and len(w) > 3 and (self._is_head(w[:-1]) or self._is_title(w[:-1])):
+                continue  # the feminine of a role: "أستاذة الاقتصاد", "مندوبة"
             apre, _b = split_article(w)
             if apre:
                 if "ب" in apre or "ك" in apre:
