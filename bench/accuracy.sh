@@ -12,9 +12,10 @@ py="${PYTHON:-$here/.venv/bin/python}"
 cd "$here"
 run() { echo; echo "== $1"; shift; "$py" -m marsad "$@"; }
 
-run "whole articles, held-out set 14 (8 articles, blind when measured on 2026-11-23, sixth session, not read for errors)" eval gold tests/gold/heldout14 examples/heldout14 "$@"
-run "whole articles, held-out set 13 (8 articles, blind when measured on 2026-11-23, fifth session, again in the sixth, not read for errors)" eval gold tests/gold/heldout13 examples/heldout13 "$@"
-run "whole articles, held-out set 12 (8 articles, blind when measured on 2026-11-23, fourth session, again in the fifth and sixth, not read for errors)" eval gold tests/gold/heldout12 examples/heldout12 "$@"
+run "whole articles, held-out set 15 (8 articles, blind when measured on 2026-11-23, seventh session, not read for errors)" eval gold tests/gold/heldout15 examples/heldout15 "$@"
+run "whole articles, held-out set 14 (8 articles, blind when measured on 2026-11-23, sixth session, again in the seventh, not read for errors)" eval gold tests/gold/heldout14 examples/heldout14 "$@"
+run "whole articles, held-out set 13 (8 articles, blind when measured on 2026-11-23, fifth session, again in the sixth and seventh, not read for errors)" eval gold tests/gold/heldout13 examples/heldout13 "$@"
+run "whole articles, held-out set 12 (8 articles, blind when measured on 2026-11-23, fourth session, again in the fifth, sixth and seventh, not read for errors)" eval gold tests/gold/heldout12 examples/heldout12 "$@"
 run "whole articles, held-out set 11 (8 articles, blind when measured on 2026-11-23, third and fourth sessions, read for errors in the fifth)" eval gold tests/gold/heldout11 examples/heldout11 "$@"
 run "whole articles, held-out set 10 (8 articles, blind when measured on 2026-11-23, third session, read for errors since)" eval gold tests/gold/heldout10 examples/heldout10 "$@"
 run "whole articles, held-out set 9 (8 articles, blind when measured on 2026-11-23, measured again blind in the third and fourth sessions, read for errors in the fifth)" eval gold tests/gold/heldout9 examples/heldout9 "$@"
