@@ -1451,3 +1451,17 @@ def test_a_tagged_place_after_a_facility_noun_is_the_facility() -> None:
     "name" is that facility's name, one LOC with the noun (as for a person's name)."""
     names = mention_texts("وشهد حي كوت عبدالله في الأهواز مواجهات عنيفة.", "LOC")
     assert "حي كوت عبدالله" in names, names
+
+
+def test_speech_masdar_with_pronoun_ends_the_name() -> None:
+    """"نقلت الوكالة عن العقيد X قوله إن …": the relayed speech's masdar with its
+    pronoun (non_names.txt) is the object of the relaying verb, never a name part."""
+    text = "ونقلت الإذاعة عن المتحدث باسم الشرطة العقيد سامر يونس قوله إن الطريق مغلق."
+    names = [e["name"] for e in ents(text) if e["type"] == "PER"]
+    assert names == ["سامر يونس"], names
+
+
+def test_borrowed_medium_is_no_place() -> None:
+    """"عبر الفيديو كونفرانس": a borrowed common noun of a medium is no place or actor."""
+    text = "وشارك الرئيس في القمة عبر الفيديو كونفرانس من قصر الرئاسة."
+    assert not any("كونفرانس" in e["name"] for e in ents(text))

@@ -72,6 +72,25 @@ _NEVER_IN_NAMES = frozenset(fold(w) for w in (
 
 
 @lru_cache(maxsize=1)
+def _non_names() -> tuple[frozenset[str], frozenset[str]]:
+    """Match forms of ``lexicons/non_names.txt``: speech masdars with a possessive
+    pronoun ("قوله", "تأكيدها", never a name part) and borrowed common nouns of media
+    and devices ("الفيديو كونفرانس", never a place or an actor by themselves)."""
+    _, keyed = _keyed_list("non_names.txt")
+    forms: set[str] = set()
+    for stem in keyed.get("masdar", ()):
+        base = stem[:-1] + "ت" if stem.endswith("ه") else stem  # "إشارة" -> "إشارته"
+        forms.update(base + suffix for suffix in ("ه", "ها", "هم", "هما"))
+    return frozenset(forms | _NEVER_IN_NAMES), keyed.get("loanword", frozenset())
+
+
+def never_in_names() -> frozenset[str]:
+    """Match forms a person's name never holds (``_NEVER_IN_NAMES`` and the speech
+    masdars with a pronoun of ``non_names.txt``)."""
+    return _non_names()[0]
+
+
+@lru_cache(maxsize=1)
 def _name_index():
     """The romanizer's SQLite index of attested name spellings (or None)."""
     try:
@@ -626,7 +645,7 @@ class EntityRecognizer:
             # (a role word ends the name only when its complement follows: "… أمين عام")
             if (not t.text[0].isalpha() or len(t.text.replace("ـ", "")) < 2 or t.prefix not in ("", "ال")
                     or strip_len(t) > 0 or t.norm in stops
-                    or t.text in _NOT_NAMES or t.norm in _NEVER_IN_NAMES or t.norm in _LINKS
+                    or t.text in _NOT_NAMES or t.norm in never_in_names() or t.norm in _LINKS
                     or self.roles.is_title(t) or (self.roles.is_head(t) and not (k == b - 1 and closes))
                     or self.roles.nationality(t)
                     or _verb_like(t) or _past_verb(t) or _not_name_word(t) or _accusative_noun(t)):
@@ -800,7 +819,7 @@ class EntityRecognizer:
                 t = toks[k]
                 if _mention_inside(mention_starts, t):
                     break
-                if not t.text[0].isalpha() or t.norm in stops or t.text in _NOT_NAMES or t.norm in _NEVER_IN_NAMES \
+                if not t.text[0].isalpha() or t.norm in stops or t.text in _NOT_NAMES or t.norm in never_in_names() \
                         or self.roles.is_title(t) or self.roles.is_head(t) \
                         or (self.roles.nationality(t) and not (k >= 2 and toks[k - 2].norm in _LINEAGE)) \
                         or _verb_like(t) or (t.prefix and t.prefix != "ال") or strip_len(t) > 0 \
@@ -1088,7 +1107,7 @@ class EntityRecognizer:
                 if (not t.text[0].isalpha() or len(t.norm) < 2 or t.norm in stops
                         or (not after_link and (self.roles.is_title(t) or self.roles.is_head(t)))
                         or self.roles.nationality(t) or t.text in _NOT_NAMES or _prep_stop(t, stops)
-                        or t.prefix not in ("", "ال") or t.norm in _NEVER_IN_NAMES
+                        or t.prefix not in ("", "ال") or t.norm in never_in_names()
                         or (k > j and t.norm == toks[k - 1].norm)
                         or (k == j and t.norm[:1] == "و" and strip_len(t) > 0)):
                     # "… الإرهابية والتكفيرية": a conjunction and the article start no name;
@@ -1196,7 +1215,7 @@ class EntityRecognizer:
                         and (self._name_closes(toks, k + 1, sent, stops) or (k + 1 < n and toks[k + 1].text in _NOT_NAMES)):
                     k += 1  # a role word that is also a name, last before "قد", a comma …: "آزاد حمه أمين قد"
                     break
-                if (not t.text[0].isalpha() or len(t.norm) < 2 or t.norm in stops or t.text in _NOT_NAMES or t.norm in _NEVER_IN_NAMES
+                if (not t.text[0].isalpha() or len(t.norm) < 2 or t.norm in stops or t.text in _NOT_NAMES or t.norm in never_in_names()
                         or _not_name_word(t, first=k == j)
                         or (k > j and t.norm == toks[k - 1].norm) or self.roles.is_title(t)
                         or (t.prefix and t.norm.endswith(_DUAL_ENDINGS))  # "الحكومتين"
@@ -1306,7 +1325,7 @@ class EntityRecognizer:
                 t = toks[k]
                 if (not t.text[0].isalpha() or len(t.norm) < 2 or t.norm in stops or self.roles.is_title(t) or self.roles.is_head(t)
                         or self.roles.nationality(t) or (t.prefix and t.prefix != "ال") or t.text in _NOT_NAMES
-                        or _prep_stop(t, stops) or t.norm in _NEVER_IN_NAMES or t.norm == toks[k - 1].norm
+                        or _prep_stop(t, stops) or t.norm in never_in_names() or t.norm == toks[k - 1].norm
                         or (k == i + 1 and t.norm == tok.norm[len(prefix):])
                         or (t.norm in speech_verbs() and toks[k - 1].norm not in _LINKS)):
                     break  # (nor "أشرف عليه المدرب", "ولي ولي العهد", "… الكثيري طالب الحكومة";
@@ -1740,8 +1759,13 @@ class EntityRecognizer:
         stops = function_words()
         if etype == "PER" and b - a >= 2 and toks[a].norm in _BLESSING_VERBS and toks[a + 1].norm == "الله":
             return None  # "رضي الله عنه": a blessing, no name
+        if etype == "PER":
+            for k in range(a + 1, b):
+                if toks[k].norm in _non_names()[0] and toks[k].norm not in _NEVER_IN_NAMES:
+                    b = k  # "عن العقيد سامر يونس قوله إن": the relayed speech's masdar ends the name
+                    break
         if etype == "PER" and any((t.norm in stops and t.text != "علي") or t.text in _NOT_NAMES
-                                  or t.norm in _NEVER_IN_NAMES for t in toks[a:b]):
+                                  or t.norm in never_in_names() for t in toks[a:b]):
             return None  # "على كامل أراضيها", "واحتجاجا على الاقتحام": no name holds a function word
         facility = etype == "LOC" and _noun_prefix(toks[a], _place_noun_sets()[0]) is not None
         for k in range(a + 1, b):
@@ -1850,6 +1874,9 @@ class EntityRecognizer:
         if any(m.source != "model" for m in ent.mentions):
             return True
         words = {w for t in texts for w in t.split()}
+        loanwords = _non_names()[1]
+        if all(fold(w[2:] if w.startswith("ال") else w) in loanwords for w in words):
+            return False  # "عبر تقنية الفيديو كونفرانس": a medium's borrowed name is no actor or place
         if ent.type == "PER":
             if all(len(t.split()) == 1 for t in texts):
                 return not all(zipf(w) >= 4.0 and name_part(w) != "given" for w in words)
