@@ -1465,3 +1465,27 @@ def test_borrowed_medium_is_no_place() -> None:
     """"عبر الفيديو كونفرانس": a borrowed common noun of a medium is no place or actor."""
     text = "وشارك الرئيس في القمة عبر الفيديو كونفرانس من قصر الرئاسة."
     assert not any("كونفرانس" in e["name"] for e in ents(text))
+
+
+def test_company_name_stops_before_object_and_purpose() -> None:
+    """"شركة X" named by plain foreign words is complete: the verb's accusative object
+    ("اتفاقا", "عقدا") and a ل-genitive of its work ("لتطوير الحقل") are no part of it."""
+    text = "ووقعت شركة بتروناس اتفاقا مع الحكومة، وتعاقدت الوزارة مع شركة دراغون أويل لتطوير الحقل الشمالي."
+    orgs = {e["name"] for e in ents(text) if e["type"] == "ORG"}
+    assert {"شركة بتروناس", "شركة دراغون أويل"} <= orgs, orgs
+
+
+def test_company_name_with_rank_word_and_foreign_el() -> None:
+    """"شركة جنرال إلكتريك الأمريكية": "جنرال" may open a company's name and "إلكتريك"
+    is no article + word (the article is never written إل); the nationality after the
+    foreign name describes the company."""
+    text = "ووقعت وزارة الكهرباء عقدا مع شركة جنرال إلكتريك الأمريكية لصيانة المحطات."
+    orgs = {e["name"] for e in ents(text) if e["type"] == "ORG"}
+    assert "شركة جنرال إلكتريك" in orgs, orgs
+
+
+def test_authority_of_a_foreign_facility() -> None:
+    """"هيئة ميناء X": a body named after a facility the rules found; a nationality
+    after the facility's foreign name describes the body, as after "شركة إيني"."""
+    text = "وقالت هيئة ميناء شيتاغونغ البنغلاديشية إن السفن غادرت."
+    assert [(e["type"], e["name"]) for e in ents(text)] == [("ORG", "هيئة ميناء شيتاغونغ")]

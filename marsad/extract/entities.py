@@ -1624,6 +1624,9 @@ class EntityRecognizer:
                         # it is; the adjective describes the body and is no part of its name
                         last_definite = i + 1
                         break
+                    if nationality and nested and nested_end == k - 1 and found[nested[-1]] is not None \
+                            and found[nested[-1]].actor is None and _foreign_word(toks[k - 1], stops):
+                        break  # "هيئة ميناء ديندايال | الهندية": the same after a foreign place name
                     last_definite = k
                     definites += 2 if nationality else 1
                     own += 1
@@ -1659,8 +1662,10 @@ class EntityRecognizer:
                 last_definite, own = i + 1, 1
             if last_definite <= i or ("weak" in flags and definites < 2):
                 continue
-            if own == 0 and "person" not in flags and "place" not in flags and all(found[j].type == "LOC" for j in nested):
+            if own == 0 and "person" not in flags and "place" not in flags and all(
+                    found[j].type == "LOC" and found[j].actor is not None for j in nested):
                 continue  # "قيادة الولايات المتحدة", "معسكر تركيا": a common noun before a place
+                # (a facility named by rule has its own authority: "هيئة ميناء ديندايال")
             end = last_definite + 1
             for j in nested:
                 found[j] = None
@@ -1692,15 +1697,19 @@ class EntityRecognizer:
         k = i + 1
         while k < n and k - i <= 3 and not taken[k] and toks[k].sentence == sent:
             t = toks[k]
-            if (not t.text[0].isalpha() or t.prefix or t.norm in stops or t.text in _NOT_NAMES
+            if (not t.text[0].isalpha() or (t.prefix and not _foreign_el(t)) or t.norm in stops or t.text in _NOT_NAMES
                     or t.norm.endswith(_NOT_NAME_ENDINGS) or t.text.endswith("ه") or _verb_like(t)
-                    or self.roles.is_title(t) or self.roles.is_head(t) or self.roles.nationality(t)
-                    or zipf(t.text) >= 4.6 or (t.norm[0] in "وفبلك" and zipf(t.text[1:]) >= 3.0)):
-                break  # (nor a common word, "مجموعة", nor one with a clitic, "بمد")
+                    or (self.roles.is_title(t) and k == i + 3) or self.roles.is_head(t) or self.roles.nationality(t)
+                    or zipf(t.text) >= 4.6 or (t.norm[0] in "وفبلك" and zipf(t.text[1:]) >= 3.0)
+                    or _accusative_noun(t)):
+                # (nor a common word, "مجموعة", nor one with a clitic, "بمد", nor the verb's
+                # object, "شركة سوناطراك | اتفاقا"; a rank's word may open it: "شركة جنرال إلكتريك")
+                break
             k += 1
         if k - i < 3 or not any(zipf(t.text) < 3.1 for t in toks[i + 1:k]):
             return False
         _claim(doc, found, spans, taken, i, k, toks[i].start + surface_len(toks[i].text, len(head_prefix)), "ORG")
+        found[-1].source = "fixed"  # complete: "شركة دانة غاز | لتطوير الحقل" is its work, no name part
         return True
 
     def _other_country_body(self, toks: list[Token], m, taken: list[bool]) -> str | None:
@@ -2154,6 +2163,13 @@ _AGENCY_NOUNS = frozenset({fold("وكالة")})
 _OUTLET_TAILS = frozenset(fold(w) for w in ("الدولية", "الدولي", "الرسمية", "الرسمي"))
 #: month names that fold like a dictionary place ("آب" August ~ "إب" Ibb), as written
 _MONTHS = frozenset({"آب"})
+
+
+def _foreign_el(tok: Token) -> bool:
+    """A word written with "إل" that the tokenizer read as the article: the article
+    is written "ال" (its alef takes no hamza), so "إلكتريك", "إلينا" (Elena) open with
+    their own letters."""
+    return tok.prefix == "ال" and tok.text.startswith("إل") and len(tok.text) > 4
 
 
 def _rare_indefinite(tok: Token, stops: frozenset[str]) -> bool:
