@@ -1489,3 +1489,25 @@ def test_authority_of_a_foreign_facility() -> None:
     after the facility's foreign name describes the body, as after "شركة إيني"."""
     text = "وقالت هيئة ميناء شيتاغونغ البنغلاديشية إن السفن غادرت."
     assert [(e["type"], e["name"]) for e in ents(text)] == [("ORG", "هيئة ميناء شيتاغونغ")]
+
+
+def test_name_ending_in_corporate_word_is_a_company() -> None:
+    """"دراغون أويل", "كوسموس إنرجي": a name that ends with a corporate word
+    (org_heads.txt "corporate:") is a company's, not a person's."""
+    e = by_name(ents("وقالت دراغون أويل في بيان إن الإنتاج توقف."), "دراغون أويل")
+    assert e["type"] == "ORG"
+
+
+def test_company_named_again_without_its_head_noun() -> None:
+    """"شركة دانة غاز" … "دانة غاز": one company, the later mention without "شركة"."""
+    found = ents("ووقعت شركة دانة غاز عقدا جديدا مع الحكومة. وقالت دانة غاز إن الإنتاج سيستأنف قريبا.")
+    e = by_name(found, "شركة دانة غاز")
+    assert e["type"] == "ORG" and {m["text"] for m in e["mentions"]} == {"شركة دانة غاز", "دانة غاز"}
+    assert len(found) == 1, [x["name"] for x in found]
+
+
+def test_company_name_repeated_without_head_noun_is_found() -> None:
+    """After "شركة دانة غاز" every later "دانة غاز" is the company, where the tagger
+    reads nothing ("وطالبت دانة غاز بالتعويض")."""
+    e = by_name(ents("ووقعت شركة دانة غاز عقدا جديدا مع الحكومة. وطالبت دانة غاز بالتعويض."), "شركة دانة غاز")
+    assert len(e["mentions"]) == 2

@@ -177,6 +177,12 @@ def org_heads() -> frozenset[str]:
     return _word_list("org_heads.txt")
 
 
+def company_heads() -> frozenset[str]:
+    """Match forms of the "company-head:" lines of ``org_heads.txt`` ("شركة",
+    "مجموعة"): the noun before a company's own name, which the name may drop."""
+    return _keyed_list("org_heads.txt")[1].get("company-head", frozenset())
+
+
 @lru_cache(maxsize=1)
 def adjective_only_heads() -> frozenset[str]:
     """Heads of ``org_heads.txt`` flagged "adjective-only": they name a body only with an
@@ -544,6 +550,7 @@ class EntityRecognizer:
                 found = [m for m in found if id(m) not in dropped]
         heads = self.roles.heads
         found = [m for m in found if not (m.type == "PER" and m.actor is None and fold(m.text) in heads)]  # "ولي العهد"
+        self._companies(found)
         found.sort(key=lambda x: x.start)
         if any(f & _DUAL for f in self._word_flags(doc)):
             found = self._dual_places(doc, found)
@@ -552,6 +559,21 @@ class EntityRecognizer:
         self._purpose_genitives(doc, found)
         self._places_named_after_people(doc, found)
         return found
+
+    @staticmethod
+    def _companies(found: list[Mention]) -> None:
+        """A name the tagger read as a person's is a company's when it ends with a
+        corporate word ("دانة غاز", "بيرل بتروليوم", "كوسموس إنرجي"; the "corporate:"
+        lines of ``org_heads.txt``) or when "شركة"/"مجموعة" names it elsewhere in the
+        article ("شركة سوناطراك" … "رفضت سوناطراك")."""
+        keyed = _keyed_list("org_heads.txt")[1]
+        corporate, heads = keyed.get("corporate", frozenset()), company_heads()
+        tails = {fold(m.text.split(" ", 1)[1]) for m in found
+                 if m.type == "ORG" and " " in m.text and fold(m.text.split(" ", 1)[0]) in heads}
+        for m in found:
+            if m.type == "PER" and m.actor is None and (
+                    fold(m.text) in tails or (" " in m.text and fold(m.text.rsplit(" ", 1)[1]) in corporate)):
+                m.type, m.roles = "ORG", []
 
     def _dual_places(self, doc: Document, found: list[Mention]) -> list[Mention]:
         """"في إقليمي شمال كيفو وجنوب كيفو", "مدينتي غوما وبوكافو", "ولايتي الجزيرة وشمال
@@ -1980,13 +2002,16 @@ class EntityRecognizer:
             return
         covered = _coverage(entities, len(doc.text))
         heads = org_heads()
+        companies = company_heads()
         owner: dict[tuple[str, ...], Entity | None] = {}
         for ent in entities:
             for m in ent.mentions:
                 form = tuple(fold(m.text).split())
                 forms = [form]
-                if ent.type == "ORG" and len(form) == 2 and form[0] in heads and not form[1].startswith("ال"):
-                    # "شركة بتروناس" is "بتروناس" again later (a name; "مجلس النقابة" is no "النقابة")
+                if ent.type == "ORG" and len(form) >= 2 and form[0] in heads and not form[1].startswith("ال") and (
+                        len(form) == 2 or form[0] in companies):
+                    # "شركة بتروناس" is "بتروناس" again later (a name; "مجلس النقابة" is no "النقابة"),
+                    # "شركة دانة غاز" is "دانة غاز" ("مجلس محافظة نينوى" is no "محافظة نينوى")
                     forms.append(form[1:])
                 for f in forms:
                     if not f or (len(f) == 1 and (len(f[0]) < 3 or zipf(f[0]) >= 4.0)):
