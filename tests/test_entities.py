@@ -1511,3 +1511,12 @@ def test_company_name_repeated_without_head_noun_is_found() -> None:
     reads nothing ("وطالبت دانة غاز بالتعويض")."""
     e = by_name(ents("ووقعت شركة دانة غاز عقدا جديدا مع الحكومة. وطالبت دانة غاز بالتعويض."), "شركة دانة غاز")
     assert len(e["mentions"]) == 2
+
+
+def test_agency_named_as_written_and_by_its_short_name() -> None:
+    """"وكالة تسنيم", "وكالة الأناضول": the agency's record is named as the text writes it
+    (not the dictionary's long name) and its mention is the short name after "وكالة"."""
+    found = ents("وقال الحرس الثوري في بيان نقلته وكالة تسنيم إن الوضع هادئ، وفقا لما نقلته وكالة الأناضول.")
+    for short in ("تسنيم", "الأناضول"):
+        e = by_name(found, short)
+        assert e["name"] == "وكالة " + short and [m["text"] for m in e["mentions"]] == [short]

@@ -483,9 +483,11 @@ class EntityRecognizer:
                 # "باب" (door) ب + إب: a two-letter name is not reached through a clitic
                 continue
             start, first = m.start, m.first
-            if m.last - m.first == 2 and m.actor.sector == "MED" and not toks[m.first + 1].prefix \
+            if m.last - m.first == 2 and m.actor.sector == "MED" and toks[m.first + 1].prefix in ("", "ال") \
+                    and toks[m.first + 1].bare not in _AGENCY_GENERIC \
                     and _noun_prefix(toks[m.first], _AGENCY_NOUNS) is not None:
-                # "وكالة ارنا": the agency is named "ارنا" ("وكالة الأنباء …" keeps its noun)
+                # "وكالة ارنا", "وكالة الأناضول": the agency is named "ارنا", "الأناضول" (its
+                # record's name keeps the noun as written); "وكالة الأنباء …" keeps its noun
                 start = toks[m.first + 1].start
             if m.actor.type == "LOC" and first > 0 and not taken[first - 1] \
                     and toks[first - 1].sentence == toks[first].sentence:
@@ -2123,6 +2125,13 @@ class EntityRecognizer:
             # a sector alone is no code: "PTY" would read as a country
             code = (country + (sector or "")) if country else None
         name = ent.name
+        if actor is not None and actor.sector == "MED":
+            # "وكالة تسنيم" as written names the agency whose mentions are "تسنيم" (not the
+            # dictionary's "وكالة تسنيم الدولية للأنباء")
+            for m in ent.mentions:
+                if text[max(0, m.start - 6):m.start] == "وكالة ":
+                    name = "وكالة " + m.text
+                    break
         if actor is None and ent.type != "PER" and name[:1] == "ل" and name[:2] != "ال" and any(
                 m.text == name and m.start > 0 and text[m.start - 1] == "ل" for m in ent.mentions):
             # "للجيش الوطني الصومالي": the mention starts after لـ, the name has its article
@@ -2184,6 +2193,8 @@ _VERBAL_NOUN_PREPS = frozenset(fold(w) for w in ("على", "عن", "بشأن", "
 _WHERE_TO = frozenset(fold(w) for w in ("في", "إلى"))
 #: "وكالة X": the noun before an agency's short name is not part of it
 _AGENCY_NOUNS = frozenset({fold("وكالة")})
+#: "وكالة الأنباء": the common noun after it, no short name
+_AGENCY_GENERIC = frozenset(fold(w) for w in ("أنباء", "أخبار", "إعلام", "صحافة"))
 #: the adjectives that may close an outlet's name besides a nationality ("إذاعة فرنسا الدولية")
 _OUTLET_TAILS = frozenset(fold(w) for w in ("الدولية", "الدولي", "الرسمية", "الرسمي"))
 #: month names that fold like a dictionary place ("آب" August ~ "إب" Ibb), as written
