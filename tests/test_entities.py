@@ -1520,3 +1520,25 @@ def test_agency_named_as_written_and_by_its_short_name() -> None:
     for short in ("تسنيم", "الأناضول"):
         e = by_name(found, short)
         assert e["name"] == "وكالة " + short and [m["text"] for m in e["mentions"]] == [short]
+
+
+def test_deputy_for_a_place_before_the_name() -> None:
+    """"النائبة عن أنطاليا سيفغول أيدن": whom a deputy represents (عن + a place) is part of
+    the role, and the name follows it."""
+    e = by_name(ents("وقالت النائبة عن أنطاليا سيفغول أيدن إن الحزب سيصوت ضد القانون."), "سيفغول أيدن")
+    assert e["type"] == "PER" and e["roles"] == ["النائبة عن أنطاليا"]
+
+
+def test_province_noun_inside_a_role_and_surname_like_a_clitic() -> None:
+    """"النائب عن مقاطعة كيفة محمد ولد أحمد فال": "مقاطعة" names a province before a rare
+    word (region_nouns.txt) and the role goes on over it; "فال" is a family name, not ف +
+    the article."""
+    found = ents("وقال النائب عن مقاطعة كيفة محمد ولد أحمد فال إن السكان يعانون من العطش.")
+    assert by_name(found, "كيفة")["type"] == "LOC"
+    assert by_name(found, "محمد ولد أحمد فال")["roles"] == ["النائب عن مقاطعة كيفة"]
+
+
+def test_boycott_noun_takes_no_known_country() -> None:
+    """"مقاطعة إسرائيل" is boycotting Israel: the noun (flag rare) is no part of the mention."""
+    texts = [m["text"] for e in ents("ودعا الحزب إلى مقاطعة إسرائيل اقتصاديا.") for m in e["mentions"]]
+    assert texts == ["إسرائيل"]

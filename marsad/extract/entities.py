@@ -492,7 +492,10 @@ class EntityRecognizer:
             if m.actor.type == "LOC" and first > 0 and not taken[first - 1] \
                     and toks[first - 1].sentence == toks[first].sentence:
                 pre = _noun_prefix(toks[first - 1], region_nouns())
-                if pre is not None:  # "جمهورية كينيا", "ولاية شمال دارفور": the same place
+                if pre is not None and "rare" not in _flagged_list("region_nouns.txt")[0].get(
+                        toks[first - 1].norm[len(pre):], ()):
+                    # "جمهورية كينيا", "ولاية شمال دارفور": the same place (not "مقاطعة
+                    # إسرائيل", boycotting it: such a noun only names a rare word)
                     first -= 1
                     taken[first] = True
                     start = toks[first].start + surface_len(toks[first].text, len(pre))
@@ -1190,6 +1193,15 @@ class EntityRecognizer:
         out: list[Mention] = []
         links = {fold(w) for w in ("في", "لدى", "باسم", "باسمه", "باسمها", "باسمهم")}
         flags = self._word_flags(doc)
+        regions = _place_noun_sets()[1]
+
+        def named_at(p: int) -> bool:
+            """Is a place or body named at token ``p``, or after a region noun there
+            ("مقاطعة باسكنو": the rule took the name, not the noun)?"""
+            if p + 1 < n and not taken[p] and not toks[p].prefix and toks[p].norm in regions:
+                p += 1
+            return p < n and taken[p] and spans.get(p) is not None
+
         nxt = 0  # after a name is found, the next head looked at comes after it
         for i in [i for i, f in enumerate(flags) if f & _HEAD]:  # self.roles.is_head(tok)
             tok = toks[i]
@@ -1211,9 +1223,11 @@ class EntityRecognizer:
                         and not hamza_alef(t.text, len(t.prefix) - 2):
                     k += 1  # a definite word of the role ("العربي" is an adjective here, not a name;
                     # "ألبارو" has no article: the article's alef never carries a hamza)
-                elif t.norm in links or self.roles.is_head(t) or (
-                        t.norm in _ENVOY_TO and k + 1 < n and taken[k + 1] and spans.get(k + 1) is not None):
-                    k += 1  # (an envoy "إلى لبنان": only before a place or body named)
+                elif t.norm in links or self.roles.is_head(t) or (t.norm in _ENVOY_TO and named_at(k + 1)):
+                    k += 1  # (an envoy "إلى لبنان": only before a place or body named; a deputy
+                    # "النائبة عن إسطنبول": also "عن", the constituency or party represented)
+                elif k > i + 1 and not t.prefix and named_at(k) and not taken[k]:
+                    k += 1  # "النائب عن مقاطعة | باسكنو": a region noun before the place it names
                 else:
                     break
             comma = (k > i + 1 or tok.prefix.endswith("ال")) and k + 1 < n and toks[k].text in ("،", ",") \
@@ -1281,6 +1295,8 @@ class EntityRecognizer:
             while k > j and toks[k - 1].norm in _LINKS:
                 k -= 1
             words = toks[j:k]
+            if _TRACE:
+                print("ROLE", [x.text for x in toks[i:j]], "NAME", [x.text for x in words], "next", toks[k].text if k < n else None, "common", common, "complete", complete)
             # a definite head alone is a role too ("طالب النائب | عايد مفلح السرحان"),
             # when every word after it is an attested name part or a rare word
             bare_head = j == i + 1 and tok.prefix.endswith("ال") and not common and name_part(tok.norm) != "given"
@@ -2173,8 +2189,9 @@ _SUBNATIONAL = frozenset(fold(w) for w in ("مدينة", "محافظة", "ولا
 
 #: region nouns after which an indefinite word is an adjective, not a name
 _REGION_ADJ_NOUNS = frozenset(fold(w) for w in ("دولة", "منطقة", "جمهورية", "مملكة", "إمارة", "سلطنة"))
-#: "المبعوثة الفرنسية الخاصة إلى لبنان كلير دوفيلييه": to whom an envoy is sent
-_ENVOY_TO = frozenset({fold("إلى")})
+#: "المبعوثة الفرنسية الخاصة إلى لبنان كلير دوفيلييه": to whom an envoy is sent;
+#: "النائبة عن إسطنبول بريتان أوزدمير": whom a deputy represents
+_ENVOY_TO = frozenset({fold("إلى"), fold("عن")})
 #: "affiliated (to)": an adjective that takes its own ل-complement, never a word of a name
 #: (also read by the events extractor: "قوة تابعة لجهاز الردع" acts for that body)
 AFFILIATED = frozenset(fold(w) for w in ("تابع", "تابعة", "تابعين", "تابعون", "تابعتين"))
@@ -2199,6 +2216,7 @@ _AGENCY_GENERIC = frozenset(fold(w) for w in ("أنباء", "أخبار", "إع�
 _OUTLET_TAILS = frozenset(fold(w) for w in ("الدولية", "الدولي", "الرسمية", "الرسمي"))
 #: month names that fold like a dictionary place ("آب" August ~ "إب" Ibb), as written
 _MONTHS = frozenset({"آب"})
+_TRACE = False
 
 
 def _foreign_el(tok: Token) -> bool:
@@ -2556,8 +2574,8 @@ def strip_len(tok: Token) -> int:
     whole = zipf(tok.text)
     best, best_len = whole + 0.3, 0
     for prefix, stem in forms[1:]:
-        if prefix.endswith("ال") or prefix.endswith("لل") and not stem.startswith("ال"):
-            continue  # keep the article on the name
+        if prefix.endswith("ال") or prefix.endswith("لل") and not stem.startswith("ال") or stem == "ال":
+            continue  # keep the article on the name ("فال" is no ف + the article alone)
         cut = surface_len(tok.text, len(prefix))
         f = zipf(tok.text[cut:] if not stem.startswith("ال") or prefix != "ل" else "ا" + tok.text[cut:])
         if f > best:
