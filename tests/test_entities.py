@@ -1542,3 +1542,12 @@ def test_boycott_noun_takes_no_known_country() -> None:
     """"مقاطعة إسرائيل" is boycotting Israel: the noun (flag rare) is no part of the mention."""
     texts = [m["text"] for e in ents("ودعا الحزب إلى مقاطعة إسرائيل اقتصاديا.") for m in e["mentions"]]
     assert texts == ["إسرائيل"]
+
+
+def test_foreign_first_name_that_looks_common_after_role() -> None:
+    """After a complete role or a comma, a first word that reads as Arabic ("إلينا" = to
+    us, "كريستينا" like an adverb in -ا) before a rare plain word opens a foreign name."""
+    found = ents("وقالت رئيسة بعثة الاتحاد الأوروبي في العراق إلينا سيرينكو إن الانتخابات نزيهة.")
+    assert by_name(found, "إلينا سيرينكو")["type"] == "PER"
+    found = ents("وأضافت المتحدثة، كريستينا غوميث، أن المساعدات وصلت.")
+    assert by_name(found, "كريستينا غوميث")["type"] == "PER"

@@ -1243,8 +1243,19 @@ class EntityRecognizer:
             # rare words ("المتحدثة باسم وزارة الخارجية الأمريكية كارين ميتشل عن …")
             last = j - 1 if comma else j
             complete = j > i + 1 and (body_end == last or self.roles.nationality(toks[last - 1]) is not None)
+            # after a complete role or a comma, a common-looking first word before a rare plain
+            # one opens a foreign name: "رئيسة البعثة في ليبيا إلينا موريتي", "المندوبة، كريستينا
+            # لوبيث" ("إلينا" = to us, "كريستينا" looks like an adverb in -ا)
+            pair = (complete or comma) and j + 1 < n and not taken[j + 1] and toks[j + 1].sentence == sent \
+                and _rare_plain(toks[j + 1], stops) and toks[j].text[0].isalpha() and len(toks[j].norm) >= 3 \
+                and (not toks[j].prefix or _foreign_el(toks[j])) and toks[j].norm not in stops \
+                and not self.roles.is_title(toks[j]) and not self.roles.is_head(toks[j]) \
+                and not self.roles.nationality(toks[j]) and not _verb_like(toks[j]) and not _past_verb(toks[j])
             while k < n and k - j < limit and not taken[k] and toks[k].sentence == sent:
                 t = toks[k]
+                if pair and k == j:
+                    k += 1
+                    continue
                 if k > j and _compound_part(toks[k - 1], t, stops):
                     limit = max(limit, k - j + 2)  # "عادل حسن عبد الغني", "أيمن صلاح الدين البنا"
                     k += 1
@@ -2217,6 +2228,13 @@ _OUTLET_TAILS = frozenset(fold(w) for w in ("الدولية", "الدولي", "�
 #: month names that fold like a dictionary place ("آب" August ~ "إب" Ibb), as written
 _MONTHS = frozenset({"آب"})
 _TRACE = False
+
+
+def _rare_plain(tok: Token, stops: frozenset[str]) -> bool:
+    """A rare word without article or clitic, no function word: a foreign name's part
+    ("لوبيث", "موريتي")."""
+    return (tok.text[0].isalpha() and not tok.prefix and tok.norm not in stops and zipf(tok.text) < 3.0
+            and len(tok.norm) >= 3 and strip_len(tok) == 0 and not tok.norm.endswith(_NOT_NAME_ENDINGS[2:]))
 
 
 def _foreign_el(tok: Token) -> bool:
