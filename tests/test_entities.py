@@ -1551,3 +1551,11 @@ def test_foreign_first_name_that_looks_common_after_role() -> None:
     assert by_name(found, "إلينا سيرينكو")["type"] == "PER"
     found = ents("وأضافت المتحدثة، كريستينا غوميث، أن المساعدات وصلت.")
     assert by_name(found, "كريستينا غوميث")["type"] == "PER"
+
+
+def test_kunya_with_nisba_is_one_name() -> None:
+    """"أبو حمزة المصري", "أبو بكر الليبي": a nom de guerre ends with its nisba; after the
+    dictionary's "أبو عبيدة" a nisba makes another man ("أبو عبيدة المصري")."""
+    for name in ("أبو عبيدة المصري", "أبو حمزة المصري", "أبو بكر الليبي"):
+        e = by_name(ents(f"وأعلن التنظيم مقتل {name} في قصف على مخبئه."), name)
+        assert e["type"] == "PER" and e.get("actor_key") is None

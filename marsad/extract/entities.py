@@ -499,6 +499,15 @@ class EntityRecognizer:
                     first -= 1
                     taken[first] = True
                     start = toks[first].start + surface_len(toks[first].text, len(pre))
+            if m.actor.type == "PER" and m.last - m.first == 2 and toks[m.first].norm in _LINEAGE_KUNYA \
+                    and m.last < len(toks) and not taken[m.last] and toks[m.last].sentence == toks[m.first].sentence \
+                    and toks[m.last].prefix == "ال" and self.roles.nationality(toks[m.last]):
+                # "أبو عبيدة العراقي": a kunya with a nisba after it is another man's nom de
+                # guerre, not the dictionary's "أبو عبيدة"
+                taken[m.last] = True
+                found.append(Mention(start, toks[m.last].end, doc.text[start:toks[m.last].end], "PER"))
+                spans[first] = (m.last + 1, len(found) - 1)
+                continue
             other = self._other_country_body(toks, m, taken)
             if other is not None:
                 # "الهلال الأحمر المصري", "قوات الدفاع الوطني الإثيوبية": a dictionary name
@@ -848,7 +857,7 @@ class EntityRecognizer:
                     break
                 if not t.text[0].isalpha() or t.norm in stops or t.text in _NOT_NAMES or t.norm in never_in_names() \
                         or self.roles.is_title(t) or self.roles.is_head(t) \
-                        or (self.roles.nationality(t) and not (k >= 2 and toks[k - 2].norm in _LINEAGE)) \
+                        or (self.roles.nationality(t) and not (k >= 2 and toks[k - 2].norm in _LINEAGE_KUNYA)) \
                         or _verb_like(t) or (t.prefix and t.prefix != "ال") or strip_len(t) > 0 \
                         or (t.norm[0] == "و" and not (name_part(t.norm) or name_part(t.norm, "surname"))):
                     break  # (nor a clitic: "… وتبعدنا", "… بهزيمتين", "… لاستعارة")
@@ -1374,6 +1383,10 @@ class EntityRecognizer:
             k = i + 2 if compound else i + 1
             while k < n and k - i < 4 and not taken[k] and toks[k].sentence == tok.sentence:
                 t = toks[k]
+                if compound and k == i + 2 and tok.norm[len(prefix):] in _LINEAGE_KUNYA and t.prefix == "ال" \
+                        and self.roles.nationality(t):
+                    k += 1  # "أبو عبيدة العراقي": a nom de guerre ends with its nisba
+                    break
                 if (not t.text[0].isalpha() or len(t.norm) < 2 or t.norm in stops or self.roles.is_title(t) or self.roles.is_head(t)
                         or self.roles.nationality(t) or (t.prefix and t.prefix != "ال") or t.text in _NOT_NAMES
                         or _prep_stop(t, stops) or t.norm in never_in_names() or t.norm == toks[k - 1].norm
@@ -1853,7 +1866,7 @@ class EntityRecognizer:
         # an organization's name keeps its nationality adjective ("وزارة الصحة الفلسطينية");
         # a person's name does not ("الرئيس المصري", "علي خامنئي الإيراني")
         while b > a and ((etype == "PER" and ((self.roles.nationality(toks[b - 1]) and not (
-                    b - a >= 3 and toks[b - 3].norm in _LINEAGE))  # "يوسف بن علي الكندي": a family name
+                    b - a >= 3 and toks[b - 3].norm in _LINEAGE_KUNYA))  # "يوسف بن علي الكندي": a family name
                     or _verb_like(toks[b - 1]) or (b - a >= 2 and _past_verb(toks[b - 1]))))  # "كارتر أشاد"
                          or (toks[b - 1].norm in speech_verbs())  # "مندوب الإتحاد الأوربي قال"
                          or len(toks[b - 1].text.replace("ـ", "")) < 2  # "الشباب بـ«…»": a preposition alone
@@ -2214,6 +2227,8 @@ _BLESSING_VERBS = frozenset(fold(w) for w in ("رضي", "صلى", "رحمه", "�
 _LINKS = frozenset({"بن", "ابو", "عبد", "ابن", "بنت", "ال", "ولد", "منت"})
 #: "بن"/"بنت"/"ولد": after "بن X" a nisba is the family name, not a nationality ("يوسف بن علي الكندي")
 _LINEAGE = frozenset({"بن", "ابن", "بنت", "ولد"})
+#: and a kunya: "أبو عبيدة العراقي", "أبو مصعب السوري" (a nom de guerre ends with its nisba)
+_LINEAGE_KUNYA = _LINEAGE | {"ابو", "ام"}
 #: prepositions after which a head flagged "verbal" is a verbal noun ("في إدارة …")
 #: (not في or من: "في إدارة الرقابة الشاملة", "من إدارة الدفاع المدني" are bodies as often)
 _VERBAL_NOUN_PREPS = frozenset(fold(w) for w in ("على", "عن", "بشأن", "حول", "إلى"))
