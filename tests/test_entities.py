@@ -1559,3 +1559,21 @@ def test_kunya_with_nisba_is_one_name() -> None:
     for name in ("أبو عبيدة المصري", "أبو حمزة المصري", "أبو بكر الليبي"):
         e = by_name(ents(f"وأعلن التنظيم مقتل {name} في قصف على مخبئه."), name)
         assert e["type"] == "PER" and e.get("actor_key") is None
+
+
+def test_unknown_name_between_speech_verb_and_complementizer() -> None:
+    """"وأضاف ذبيح الله مجاهد أن …": the words between a speech verb and أن/إن are its
+    subject, a name when none is a common word; "وقال مسؤول أمني إن" is no name."""
+    for name in ("حشمت الله فطرت", "نوروز خان دوراني"):
+        e = by_name(ents(f"وأضاف {name} أن الحركة لن تتراجع عن قرارها."), name)
+        assert e["type"] == "PER"
+    for text in ("وقال مسؤول أمني إن الهجوم أسفر عن قتلى.", "وقال شهود عيان إن الانفجار كان قويا.",
+                 "وقال متحدث عسكري إن العملية انتهت."):
+        assert not [x for x in ents(text) if x["type"] == "PER"], text
+
+
+def test_role_over_a_region_noun_right_after_its_head() -> None:
+    """"عمدة بلدة نيونو آمادو تراوري": the town ("بلدة" + a rare name) is part of the role
+    and the name after it is its holder's."""
+    e = by_name(ents("وقال عمدة بلدة كاسيلا موديبو كوياتي لوكالة فرانس برس إن السكان فروا."), "موديبو كوياتي")
+    assert e["roles"] == ["عمدة بلدة كاسيلا"]

@@ -242,6 +242,12 @@ def _speech_data() -> dict:
 
 
 @lru_cache(maxsize=1)
+def complementizers() -> frozenset[str]:
+    """Match forms of ``complementizers`` in ``lexicons/speech.yaml`` (أن، إن، بأن …)."""
+    return frozenset(fold(w) for w in _speech_data().get("complementizers") or ())
+
+
+@lru_cache(maxsize=1)
 def kin_nouns() -> frozenset[str]:
     """Bare match forms of ``kin_heads`` in ``lexicons/speech.yaml``: "زوجة
     الهمامي" is the wife of a person, no person's name."""
@@ -529,6 +535,7 @@ class EntityRecognizer:
         found = [m for m in found if m is not None]
         for mention in self._given_names(doc, taken, found):
             found.append(mention)
+        found.extend(self._speech_subjects(doc, taken))
         if self.tagger is not None:
             dropped: set[int] = set()
             for span in self._model_spans(doc):
@@ -1235,7 +1242,7 @@ class EntityRecognizer:
                 elif t.norm in links or self.roles.is_head(t) or (t.norm in _ENVOY_TO and named_at(k + 1)):
                     k += 1  # (an envoy "إلى لبنان": only before a place or body named; a deputy
                     # "النائبة عن إسطنبول": also "عن", the constituency or party represented)
-                elif k > i + 1 and not t.prefix and named_at(k) and not taken[k]:
+                elif not t.prefix and named_at(k) and not taken[k]:
                     k += 1  # "النائب عن مقاطعة | باسكنو": a region noun before the place it names
                 else:
                     break
@@ -1328,6 +1335,51 @@ class EntityRecognizer:
                     taken[p] = True
                 nxt = k
         return out
+
+    def _speech_subjects(self, doc: Document, taken: list[bool]) -> list[Mention]:
+        """"وأضاف ذبيح الله مجاهد أن …": the two or three words between a speech verb and
+        its complementizer (أن، إن، بأن …) or a colon are the verb's subject; when none is
+        a common word, a title, a role word or a nationality and the first is rare or a
+        given name, they are a person's name no dictionary lists ("وقال مسؤول أمني إن",
+        "وأضاف وزير الخارجية أن" are not)."""
+        toks = doc.tokens
+        n = len(toks)
+        verbs = speech_verbs()
+        comps = complementizers()
+        stops = function_words()
+        out: list[Mention] = []
+        for i in range(n - 3):
+            tok = toks[i]
+            if taken[i] or not _in_after_conj(tok.norm, verbs):
+                continue
+            sent = tok.sentence
+            e = next((e for e in (i + 3, i + 4) if e < n and toks[e].sentence == sent
+                      and (toks[e].norm in comps or toks[e].text == ":")), None)
+            if e is None or any(taken[i + 1:e]) or any(toks[p].norm in comps for p in range(i + 1, e)):
+                continue
+            words = toks[i + 1:e]
+            first = words[0]
+            if not (zipf(first.text) < 3.0 or name_part(first.norm) == "given"):
+                continue
+            if all(self._subject_name_word(t, p == 0, stops) for p, t in enumerate(words)):
+                start, end = first.start, words[-1].end
+                out.append(Mention(start, end, doc.text[start:end], "PER"))
+                for p in range(i + 1, e):
+                    taken[p] = True
+        return out
+
+    def _subject_name_word(self, t: Token, first: bool, stops: frozenset[str]) -> bool:
+        """A word of a name read between a speech verb and its complementizer: plain
+        (the article only in "ذبيح الله", "سيف الدين"), and no function word, title, role
+        word, nationality, verb or common word that no name attests."""
+        if t.prefix and not (not first and t.norm in _COMPOUND_TAILS):
+            return False
+        return (t.text[0].isalpha() and len(t.norm) >= 2 and t.norm not in stops and t.text not in _NOT_NAMES
+                and t.norm not in never_in_names() and not self.roles.is_title(t) and not self.roles.is_head(t)
+                and not self.roles.nationality(t) and not _verb_like(t) and not _past_verb(t)
+                and not _not_name_word(t, first=first) and strip_len(t) == 0
+                and (t.norm in _COMPOUND_TAILS or zipf(t.text) < 4.0 or name_part(t.norm) is not None
+                     or name_part(t.norm, "surname") is not None))
 
     @staticmethod
     def _foreign_pair(toks: list[Token], k: int, sent: int, stops: frozenset[str]) -> bool:
@@ -2213,6 +2265,8 @@ _SUBNATIONAL = frozenset(fold(w) for w in ("مدينة", "محافظة", "ولا
 
 #: region nouns after which an indefinite word is an adjective, not a name
 _REGION_ADJ_NOUNS = frozenset(fold(w) for w in ("دولة", "منطقة", "جمهورية", "مملكة", "إمارة", "سلطنة"))
+#: the second word of a compound given name with the article ("ذبيح الله", "سيف الدين")
+_COMPOUND_TAILS = frozenset(fold(w) for w in ("الله", "الدين", "الرحمن", "الرحيم", "الإسلام"))
 #: "المبعوثة الفرنسية الخاصة إلى لبنان كلير دوفيلييه": to whom an envoy is sent;
 #: "النائبة عن إسطنبول بريتان أوزدمير": whom a deputy represents
 _ENVOY_TO = frozenset({fold("إلى"), fold("عن")})
