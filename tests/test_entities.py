@@ -1577,3 +1577,11 @@ def test_role_over_a_region_noun_right_after_its_head() -> None:
     and the name after it is its holder's."""
     e = by_name(ents("وقال عمدة بلدة كاسيلا موديبو كوياتي لوكالة فرانس برس إن السكان فروا."), "موديبو كوياتي")
     assert e["roles"] == ["عمدة بلدة كاسيلا"]
+
+
+def test_mauritanian_name_with_role_word_and_title_after_link() -> None:
+    """"محمد الأمين ولد سيدي": a role word that is a given name ("الأمين") before a lineage
+    link is part of the name, and after ولد a title is the father's name ("ولد الشيخ")."""
+    for name in ("محمد الأمين ولد سيدي", "محمد الأمين ولد الشيخ"):
+        e = by_name(ents(f"وقال {name} إن الحكومة ستواصل الإصلاحات."), name)
+        assert e["type"] == "PER" and not e["roles"]

@@ -1439,6 +1439,14 @@ class EntityRecognizer:
                         and self.roles.nationality(t):
                     k += 1  # "أبو عبيدة العراقي": a nom de guerre ends with its nisba
                     break
+                if k == i + 1 and not compound and t.prefix == "ال" and name_part(t.norm) == "given" \
+                        and k + 1 < n and toks[k + 1].norm in _LINEAGE and toks[k + 1].sentence == tok.sentence:
+                    k += 1  # "محمد الأمين ولد سيدي": a role word that is a given name before a lineage link
+                    continue
+                if k >= i + 2 and toks[k - 1].norm in _LINEAGE and t.prefix in ("", "ال") and t.text[0].isalpha() \
+                        and self.roles.is_title(t) and t.norm not in stops:
+                    k += 1  # "محمد الأمين ولد الشيخ": after ولد/بن a title is the father's name
+                    continue
                 if (not t.text[0].isalpha() or len(t.norm) < 2 or t.norm in stops or self.roles.is_title(t) or self.roles.is_head(t)
                         or self.roles.nationality(t) or (t.prefix and t.prefix != "ال") or t.text in _NOT_NAMES
                         or _prep_stop(t, stops) or t.norm in never_in_names() or t.norm == toks[k - 1].norm
