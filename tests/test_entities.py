@@ -1585,3 +1585,10 @@ def test_mauritanian_name_with_role_word_and_title_after_link() -> None:
     for name in ("محمد الأمين ولد سيدي", "محمد الأمين ولد الشيخ"):
         e = by_name(ents(f"وقال {name} إن الحكومة ستواصل الإصلاحات."), name)
         assert e["type"] == "PER" and not e["roles"]
+
+
+def test_adjective_after_definite_noun_and_currency_are_no_bodies() -> None:
+    """"بالسلم الأهلي": a definite nisba agreeing with the noun before it is an adjective,
+    not the club; "وهبط الريال": a currency (non_names.txt) is no body."""
+    assert not ents("وحذر الوزير من يعبثون بالسلم الأهلي، مؤكدا أن الأجهزة الأمنية لن تتهاون.")
+    assert not ents("وهبط الريال أمام الدولار.")

@@ -75,13 +75,14 @@ _NEVER_IN_NAMES = frozenset(fold(w) for w in (
 def _non_names() -> tuple[frozenset[str], frozenset[str]]:
     """Match forms of ``lexicons/non_names.txt``: speech masdars with a possessive
     pronoun ("قوله", "تأكيدها", never a name part) and borrowed common nouns of media
-    and devices ("الفيديو كونفرانس", never a place or an actor by themselves)."""
+    and devices and currency names ("الفيديو كونفرانس", "الريال", never a place or an
+    actor by themselves)."""
     _, keyed = _keyed_list("non_names.txt")
     forms: set[str] = set()
     for stem in keyed.get("masdar", ()):
         base = stem[:-1] + "ت" if stem.endswith("ه") else stem  # "إشارة" -> "إشارته"
         forms.update(base + suffix for suffix in ("ه", "ها", "هم", "هما"))
-    return frozenset(forms | _NEVER_IN_NAMES), keyed.get("loanword", frozenset())
+    return frozenset(forms | _NEVER_IN_NAMES), keyed.get("loanword", frozenset()) | keyed.get("currency", frozenset())
 
 
 def never_in_names() -> frozenset[str]:
@@ -561,6 +562,11 @@ class EntityRecognizer:
                     etype = "ORG"
                 if etype != "PER" and _in_after_conj(toks[a].norm, speech_verbs()):
                     continue  # "أوضحت هولمبرغ": a speech verb and its subject, no place or body
+                if etype != "PER" and b - a == 1 and a > 0 and toks[a].prefix == "ال" \
+                        and toks[a].norm.endswith(("ي", "يه")) and toks[a - 1].prefix.endswith("ال") \
+                        and toks[a - 1].sentence == toks[a].sentence and toks[a - 1].text[-1].isalpha() \
+                        and not taken[a - 1] and toks[a - 1].bare not in org_heads():
+                    continue  # "بالسلم الأهلي": an adjective agreeing with the noun before it
                 mention = self._trim(doc, toks, a, b, etype)
                 if mention is not None:
                     mention.source = "model"
