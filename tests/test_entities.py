@@ -1592,3 +1592,10 @@ def test_adjective_after_definite_noun_and_currency_are_no_bodies() -> None:
     not the club; "وهبط الريال": a currency (non_names.txt) is no body."""
     assert not ents("وحذر الوزير من يعبثون بالسلم الأهلي، مؤكدا أن الأجهزة الأمنية لن تتهاون.")
     assert not ents("وهبط الريال أمام الدولار.")
+
+
+def test_outlet_named_in_quotation_marks() -> None:
+    """'موقع "صوت بيروت"': after an outlet noun the quoted words are the outlet's name (a
+    place inside included), not the place."""
+    found = ents('وقال موقع "صوت بيروت" إن الحكومة ستجتمع غدا.')
+    assert [(e["type"], [m["text"] for m in e["mentions"]]) for e in found] == [("ORG", ["صوت بيروت"])]

@@ -526,6 +526,7 @@ class EntityRecognizer:
                 continue
             found.append(Mention(start, m.end, doc.text[start:m.end], m.actor.type, m.actor))
             spans[first] = (m.last, len(found) - 1)
+        self._quoted_outlets(doc, taken, spans, found)
         self._places(doc, taken, spans, found)
         for mention in self._after_titles(doc, taken, spans, found):
             found.append(mention)
@@ -586,6 +587,32 @@ class EntityRecognizer:
         self._purpose_genitives(doc, found)
         self._places_named_after_people(doc, found)
         return found
+
+    def _quoted_outlets(self, doc: Document, taken: list[bool], spans: dict[int, tuple[int, int]],
+                        found: list) -> None:
+        """"مراسل موقع "مدى مصر"", "صحيفة «الأخبار»": after an outlet noun ("outlet:" lines
+        of ``org_heads.txt``) one to four words in quotation marks are the outlet's name,
+        whatever words they are; a place the dictionary found inside is part of it."""
+        toks = doc.tokens
+        n = len(toks)
+        outlets = _keyed_list("org_heads.txt")[1].get("outlet", frozenset())
+        for i in range(n - 3):
+            tok = toks[i]
+            if taken[i] or toks[i + 1].text not in _OPEN_QUOTES or not any(
+                    stem in outlets and "ال" not in pre for pre, stem in clitic_forms(tok.norm)):
+                continue
+            close = next((c for c in range(i + 3, min(i + 7, n)) if toks[c].text in _CLOSE_QUOTES), None)
+            if close is None or toks[close].sentence != tok.sentence \
+                    or not all(t.text[0].isalpha() for t in toks[i + 2:close]):
+                continue
+            inner = [spans[p] for p in range(i + 2, close) if p in spans]
+            if any(taken[p] for p in range(i + 2, close)) and not (
+                    inner and all(end <= close and found[j] is not None and found[j].type != "ORG" for end, j in inner)):
+                continue  # (a body the dictionary knows keeps its own mention)
+            for _, j in inner:
+                found[j] = None
+            _claim(doc, found, spans, taken, i + 2, close, toks[i + 2].start, "ORG")
+            found[-1].source = "fixed"
 
     @staticmethod
     def _companies(found: list[Mention]) -> None:
@@ -2279,6 +2306,9 @@ _SUBNATIONAL = frozenset(fold(w) for w in ("مدينة", "محافظة", "ولا
 
 #: region nouns after which an indefinite word is an adjective, not a name
 _REGION_ADJ_NOUNS = frozenset(fold(w) for w in ("دولة", "منطقة", "جمهورية", "مملكة", "إمارة", "سلطنة"))
+#: quotation marks around an outlet's name
+_OPEN_QUOTES = frozenset({'"', "«", "“"})
+_CLOSE_QUOTES = frozenset({'"', "»", "”"})
 #: the second word of a compound given name with the article ("ذبيح الله", "سيف الدين")
 _COMPOUND_TAILS = frozenset(fold(w) for w in ("الله", "الدين", "الرحمن", "الرحيم", "الإسلام"))
 #: "المبعوثة الفرنسية الخاصة إلى لبنان كلير دوفيلييه": to whom an envoy is sent;
