@@ -1599,3 +1599,14 @@ def test_outlet_named_in_quotation_marks() -> None:
     place inside included), not the place."""
     found = ents('وقال موقع "صوت بيروت" إن الحكومة ستجتمع غدا.')
     assert [(e["type"], [m["text"] for m in e["mentions"]]) for e in found] == [("ORG", ["صوت بيروت"])]
+
+
+def test_organizing_and_traffic_are_no_bodies() -> None:
+    """"تنظيم" names a group only with a name ("تنظيم حراس الدين"), else it is organizing
+    ("اتفاقية تنظيم الملاحة البحرية"); "حركة" + a traffic word is traffic ("حركة السفن")."""
+    for text in ("وشككوا في اتفاقية تنظيم الملاحة البحرية في الممر.",
+                 "وأقر البرلمان تعديلات قانون تنظيم الصحافة والإعلام.",
+                 "وقال إن المشروع سيحد من حركة السفن المتجهة إلى موانئها.",
+                 "وتراجعت حركة التجارة الإقليمية بنسبة كبيرة."):
+        assert not ents(text), text
+    assert by_name(ents("وأعلن تنظيم حراس الدين مسؤوليته عن الهجوم."), "تنظيم حراس الدين")["type"] == "ORG"

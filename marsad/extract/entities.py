@@ -1613,6 +1613,7 @@ class EntityRecognizer:
         joint = _keyed_list("org_heads.txt")[1].get("joint", frozenset())
         national = _keyed_list("org_heads.txt")[1].get("national", frozenset())
         ideologies = _keyed_list("org_heads.txt")[1].get("ideology", frozenset())
+        traffic = _keyed_list("org_heads.txt")[1].get("traffic", frozenset())
         stops = function_words()
         n = len(toks)
         word_flags = self._word_flags(doc)
@@ -1813,12 +1814,17 @@ class EntityRecognizer:
                 while last_definite > i and not toks[last_definite].prefix.endswith(("ال", "لل")) \
                         and last_definite != nested_end:
                     last_definite -= 1
+            rare_name = False
             if last_definite < 0 and i + 1 < n and not taken[i + 1] and toks[i + 1].sentence == tok.sentence \
                     and _rare_indefinite(toks[i + 1], stops) and "weak" not in flags:
                 # "كتلة صادقون", "حزب بيجاك": a head and a rare indefinite word (a name)
-                last_definite, own = i + 1, 1
+                last_definite, own, rare_name = i + 1, 1, True
             if last_definite <= i or ("weak" in flags and definites < 2):
                 continue
+            if "named" in flags and not nested and not rare_name:
+                continue  # "تنظيم الصيد", "تنظيم الملاحة البحرية": organizing, no group
+            if "weak" in flags and i + 1 < n and toks[i + 1].norm in traffic:
+                continue  # "حركة السفن المتجهة": traffic, no movement
             if own == 0 and "person" not in flags and "place" not in flags and all(
                     found[j].type == "LOC" and found[j].actor is not None for j in nested):
                 continue  # "قيادة الولايات المتحدة", "معسكر تركيا": a common noun before a place
