@@ -1610,3 +1610,10 @@ def test_organizing_and_traffic_are_no_bodies() -> None:
                  "وتراجعت حركة التجارة الإقليمية بنسبة كبيرة."):
         assert not ents(text), text
     assert by_name(ents("وأعلن تنظيم حراس الدين مسؤوليته عن الهجوم."), "تنظيم حراس الدين")["type"] == "ORG"
+
+
+def test_cabinet_and_chamber_names_are_complete() -> None:
+    """"مجلس الوزراء", "مجلس النواب" are complete names (a nationality may follow): the
+    verb's object or ل-phrase after them is no part ("أقر مجلس الوزراء المشروع")."""
+    assert [m["text"] for e in ents("وأقر مجلس الوزراء الخطة في جلسته.") for m in e["mentions"]] == ["مجلس الوزراء"]
+    assert [m["text"] for e in ents("وصوت مجلس النواب للقانون بأغلبية كبيرة.") for m in e["mentions"]] == ["مجلس النواب"]

@@ -1565,13 +1565,24 @@ class EntityRecognizer:
         extra = _keyed_list("org_heads.txt")[1]
         local = extra.get("local-fixed", frozenset())
         fixed = extra.get("fixed", frozenset()) | local
+        construct = extra.get("construct-fixed", frozenset())
         name_adj = extra.get("name-adj", frozenset())
         toks = doc.tokens
         n = len(toks)
         for i in [i for i, f in enumerate(self._word_flags(doc)) if f & _ORG_HEAD]:
             tok = toks[i]
-            if taken[i] or i + 1 >= n or taken[i + 1] or toks[i + 1].sentence != tok.sentence \
-                    or not tok.prefix.endswith(("ال", "لل")) or f"{tok.bare} {toks[i + 1].norm}" not in fixed:
+            if taken[i] or i + 1 >= n or taken[i + 1] or toks[i + 1].sentence != tok.sentence:
+                continue
+            if not tok.prefix.endswith(("ال", "لل")) and f"{tok.bare} {toks[i + 1].norm}" in construct:
+                # "مجلس الوزراء", "مجلس النواب الأردني": complete with a nationality at most
+                end = i + 2
+                if end < n and not taken[end] and toks[end].sentence == tok.sentence and toks[end].prefix == "ال" \
+                        and self.roles.nationality(toks[end]):
+                    end += 1
+                _claim(doc, found, spans, taken, i, end, tok.start + surface_len(tok.text, len(tok.prefix)), "ORG")
+                found[-1].source = "fixed"
+                continue
+            if not tok.prefix.endswith(("ال", "لل")) or f"{tok.bare} {toks[i + 1].norm}" not in fixed:
                 continue
             end = i + 2
             while end < n and end - i < 4 and not taken[end] and toks[end].sentence == tok.sentence \
