@@ -1617,3 +1617,22 @@ def test_cabinet_and_chamber_names_are_complete() -> None:
     verb's object or ل-phrase after them is no part ("أقر مجلس الوزراء المشروع")."""
     assert [m["text"] for e in ents("وأقر مجلس الوزراء الخطة في جلسته.") for m in e["mentions"]] == ["مجلس الوزراء"]
     assert [m["text"] for e in ents("وصوت مجلس النواب للقانون بأغلبية كبيرة.") for m in e["mentions"]] == ["مجلس النواب"]
+
+
+def test_region_names_after_region_nouns() -> None:
+    """After a region noun a less rare plain word is the region's name ("إقليم باكول"),
+    the name goes on over a second rare word ("غلغت بلتستان") or a direction adjective
+    that does not agree with the noun ("إقليم شبيلي الوسطى", also after a city the
+    dictionary knows: "إقليم جوبا الوسطى"); one that agrees describes ("بلدة عيترون
+    الجنوبية"), and a person's name after the place is no part of it."""
+    cases = {
+        "وقتل جنديان في إقليم باكول أمس.": "باكول",
+        "وضرب زلزال إقليم غلغت بلتستان أمس.": "غلغت بلتستان",
+        "وقتل جنديان في إقليم شبيلي الوسطى أمس.": "شبيلي الوسطى",
+        "وقتل جنديان في إقليم جوبا الوسطى أمس.": "جوبا الوسطى",
+        "وقصفت المدفعية بلدة عيترون الجنوبية أمس.": "عيترون",
+    }
+    for text, name in cases.items():
+        assert [e["name"] for e in ents(text) if e["type"] == "LOC"] == [name], text
+    found = ents("وقال عمدة بلدة سيغو باكاري كوليبالي إن السكان فروا.")
+    assert by_name(found, "سيغو")["type"] == "LOC"

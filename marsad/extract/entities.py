@@ -295,6 +295,8 @@ def region_nouns() -> frozenset[str]:
 #: an indefinite word must be rarer still (indefinite adjectives: "منطقة عازلة")
 RARE_DEFINITE = 3.6
 RARE_INDEFINITE = 3.0
+#: after a region noun ("إقليم", "مديرية") a plain word this rare is the region's name
+RARE_REGION = 3.8
 #: first words of compound place names ("مخيم أبو شوك", "بلدة عين عرب")
 _COMPOUND_FIRST = frozenset(fold(w) for w in ("أبو", "أم", "عين", "رأس", "بئر", "تل", "جبل", "دير", "كفر", "بيت", "بني", "ابن"))
 #: endings of indefinite words that are no place names (nisba adjectives, pronoun suffixes, plurals)
@@ -506,6 +508,12 @@ class EntityRecognizer:
                     first -= 1
                     taken[first] = True
                     start = toks[first].start + surface_len(toks[first].text, len(pre))
+                    if self._region_direction(toks, first, m.last, taken):
+                        # "إقليم جوبا الوسطى": another region than the city the dictionary knows
+                        taken[m.last] = True
+                        found.append(Mention(start, toks[m.last].end, doc.text[start:toks[m.last].end], "LOC"))
+                        spans[first] = (m.last + 1, len(found) - 1)
+                        continue
             if m.actor.type == "PER" and m.last - m.first == 2 and toks[m.first].norm in _LINEAGE_KUNYA \
                     and m.last < len(toks) and not taken[m.last] and toks[m.last].sentence == toks[m.first].sentence \
                     and toks[m.last].prefix == "ال" and self.roles.nationality(toks[m.last]):
@@ -1019,9 +1027,43 @@ class EntityRecognizer:
         return doc.text[m.start:m.end] in _MONTHS
 
     def _rare_name(self, toks: list[Token], j: int, taken: list[bool], sent: int,
-                   definite_only: bool = False) -> int:
+                   definite_only: bool = False, region: bool = False) -> int:
         """The end of a place name starting at ``j`` after a place noun: one rare word
-        ("طريبيل", "الكومة") or أبو/عين/… + a rare word ("أبو شوك"); ``j`` when none."""
+        ("طريبيل", "الكومة") or أبو/عين/… + a rare word ("أبو شوك"); ``j`` when none.
+        After a region noun (``region``) a less rare plain word is a name too ("إقليم
+        بلوشستان", "إقليم جدو"), and the name goes on over a direction adjective
+        ("شبيلي السفلى", "جوبا الوسطى") or a second rare plain word ("خيبر بختونخوا")."""
+        end = self._rare_name_start(toks, j, taken, sent, definite_only, region)
+        n = len(toks)
+        if end == j + 1 and region and end < n and not taken[end] and toks[end].sentence == sent:
+            nxt = toks[end]
+            after = toks[end + 1] if end + 1 < n and toks[end + 1].sentence == sent else None
+            stops = function_words()
+            if self._region_direction(toks, j - 1, end, taken):
+                end += 1
+            elif not toks[j].prefix and _rare_plain(nxt, stops) and not self.roles.nationality(nxt) \
+                    and not self.roles.is_title(nxt) and not self.roles.is_head(nxt) \
+                    and name_part(nxt.norm) != "given" and not (
+                        after is not None and after.text[0].isalpha() and not after.prefix
+                        and (zipf(after.text) < 3.0 or name_part(after.norm, "surname"))):
+                end += 1  # "خيبر بختونخوا" (not "بلدة نيونو | آمادو تراوري": a name after it)
+        return end
+
+    @staticmethod
+    def _region_direction(toks: list[Token], noun: int, k: int, taken: list[bool]) -> bool:
+        """Is the word at ``k`` a direction adjective that belongs to the name of the region
+        whose noun is at ``noun``?  It does when it does not agree with the noun: "إقليم
+        شبيلي السفلى", "ولاية الحوض الشرقي"; "بلدة كفركلا | الجنوبية" describes the town."""
+        if k >= len(toks) or taken[k] or toks[k].sentence != toks[noun].sentence:
+            return False
+        nxt = toks[k]
+        if nxt.prefix != "ال" or nxt.norm not in _DIRECTION_ADJECTIVES:
+            return False
+        return toks[noun].text.endswith(("ة", "ه")) != nxt.text.endswith(("ة", "ه", "ى"))
+
+    def _rare_name_start(self, toks: list[Token], j: int, taken: list[bool], sent: int,
+                         definite_only: bool, region: bool) -> int:
+        """:meth:`_rare_name` without what may follow the first name word."""
         stops = function_words()
 
         def ok(t: Token) -> bool:
@@ -1033,7 +1075,9 @@ class EntityRecognizer:
                 return zipf(t.text) < RARE_DEFINITE
             # indefinite: rarer, and no nisba adjective ("حدودية", "نفطي"), no
             # possessive suffix ("سنداتها") and no feminine plural
-            return zipf(t.text) < RARE_INDEFINITE and (not t.norm.endswith(_NOT_NAME_ENDINGS) or (
+            limit = RARE_REGION if region and not t.norm.endswith(("ه", "ي")) and not (
+                t.norm[0] == "م" and len(t.norm) >= 5) else RARE_INDEFINITE  # (a participle: "مستقلا")
+            return zipf(t.text) < limit and (not t.norm.endswith(_NOT_NAME_ENDINGS) or (
                 t.norm.endswith("ي") and not t.norm.endswith("يي") and zipf(t.text) < 2.5)) \
                 and not t.text.endswith("ه") and not (
                     t.norm[0] in "وف" and zipf(t.text[1:]) >= max(zipf(t.text) + 0.3, 2.5))  # "وهيكلة": و + a noun
@@ -1138,7 +1182,9 @@ class EntityRecognizer:
             elif (pre := _noun_prefix(tok, regions)) is not None:
                 # a town's own name may lack the article ("بلدة عقربا"); after "دولة"
                 # or "منطقة" an indefinite word is an adjective ("منطقة عازلة")
-                k = self._rare_name(toks, i + 1, taken, sent, definite_only=tok.norm[len(pre):] in _REGION_ADJ_NOUNS)
+                adj_noun = tok.norm[len(pre):] in _REGION_ADJ_NOUNS
+                k = self._rare_name(toks, i + 1, taken, sent, definite_only=adj_noun,
+                                    region=not adj_noun and tok.norm[len(pre):] in _SUBNATIONAL)
                 if k > i + 1:
                     start, end = toks[i + 1].start, toks[k - 1].end
                     found.append(Mention(start, end, doc.text[start:end], "LOC"))
@@ -2321,6 +2367,10 @@ _TITLE, _HEAD, _GIVEN, _PLACE, _ORG_HEAD, _GAZ, _DUAL = 1, 2, 4, 8, 16, 32, 64
 _SUBNATIONAL = frozenset(fold(w) for w in ("مدينة", "محافظة", "ولاية", "إقليم", "منطقة", "بلدة", "قرية",
                                            "مديرية", "ناحية", "قضاء", "مقاطعة"))
 
+#: direction and rank adjectives that end a region's name ("شبيلي السفلى", "جوبا الوسطى")
+_DIRECTION_ADJECTIVES = frozenset(fold(w) for w in (
+    "السفلى", "العليا", "الوسطى", "الكبرى", "الصغرى", "الشرقي", "الغربي", "الشمالي", "الجنوبي",
+    "الشرقية", "الغربية", "الشمالية", "الجنوبية", "الأوسط"))
 #: region nouns after which an indefinite word is an adjective, not a name
 _REGION_ADJ_NOUNS = frozenset(fold(w) for w in ("دولة", "منطقة", "جمهورية", "مملكة", "إمارة", "سلطنة"))
 #: quotation marks around an outlet's name
