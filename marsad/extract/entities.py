@@ -2335,6 +2335,11 @@ class EntityRecognizer:
         elif actor is None and ent.type != "PER" and name[:2] != "ال" and any(
                 m.text == name and m.start > 1 and text[m.start - 2:m.start] == "لل" for m in ent.mentions):
             name = "ال" + name  # the same, the mention starting after the fused lam ("جيش …")
+        elif ent.type == "LOC" and actor is None and " " not in name and (
+                noun := _region_noun_before(text, ent.mentions[0].start)) is not None:
+            # "إقليم بلوشستان": a region the rules named after its noun is named with the
+            # noun, its mentions without it (both are the text's forms)
+            name = f"{noun} {name}"
         elif ent.type == "LOC" and " " in name:
             head, rest = name.split(" ", 1)
             if fold(head) in _SUBNATIONAL and self.gazetteer.index.get(tuple(fold(rest).split())) is None:
@@ -2371,6 +2376,9 @@ _SUBNATIONAL = frozenset(fold(w) for w in ("مدينة", "محافظة", "ولا
 _DIRECTION_ADJECTIVES = frozenset(fold(w) for w in (
     "السفلى", "العليا", "الوسطى", "الكبرى", "الصغرى", "الشرقي", "الغربي", "الشمالي", "الجنوبي",
     "الشرقية", "الغربية", "الشمالية", "الجنوبية", "الأوسط"))
+#: the nouns of provinces and districts, which their names keep in the record
+#: ("إقليم جدو", "مديرية حيس"), unlike a town's ("بلدة بيتا" -> "بيتا")
+_PROVINCE_NOUNS = frozenset(fold(w) for w in ("إقليم", "ولاية", "مديرية", "ناحية", "مقاطعة", "قضاء", "محافظة"))
 #: region nouns after which an indefinite word is an adjective, not a name
 _REGION_ADJ_NOUNS = frozenset(fold(w) for w in ("دولة", "منطقة", "جمهورية", "مملكة", "إمارة", "سلطنة"))
 #: quotation marks around an outlet's name
@@ -2408,6 +2416,19 @@ _OUTLET_TAILS = frozenset(fold(w) for w in ("الدولية", "الدولي", "�
 #: month names that fold like a dictionary place ("آب" August ~ "إب" Ibb), as written
 _MONTHS = frozenset({"آب"})
 _TRACE = False
+
+
+def _region_noun_before(text: str, start: int) -> str | None:
+    """The province noun written right before ``start`` ("بإقليم" -> "إقليم"), without its
+    clitics, or None (a town's or city's noun is not: "بلدة بيتا" is named "بيتا")."""
+    before = text[max(0, start - 12):start]
+    if not before.endswith(" "):
+        return None
+    word = before.split()[-1] if before.split() else ""
+    for pre, stem in clitic_forms(fold(word)):
+        if stem in _PROVINCE_NOUNS and "ال" not in pre:
+            return word[surface_len(word, len(pre)):]
+    return None
 
 
 def _rare_plain(tok: Token, stops: frozenset[str]) -> bool:
