@@ -1401,8 +1401,6 @@ class EntityRecognizer:
             while k > j and toks[k - 1].norm in _LINKS:
                 k -= 1
             words = toks[j:k]
-            if _TRACE:
-                print("ROLE", [x.text for x in toks[i:j]], "NAME", [x.text for x in words], "next", toks[k].text if k < n else None, "common", common, "complete", complete)
             # a definite head alone is a role too ("طالب النائب | عايد مفلح السرحان"),
             # when every word after it is an attested name part or a rare word
             bare_head = j == i + 1 and tok.prefix.endswith("ال") and not common and name_part(tok.norm) != "given"
@@ -2415,7 +2413,6 @@ _AGENCY_GENERIC = frozenset(fold(w) for w in ("أنباء", "أخبار", "إع�
 _OUTLET_TAILS = frozenset(fold(w) for w in ("الدولية", "الدولي", "الرسمية", "الرسمي"))
 #: month names that fold like a dictionary place ("آب" August ~ "إب" Ibb), as written
 _MONTHS = frozenset({"آب"})
-_TRACE = False
 
 
 def _region_noun_before(text: str, start: int) -> str | None:
