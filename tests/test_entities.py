@@ -1645,3 +1645,13 @@ def test_region_found_after_its_noun_is_named_with_it() -> None:
     the name alone (both forms identify the place)."""
     e = by_name(ents("وقتل جنديان بإقليم باكول أمس."), "باكول")
     assert e["name"] == "إقليم باكول" and [m["text"] for m in e["mentions"]] == ["باكول"]
+
+
+def test_national_oil_companies_are_known() -> None:
+    """Sonatrach under its name and its Arabic description, ADNOC by its acronym
+    (actors/organizations.yaml, energy companies)."""
+    found = ents("وقالت سوناطراك إن الإنتاج ارتفع، فيما وقعت المجموعة الجزائرية للمحروقات عقدا مع أدنوك.")
+    e = by_name(found, "سوناطراك")
+    assert e["type"] == "ORG" and e["actor_code"] == "DZABUS"
+    assert "المجموعة الجزائرية للمحروقات" in {m["text"] for m in e["mentions"]}
+    assert by_name(found, "أدنوك")["actor_code"] == "AREBUS"
