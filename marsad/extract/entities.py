@@ -72,6 +72,26 @@ _NEVER_IN_NAMES = frozenset(fold(w) for w in (
 
 
 @lru_cache(maxsize=1)
+def _non_names() -> tuple[frozenset[str], frozenset[str]]:
+    """Match forms of ``lexicons/non_names.txt``: speech masdars with a possessive
+    pronoun ("قوله", "تأكيدها", never a name part) and borrowed common nouns of media
+    and devices and currency names ("الفيديو كونفرانس", "الريال", never a place or an
+    actor by themselves)."""
+    _, keyed = _keyed_list("non_names.txt")
+    forms: set[str] = set()
+    for stem in keyed.get("masdar", ()):
+        base = stem[:-1] + "ت" if stem.endswith("ه") else stem  # "إشارة" -> "إشارته"
+        forms.update(base + suffix for suffix in ("ه", "ها", "هم", "هما"))
+    return frozenset(forms | _NEVER_IN_NAMES), keyed.get("loanword", frozenset()) | keyed.get("currency", frozenset())
+
+
+def never_in_names() -> frozenset[str]:
+    """Match forms a person's name never holds (``_NEVER_IN_NAMES`` and the speech
+    masdars with a pronoun of ``non_names.txt``)."""
+    return _non_names()[0]
+
+
+@lru_cache(maxsize=1)
 def _name_index():
     """The romanizer's SQLite index of attested name spellings (or None)."""
     try:
@@ -158,6 +178,12 @@ def org_heads() -> frozenset[str]:
     return _word_list("org_heads.txt")
 
 
+def company_heads() -> frozenset[str]:
+    """Match forms of the "company-head:" lines of ``org_heads.txt`` ("شركة",
+    "مجموعة"): the noun before a company's own name, which the name may drop."""
+    return _keyed_list("org_heads.txt")[1].get("company-head", frozenset())
+
+
 @lru_cache(maxsize=1)
 def adjective_only_heads() -> frozenset[str]:
     """Heads of ``org_heads.txt`` flagged "adjective-only": they name a body only with an
@@ -217,6 +243,12 @@ def _speech_data() -> dict:
 
 
 @lru_cache(maxsize=1)
+def complementizers() -> frozenset[str]:
+    """Match forms of ``complementizers`` in ``lexicons/speech.yaml`` (أن، إن، بأن …)."""
+    return frozenset(fold(w) for w in _speech_data().get("complementizers") or ())
+
+
+@lru_cache(maxsize=1)
 def kin_nouns() -> frozenset[str]:
     """Bare match forms of ``kin_heads`` in ``lexicons/speech.yaml``: "زوجة
     الهمامي" is the wife of a person, no person's name."""
@@ -263,6 +295,8 @@ def region_nouns() -> frozenset[str]:
 #: an indefinite word must be rarer still (indefinite adjectives: "منطقة عازلة")
 RARE_DEFINITE = 3.6
 RARE_INDEFINITE = 3.0
+#: after a region noun ("إقليم", "مديرية") a plain word this rare is the region's name
+RARE_REGION = 3.8
 #: first words of compound place names ("مخيم أبو شوك", "بلدة عين عرب")
 _COMPOUND_FIRST = frozenset(fold(w) for w in ("أبو", "أم", "عين", "رأس", "بئر", "تل", "جبل", "دير", "كفر", "بيت", "بني", "ابن"))
 #: endings of indefinite words that are no place names (nisba adjectives, pronoun suffixes, plurals)
@@ -458,17 +492,37 @@ class EntityRecognizer:
                 # "باب" (door) ب + إب: a two-letter name is not reached through a clitic
                 continue
             start, first = m.start, m.first
-            if m.last - m.first == 2 and m.actor.sector == "MED" and not toks[m.first + 1].prefix \
+            if m.last - m.first == 2 and m.actor.sector == "MED" and toks[m.first + 1].prefix in ("", "ال") \
+                    and toks[m.first + 1].bare not in _AGENCY_GENERIC \
                     and _noun_prefix(toks[m.first], _AGENCY_NOUNS) is not None:
-                # "وكالة ارنا": the agency is named "ارنا" ("وكالة الأنباء …" keeps its noun)
+                # "وكالة ارنا", "وكالة الأناضول": the agency is named "ارنا", "الأناضول" (its
+                # record's name keeps the noun as written); "وكالة الأنباء …" keeps its noun
                 start = toks[m.first + 1].start
             if m.actor.type == "LOC" and first > 0 and not taken[first - 1] \
                     and toks[first - 1].sentence == toks[first].sentence:
                 pre = _noun_prefix(toks[first - 1], region_nouns())
-                if pre is not None:  # "جمهورية كينيا", "ولاية شمال دارفور": the same place
+                if pre is not None and "rare" not in _flagged_list("region_nouns.txt")[0].get(
+                        toks[first - 1].norm[len(pre):], ()):
+                    # "جمهورية كينيا", "ولاية شمال دارفور": the same place (not "مقاطعة
+                    # إسرائيل", boycotting it: such a noun only names a rare word)
                     first -= 1
                     taken[first] = True
                     start = toks[first].start + surface_len(toks[first].text, len(pre))
+                    if self._region_direction(toks, first, m.last, taken):
+                        # "إقليم جوبا الوسطى": another region than the city the dictionary knows
+                        taken[m.last] = True
+                        found.append(Mention(start, toks[m.last].end, doc.text[start:toks[m.last].end], "LOC"))
+                        spans[first] = (m.last + 1, len(found) - 1)
+                        continue
+            if m.actor.type == "PER" and m.last - m.first == 2 and toks[m.first].norm in _LINEAGE_KUNYA \
+                    and m.last < len(toks) and not taken[m.last] and toks[m.last].sentence == toks[m.first].sentence \
+                    and toks[m.last].prefix == "ال" and self.roles.nationality(toks[m.last]):
+                # "أبو عبيدة العراقي": a kunya with a nisba after it is another man's nom de
+                # guerre, not the dictionary's "أبو عبيدة"
+                taken[m.last] = True
+                found.append(Mention(start, toks[m.last].end, doc.text[start:toks[m.last].end], "PER"))
+                spans[first] = (m.last + 1, len(found) - 1)
+                continue
             other = self._other_country_body(toks, m, taken)
             if other is not None:
                 # "الهلال الأحمر المصري", "قوات الدفاع الوطني الإثيوبية": a dictionary name
@@ -480,6 +534,7 @@ class EntityRecognizer:
                 continue
             found.append(Mention(start, m.end, doc.text[start:m.end], m.actor.type, m.actor))
             spans[first] = (m.last, len(found) - 1)
+        self._quoted_outlets(doc, taken, spans, found)
         self._places(doc, taken, spans, found)
         for mention in self._after_titles(doc, taken, spans, found):
             found.append(mention)
@@ -490,6 +545,7 @@ class EntityRecognizer:
         found = [m for m in found if m is not None]
         for mention in self._given_names(doc, taken, found):
             found.append(mention)
+        found.extend(self._speech_subjects(doc, taken))
         if self.tagger is not None:
             dropped: set[int] = set()
             for span in self._model_spans(doc):
@@ -515,6 +571,11 @@ class EntityRecognizer:
                     etype = "ORG"
                 if etype != "PER" and _in_after_conj(toks[a].norm, speech_verbs()):
                     continue  # "أوضحت هولمبرغ": a speech verb and its subject, no place or body
+                if etype != "PER" and b - a == 1 and a > 0 and toks[a].prefix == "ال" \
+                        and toks[a].norm.endswith(("ي", "يه")) and toks[a - 1].prefix.endswith("ال") \
+                        and toks[a - 1].sentence == toks[a].sentence and toks[a - 1].text[-1].isalpha() \
+                        and not taken[a - 1] and toks[a - 1].bare not in org_heads():
+                    continue  # "بالسلم الأهلي": an adjective agreeing with the noun before it
                 mention = self._trim(doc, toks, a, b, etype)
                 if mention is not None:
                     mention.source = "model"
@@ -525,6 +586,7 @@ class EntityRecognizer:
                 found = [m for m in found if id(m) not in dropped]
         heads = self.roles.heads
         found = [m for m in found if not (m.type == "PER" and m.actor is None and fold(m.text) in heads)]  # "ولي العهد"
+        self._companies(found)
         found.sort(key=lambda x: x.start)
         if any(f & _DUAL for f in self._word_flags(doc)):
             found = self._dual_places(doc, found)
@@ -533,6 +595,47 @@ class EntityRecognizer:
         self._purpose_genitives(doc, found)
         self._places_named_after_people(doc, found)
         return found
+
+    def _quoted_outlets(self, doc: Document, taken: list[bool], spans: dict[int, tuple[int, int]],
+                        found: list) -> None:
+        """"مراسل موقع "مدى مصر"", "صحيفة «الأخبار»": after an outlet noun ("outlet:" lines
+        of ``org_heads.txt``) one to four words in quotation marks are the outlet's name,
+        whatever words they are; a place the dictionary found inside is part of it."""
+        toks = doc.tokens
+        n = len(toks)
+        outlets = _keyed_list("org_heads.txt")[1].get("outlet", frozenset())
+        for i in range(n - 3):
+            tok = toks[i]
+            if taken[i] or toks[i + 1].text not in _OPEN_QUOTES or not any(
+                    stem in outlets and "ال" not in pre for pre, stem in clitic_forms(tok.norm)):
+                continue
+            close = next((c for c in range(i + 3, min(i + 7, n)) if toks[c].text in _CLOSE_QUOTES), None)
+            if close is None or toks[close].sentence != tok.sentence \
+                    or not all(t.text[0].isalpha() for t in toks[i + 2:close]):
+                continue
+            inner = [spans[p] for p in range(i + 2, close) if p in spans]
+            if any(taken[p] for p in range(i + 2, close)) and not (
+                    inner and all(end <= close and found[j] is not None and found[j].type != "ORG" for end, j in inner)):
+                continue  # (a body the dictionary knows keeps its own mention)
+            for _, j in inner:
+                found[j] = None
+            _claim(doc, found, spans, taken, i + 2, close, toks[i + 2].start, "ORG")
+            found[-1].source = "fixed"
+
+    @staticmethod
+    def _companies(found: list[Mention]) -> None:
+        """A name the tagger read as a person's is a company's when it ends with a
+        corporate word ("دانة غاز", "بيرل بتروليوم", "كوسموس إنرجي"; the "corporate:"
+        lines of ``org_heads.txt``) or when "شركة"/"مجموعة" names it elsewhere in the
+        article ("شركة سوناطراك" … "رفضت سوناطراك")."""
+        keyed = _keyed_list("org_heads.txt")[1]
+        corporate, heads = keyed.get("corporate", frozenset()), company_heads()
+        tails = {fold(m.text.split(" ", 1)[1]) for m in found
+                 if m.type == "ORG" and " " in m.text and fold(m.text.split(" ", 1)[0]) in heads}
+        for m in found:
+            if m.type == "PER" and m.actor is None and (
+                    fold(m.text) in tails or (" " in m.text and fold(m.text.rsplit(" ", 1)[1]) in corporate)):
+                m.type, m.roles = "ORG", []
 
     def _dual_places(self, doc: Document, found: list[Mention]) -> list[Mention]:
         """"في إقليمي شمال كيفو وجنوب كيفو", "مدينتي غوما وبوكافو", "ولايتي الجزيرة وشمال
@@ -626,7 +729,7 @@ class EntityRecognizer:
             # (a role word ends the name only when its complement follows: "… أمين عام")
             if (not t.text[0].isalpha() or len(t.text.replace("ـ", "")) < 2 or t.prefix not in ("", "ال")
                     or strip_len(t) > 0 or t.norm in stops
-                    or t.text in _NOT_NAMES or t.norm in _NEVER_IN_NAMES or t.norm in _LINKS
+                    or t.text in _NOT_NAMES or t.norm in never_in_names() or t.norm in _LINKS
                     or self.roles.is_title(t) or (self.roles.is_head(t) and not (k == b - 1 and closes))
                     or self.roles.nationality(t)
                     or _verb_like(t) or _past_verb(t) or _not_name_word(t) or _accusative_noun(t)):
@@ -800,9 +903,9 @@ class EntityRecognizer:
                 t = toks[k]
                 if _mention_inside(mention_starts, t):
                     break
-                if not t.text[0].isalpha() or t.norm in stops or t.text in _NOT_NAMES or t.norm in _NEVER_IN_NAMES \
+                if not t.text[0].isalpha() or t.norm in stops or t.text in _NOT_NAMES or t.norm in never_in_names() \
                         or self.roles.is_title(t) or self.roles.is_head(t) \
-                        or (self.roles.nationality(t) and not (k >= 2 and toks[k - 2].norm in _LINEAGE)) \
+                        or (self.roles.nationality(t) and not (k >= 2 and toks[k - 2].norm in _LINEAGE_KUNYA)) \
                         or _verb_like(t) or (t.prefix and t.prefix != "ال") or strip_len(t) > 0 \
                         or (t.norm[0] == "و" and not (name_part(t.norm) or name_part(t.norm, "surname"))):
                     break  # (nor a clitic: "… وتبعدنا", "… بهزيمتين", "… لاستعارة")
@@ -924,9 +1027,43 @@ class EntityRecognizer:
         return doc.text[m.start:m.end] in _MONTHS
 
     def _rare_name(self, toks: list[Token], j: int, taken: list[bool], sent: int,
-                   definite_only: bool = False) -> int:
+                   definite_only: bool = False, region: bool = False) -> int:
         """The end of a place name starting at ``j`` after a place noun: one rare word
-        ("طريبيل", "الكومة") or أبو/عين/… + a rare word ("أبو شوك"); ``j`` when none."""
+        ("طريبيل", "الكومة") or أبو/عين/… + a rare word ("أبو شوك"); ``j`` when none.
+        After a region noun (``region``) a less rare plain word is a name too ("إقليم
+        بلوشستان", "إقليم جدو"), and the name goes on over a direction adjective
+        ("شبيلي السفلى", "جوبا الوسطى") or a second rare plain word ("خيبر بختونخوا")."""
+        end = self._rare_name_start(toks, j, taken, sent, definite_only, region)
+        n = len(toks)
+        if end == j + 1 and region and end < n and not taken[end] and toks[end].sentence == sent:
+            nxt = toks[end]
+            after = toks[end + 1] if end + 1 < n and toks[end + 1].sentence == sent else None
+            stops = function_words()
+            if self._region_direction(toks, j - 1, end, taken):
+                end += 1
+            elif not toks[j].prefix and _rare_plain(nxt, stops) and not self.roles.nationality(nxt) \
+                    and not self.roles.is_title(nxt) and not self.roles.is_head(nxt) \
+                    and name_part(nxt.norm) != "given" and not (
+                        after is not None and after.text[0].isalpha() and not after.prefix
+                        and (zipf(after.text) < 3.0 or name_part(after.norm, "surname"))):
+                end += 1  # "خيبر بختونخوا" (not "بلدة نيونو | آمادو تراوري": a name after it)
+        return end
+
+    @staticmethod
+    def _region_direction(toks: list[Token], noun: int, k: int, taken: list[bool]) -> bool:
+        """Is the word at ``k`` a direction adjective that belongs to the name of the region
+        whose noun is at ``noun``?  It does when it does not agree with the noun: "إقليم
+        شبيلي السفلى", "ولاية الحوض الشرقي"; "بلدة كفركلا | الجنوبية" describes the town."""
+        if k >= len(toks) or taken[k] or toks[k].sentence != toks[noun].sentence:
+            return False
+        nxt = toks[k]
+        if nxt.prefix != "ال" or nxt.norm not in _DIRECTION_ADJECTIVES:
+            return False
+        return toks[noun].text.endswith(("ة", "ه")) != nxt.text.endswith(("ة", "ه", "ى"))
+
+    def _rare_name_start(self, toks: list[Token], j: int, taken: list[bool], sent: int,
+                         definite_only: bool, region: bool) -> int:
+        """:meth:`_rare_name` without what may follow the first name word."""
         stops = function_words()
 
         def ok(t: Token) -> bool:
@@ -938,7 +1075,9 @@ class EntityRecognizer:
                 return zipf(t.text) < RARE_DEFINITE
             # indefinite: rarer, and no nisba adjective ("حدودية", "نفطي"), no
             # possessive suffix ("سنداتها") and no feminine plural
-            return zipf(t.text) < RARE_INDEFINITE and (not t.norm.endswith(_NOT_NAME_ENDINGS) or (
+            limit = RARE_REGION if region and not t.norm.endswith(("ه", "ي")) and not (
+                t.norm[0] == "م" and len(t.norm) >= 5) else RARE_INDEFINITE  # (a participle: "مستقلا")
+            return zipf(t.text) < limit and (not t.norm.endswith(_NOT_NAME_ENDINGS) or (
                 t.norm.endswith("ي") and not t.norm.endswith("يي") and zipf(t.text) < 2.5)) \
                 and not t.text.endswith("ه") and not (
                     t.norm[0] in "وف" and zipf(t.text[1:]) >= max(zipf(t.text) + 0.3, 2.5))  # "وهيكلة": و + a noun
@@ -1043,7 +1182,9 @@ class EntityRecognizer:
             elif (pre := _noun_prefix(tok, regions)) is not None:
                 # a town's own name may lack the article ("بلدة عقربا"); after "دولة"
                 # or "منطقة" an indefinite word is an adjective ("منطقة عازلة")
-                k = self._rare_name(toks, i + 1, taken, sent, definite_only=tok.norm[len(pre):] in _REGION_ADJ_NOUNS)
+                adj_noun = tok.norm[len(pre):] in _REGION_ADJ_NOUNS
+                k = self._rare_name(toks, i + 1, taken, sent, definite_only=adj_noun,
+                                    region=not adj_noun and tok.norm[len(pre):] in _SUBNATIONAL)
                 if k > i + 1:
                     start, end = toks[i + 1].start, toks[k - 1].end
                     found.append(Mention(start, end, doc.text[start:end], "LOC"))
@@ -1088,7 +1229,7 @@ class EntityRecognizer:
                 if (not t.text[0].isalpha() or len(t.norm) < 2 or t.norm in stops
                         or (not after_link and (self.roles.is_title(t) or self.roles.is_head(t)))
                         or self.roles.nationality(t) or t.text in _NOT_NAMES or _prep_stop(t, stops)
-                        or t.prefix not in ("", "ال") or t.norm in _NEVER_IN_NAMES
+                        or t.prefix not in ("", "ال") or t.norm in never_in_names()
                         or (k > j and t.norm == toks[k - 1].norm)
                         or (k == j and t.norm[:1] == "و" and strip_len(t) > 0)):
                     # "… الإرهابية والتكفيرية": a conjunction and the article start no name;
@@ -1147,6 +1288,15 @@ class EntityRecognizer:
         out: list[Mention] = []
         links = {fold(w) for w in ("في", "لدى", "باسم", "باسمه", "باسمها", "باسمهم")}
         flags = self._word_flags(doc)
+        regions = _place_noun_sets()[1]
+
+        def named_at(p: int) -> bool:
+            """Is a place or body named at token ``p``, or after a region noun there
+            ("مقاطعة باسكنو": the rule took the name, not the noun)?"""
+            if p + 1 < n and not taken[p] and not toks[p].prefix and toks[p].norm in regions:
+                p += 1
+            return p < n and taken[p] and spans.get(p) is not None
+
         nxt = 0  # after a name is found, the next head looked at comes after it
         for i in [i for i, f in enumerate(flags) if f & _HEAD]:  # self.roles.is_head(tok)
             tok = toks[i]
@@ -1168,9 +1318,11 @@ class EntityRecognizer:
                         and not hamza_alef(t.text, len(t.prefix) - 2):
                     k += 1  # a definite word of the role ("العربي" is an adjective here, not a name;
                     # "ألبارو" has no article: the article's alef never carries a hamza)
-                elif t.norm in links or self.roles.is_head(t) or (
-                        t.norm in _ENVOY_TO and k + 1 < n and taken[k + 1] and spans.get(k + 1) is not None):
-                    k += 1  # (an envoy "إلى لبنان": only before a place or body named)
+                elif t.norm in links or self.roles.is_head(t) or (t.norm in _ENVOY_TO and named_at(k + 1)):
+                    k += 1  # (an envoy "إلى لبنان": only before a place or body named; a deputy
+                    # "النائبة عن إسطنبول": also "عن", the constituency or party represented)
+                elif not t.prefix and named_at(k) and not taken[k]:
+                    k += 1  # "النائب عن مقاطعة | باسكنو": a region noun before the place it names
                 else:
                     break
             comma = (k > i + 1 or tok.prefix.endswith("ال")) and k + 1 < n and toks[k].text in ("،", ",") \
@@ -1186,8 +1338,19 @@ class EntityRecognizer:
             # rare words ("المتحدثة باسم وزارة الخارجية الأمريكية كارين ميتشل عن …")
             last = j - 1 if comma else j
             complete = j > i + 1 and (body_end == last or self.roles.nationality(toks[last - 1]) is not None)
+            # after a complete role or a comma, a common-looking first word before a rare plain
+            # one opens a foreign name: "رئيسة البعثة في ليبيا إلينا موريتي", "المندوبة، كريستينا
+            # لوبيث" ("إلينا" = to us, "كريستينا" looks like an adverb in -ا)
+            pair = (complete or comma) and j + 1 < n and not taken[j + 1] and toks[j + 1].sentence == sent \
+                and _rare_plain(toks[j + 1], stops) and toks[j].text[0].isalpha() and len(toks[j].norm) >= 3 \
+                and (not toks[j].prefix or _foreign_el(toks[j])) and toks[j].norm not in stops \
+                and not self.roles.is_title(toks[j]) and not self.roles.is_head(toks[j]) \
+                and not self.roles.nationality(toks[j]) and not _verb_like(toks[j]) and not _past_verb(toks[j])
             while k < n and k - j < limit and not taken[k] and toks[k].sentence == sent:
                 t = toks[k]
+                if pair and k == j:
+                    k += 1
+                    continue
                 if k > j and _compound_part(toks[k - 1], t, stops):
                     limit = max(limit, k - j + 2)  # "عادل حسن عبد الغني", "أيمن صلاح الدين البنا"
                     k += 1
@@ -1196,7 +1359,7 @@ class EntityRecognizer:
                         and (self._name_closes(toks, k + 1, sent, stops) or (k + 1 < n and toks[k + 1].text in _NOT_NAMES)):
                     k += 1  # a role word that is also a name, last before "قد", a comma …: "آزاد حمه أمين قد"
                     break
-                if (not t.text[0].isalpha() or len(t.norm) < 2 or t.norm in stops or t.text in _NOT_NAMES or t.norm in _NEVER_IN_NAMES
+                if (not t.text[0].isalpha() or len(t.norm) < 2 or t.norm in stops or t.text in _NOT_NAMES or t.norm in never_in_names()
                         or _not_name_word(t, first=k == j)
                         or (k > j and t.norm == toks[k - 1].norm) or self.roles.is_title(t)
                         or (t.prefix and t.norm.endswith(_DUAL_ENDINGS))  # "الحكومتين"
@@ -1249,6 +1412,51 @@ class EntityRecognizer:
                     taken[p] = True
                 nxt = k
         return out
+
+    def _speech_subjects(self, doc: Document, taken: list[bool]) -> list[Mention]:
+        """"وأضاف ذبيح الله مجاهد أن …": the two or three words between a speech verb and
+        its complementizer (أن، إن، بأن …) or a colon are the verb's subject; when none is
+        a common word, a title, a role word or a nationality and the first is rare or a
+        given name, they are a person's name no dictionary lists ("وقال مسؤول أمني إن",
+        "وأضاف وزير الخارجية أن" are not)."""
+        toks = doc.tokens
+        n = len(toks)
+        verbs = speech_verbs()
+        comps = complementizers()
+        stops = function_words()
+        out: list[Mention] = []
+        for i in range(n - 3):
+            tok = toks[i]
+            if taken[i] or not _in_after_conj(tok.norm, verbs):
+                continue
+            sent = tok.sentence
+            e = next((e for e in (i + 3, i + 4) if e < n and toks[e].sentence == sent
+                      and (toks[e].norm in comps or toks[e].text == ":")), None)
+            if e is None or any(taken[i + 1:e]) or any(toks[p].norm in comps for p in range(i + 1, e)):
+                continue
+            words = toks[i + 1:e]
+            first = words[0]
+            if not (zipf(first.text) < 3.0 or name_part(first.norm) == "given"):
+                continue
+            if all(self._subject_name_word(t, p == 0, stops) for p, t in enumerate(words)):
+                start, end = first.start, words[-1].end
+                out.append(Mention(start, end, doc.text[start:end], "PER"))
+                for p in range(i + 1, e):
+                    taken[p] = True
+        return out
+
+    def _subject_name_word(self, t: Token, first: bool, stops: frozenset[str]) -> bool:
+        """A word of a name read between a speech verb and its complementizer: plain
+        (the article only in "ذبيح الله", "سيف الدين"), and no function word, title, role
+        word, nationality, verb or common word that no name attests."""
+        if t.prefix and not (not first and t.norm in _COMPOUND_TAILS):
+            return False
+        return (t.text[0].isalpha() and len(t.norm) >= 2 and t.norm not in stops and t.text not in _NOT_NAMES
+                and t.norm not in never_in_names() and not self.roles.is_title(t) and not self.roles.is_head(t)
+                and not self.roles.nationality(t) and not _verb_like(t) and not _past_verb(t)
+                and not _not_name_word(t, first=first) and strip_len(t) == 0
+                and (t.norm in _COMPOUND_TAILS or zipf(t.text) < 4.0 or name_part(t.norm) is not None
+                     or name_part(t.norm, "surname") is not None))
 
     @staticmethod
     def _foreign_pair(toks: list[Token], k: int, sent: int, stops: frozenset[str]) -> bool:
@@ -1304,9 +1512,21 @@ class EntityRecognizer:
             k = i + 2 if compound else i + 1
             while k < n and k - i < 4 and not taken[k] and toks[k].sentence == tok.sentence:
                 t = toks[k]
+                if compound and k == i + 2 and tok.norm[len(prefix):] in _LINEAGE_KUNYA and t.prefix == "ال" \
+                        and self.roles.nationality(t):
+                    k += 1  # "أبو عبيدة العراقي": a nom de guerre ends with its nisba
+                    break
+                if k == i + 1 and not compound and t.prefix == "ال" and name_part(t.norm) == "given" \
+                        and k + 1 < n and toks[k + 1].norm in _LINEAGE and toks[k + 1].sentence == tok.sentence:
+                    k += 1  # "محمد الأمين ولد سيدي": a role word that is a given name before a lineage link
+                    continue
+                if k >= i + 2 and toks[k - 1].norm in _LINEAGE and t.prefix in ("", "ال") and t.text[0].isalpha() \
+                        and self.roles.is_title(t) and t.norm not in stops:
+                    k += 1  # "محمد الأمين ولد الشيخ": after ولد/بن a title is the father's name
+                    continue
                 if (not t.text[0].isalpha() or len(t.norm) < 2 or t.norm in stops or self.roles.is_title(t) or self.roles.is_head(t)
                         or self.roles.nationality(t) or (t.prefix and t.prefix != "ال") or t.text in _NOT_NAMES
-                        or _prep_stop(t, stops) or t.norm in _NEVER_IN_NAMES or t.norm == toks[k - 1].norm
+                        or _prep_stop(t, stops) or t.norm in never_in_names() or t.norm == toks[k - 1].norm
                         or (k == i + 1 and t.norm == tok.norm[len(prefix):])
                         or (t.norm in speech_verbs() and toks[k - 1].norm not in _LINKS)):
                     break  # (nor "أشرف عليه المدرب", "ولي ولي العهد", "… الكثيري طالب الحكومة";
@@ -1389,13 +1609,24 @@ class EntityRecognizer:
         extra = _keyed_list("org_heads.txt")[1]
         local = extra.get("local-fixed", frozenset())
         fixed = extra.get("fixed", frozenset()) | local
+        construct = extra.get("construct-fixed", frozenset())
         name_adj = extra.get("name-adj", frozenset())
         toks = doc.tokens
         n = len(toks)
         for i in [i for i, f in enumerate(self._word_flags(doc)) if f & _ORG_HEAD]:
             tok = toks[i]
-            if taken[i] or i + 1 >= n or taken[i + 1] or toks[i + 1].sentence != tok.sentence \
-                    or not tok.prefix.endswith(("ال", "لل")) or f"{tok.bare} {toks[i + 1].norm}" not in fixed:
+            if taken[i] or i + 1 >= n or taken[i + 1] or toks[i + 1].sentence != tok.sentence:
+                continue
+            if not tok.prefix.endswith(("ال", "لل")) and f"{tok.bare} {toks[i + 1].norm}" in construct:
+                # "مجلس الوزراء", "مجلس النواب الأردني": complete with a nationality at most
+                end = i + 2
+                if end < n and not taken[end] and toks[end].sentence == tok.sentence and toks[end].prefix == "ال" \
+                        and self.roles.nationality(toks[end]):
+                    end += 1
+                _claim(doc, found, spans, taken, i, end, tok.start + surface_len(tok.text, len(tok.prefix)), "ORG")
+                found[-1].source = "fixed"
+                continue
+            if not tok.prefix.endswith(("ال", "لل")) or f"{tok.bare} {toks[i + 1].norm}" not in fixed:
                 continue
             end = i + 2
             while end < n and end - i < 4 and not taken[end] and toks[end].sentence == tok.sentence \
@@ -1437,6 +1668,7 @@ class EntityRecognizer:
         joint = _keyed_list("org_heads.txt")[1].get("joint", frozenset())
         national = _keyed_list("org_heads.txt")[1].get("national", frozenset())
         ideologies = _keyed_list("org_heads.txt")[1].get("ideology", frozenset())
+        traffic = _keyed_list("org_heads.txt")[1].get("traffic", frozenset())
         stops = function_words()
         n = len(toks)
         word_flags = self._word_flags(doc)
@@ -1605,6 +1837,9 @@ class EntityRecognizer:
                         # it is; the adjective describes the body and is no part of its name
                         last_definite = i + 1
                         break
+                    if nationality and nested and nested_end == k - 1 and found[nested[-1]] is not None \
+                            and found[nested[-1]].actor is None and _foreign_word(toks[k - 1], stops):
+                        break  # "هيئة ميناء ديندايال | الهندية": the same after a foreign place name
                     last_definite = k
                     definites += 2 if nationality else 1
                     own += 1
@@ -1634,14 +1869,21 @@ class EntityRecognizer:
                 while last_definite > i and not toks[last_definite].prefix.endswith(("ال", "لل")) \
                         and last_definite != nested_end:
                     last_definite -= 1
+            rare_name = False
             if last_definite < 0 and i + 1 < n and not taken[i + 1] and toks[i + 1].sentence == tok.sentence \
                     and _rare_indefinite(toks[i + 1], stops) and "weak" not in flags:
                 # "كتلة صادقون", "حزب بيجاك": a head and a rare indefinite word (a name)
-                last_definite, own = i + 1, 1
+                last_definite, own, rare_name = i + 1, 1, True
             if last_definite <= i or ("weak" in flags and definites < 2):
                 continue
-            if own == 0 and "person" not in flags and "place" not in flags and all(found[j].type == "LOC" for j in nested):
+            if "named" in flags and not nested and not rare_name:
+                continue  # "تنظيم الصيد", "تنظيم الملاحة البحرية": organizing, no group
+            if "weak" in flags and i + 1 < n and toks[i + 1].norm in traffic:
+                continue  # "حركة السفن المتجهة": traffic, no movement
+            if own == 0 and "person" not in flags and "place" not in flags and all(
+                    found[j].type == "LOC" and found[j].actor is not None for j in nested):
                 continue  # "قيادة الولايات المتحدة", "معسكر تركيا": a common noun before a place
+                # (a facility named by rule has its own authority: "هيئة ميناء ديندايال")
             end = last_definite + 1
             for j in nested:
                 found[j] = None
@@ -1673,15 +1915,19 @@ class EntityRecognizer:
         k = i + 1
         while k < n and k - i <= 3 and not taken[k] and toks[k].sentence == sent:
             t = toks[k]
-            if (not t.text[0].isalpha() or t.prefix or t.norm in stops or t.text in _NOT_NAMES
+            if (not t.text[0].isalpha() or (t.prefix and not _foreign_el(t)) or t.norm in stops or t.text in _NOT_NAMES
                     or t.norm.endswith(_NOT_NAME_ENDINGS) or t.text.endswith("ه") or _verb_like(t)
-                    or self.roles.is_title(t) or self.roles.is_head(t) or self.roles.nationality(t)
-                    or zipf(t.text) >= 4.6 or (t.norm[0] in "وفبلك" and zipf(t.text[1:]) >= 3.0)):
-                break  # (nor a common word, "مجموعة", nor one with a clitic, "بمد")
+                    or (self.roles.is_title(t) and k == i + 3) or self.roles.is_head(t) or self.roles.nationality(t)
+                    or zipf(t.text) >= 4.6 or (t.norm[0] in "وفبلك" and zipf(t.text[1:]) >= 3.0)
+                    or _accusative_noun(t)):
+                # (nor a common word, "مجموعة", nor one with a clitic, "بمد", nor the verb's
+                # object, "شركة سوناطراك | اتفاقا"; a rank's word may open it: "شركة جنرال إلكتريك")
+                break
             k += 1
         if k - i < 3 or not any(zipf(t.text) < 3.1 for t in toks[i + 1:k]):
             return False
         _claim(doc, found, spans, taken, i, k, toks[i].start + surface_len(toks[i].text, len(head_prefix)), "ORG")
+        found[-1].source = "fixed"  # complete: "شركة دانة غاز | لتطوير الحقل" is its work, no name part
         return True
 
     def _other_country_body(self, toks: list[Token], m, taken: list[bool]) -> str | None:
@@ -1740,8 +1986,13 @@ class EntityRecognizer:
         stops = function_words()
         if etype == "PER" and b - a >= 2 and toks[a].norm in _BLESSING_VERBS and toks[a + 1].norm == "الله":
             return None  # "رضي الله عنه": a blessing, no name
+        if etype == "PER":
+            for k in range(a + 1, b):
+                if toks[k].norm in _non_names()[0] and toks[k].norm not in _NEVER_IN_NAMES:
+                    b = k  # "عن العقيد سامر يونس قوله إن": the relayed speech's masdar ends the name
+                    break
         if etype == "PER" and any((t.norm in stops and t.text != "علي") or t.text in _NOT_NAMES
-                                  or t.norm in _NEVER_IN_NAMES for t in toks[a:b]):
+                                  or t.norm in never_in_names() for t in toks[a:b]):
             return None  # "على كامل أراضيها", "واحتجاجا على الاقتحام": no name holds a function word
         facility = etype == "LOC" and _noun_prefix(toks[a], _place_noun_sets()[0]) is not None
         for k in range(a + 1, b):
@@ -1769,7 +2020,7 @@ class EntityRecognizer:
         # an organization's name keeps its nationality adjective ("وزارة الصحة الفلسطينية");
         # a person's name does not ("الرئيس المصري", "علي خامنئي الإيراني")
         while b > a and ((etype == "PER" and ((self.roles.nationality(toks[b - 1]) and not (
-                    b - a >= 3 and toks[b - 3].norm in _LINEAGE))  # "يوسف بن علي الكندي": a family name
+                    b - a >= 3 and toks[b - 3].norm in _LINEAGE_KUNYA))  # "يوسف بن علي الكندي": a family name
                     or _verb_like(toks[b - 1]) or (b - a >= 2 and _past_verb(toks[b - 1]))))  # "كارتر أشاد"
                          or (toks[b - 1].norm in speech_verbs())  # "مندوب الإتحاد الأوربي قال"
                          or len(toks[b - 1].text.replace("ـ", "")) < 2  # "الشباب بـ«…»": a preposition alone
@@ -1850,6 +2101,9 @@ class EntityRecognizer:
         if any(m.source != "model" for m in ent.mentions):
             return True
         words = {w for t in texts for w in t.split()}
+        loanwords = _non_names()[1]
+        if all(fold(w[2:] if w.startswith("ال") else w) in loanwords for w in words):
+            return False  # "عبر تقنية الفيديو كونفرانس": a medium's borrowed name is no actor or place
         if ent.type == "PER":
             if all(len(t.split()) == 1 for t in texts):
                 return not all(zipf(w) >= 4.0 and name_part(w) != "given" for w in words)
@@ -1944,13 +2198,16 @@ class EntityRecognizer:
             return
         covered = _coverage(entities, len(doc.text))
         heads = org_heads()
+        companies = company_heads()
         owner: dict[tuple[str, ...], Entity | None] = {}
         for ent in entities:
             for m in ent.mentions:
                 form = tuple(fold(m.text).split())
                 forms = [form]
-                if ent.type == "ORG" and len(form) == 2 and form[0] in heads and not form[1].startswith("ال"):
-                    # "شركة بتروناس" is "بتروناس" again later (a name; "مجلس النقابة" is no "النقابة")
+                if ent.type == "ORG" and len(form) >= 2 and form[0] in heads and not form[1].startswith("ال") and (
+                        len(form) == 2 or form[0] in companies):
+                    # "شركة بتروناس" is "بتروناس" again later (a name; "مجلس النقابة" is no "النقابة"),
+                    # "شركة دانة غاز" is "دانة غاز" ("مجلس محافظة نينوى" is no "محافظة نينوى")
                     forms.append(form[1:])
                 for f in forms:
                     if not f or (len(f) == 1 and (len(f[0]) < 3 or zipf(f[0]) >= 4.0)):
@@ -2062,6 +2319,13 @@ class EntityRecognizer:
             # a sector alone is no code: "PTY" would read as a country
             code = (country + (sector or "")) if country else None
         name = ent.name
+        if actor is not None and actor.sector == "MED":
+            # "وكالة تسنيم" as written names the agency whose mentions are "تسنيم" (not the
+            # dictionary's "وكالة تسنيم الدولية للأنباء")
+            for m in ent.mentions:
+                if text[max(0, m.start - 6):m.start] == "وكالة ":
+                    name = "وكالة " + m.text
+                    break
         if actor is None and ent.type != "PER" and name[:1] == "ل" and name[:2] != "ال" and any(
                 m.text == name and m.start > 0 and text[m.start - 1] == "ل" for m in ent.mentions):
             # "للجيش الوطني الصومالي": the mention starts after لـ, the name has its article
@@ -2069,6 +2333,11 @@ class EntityRecognizer:
         elif actor is None and ent.type != "PER" and name[:2] != "ال" and any(
                 m.text == name and m.start > 1 and text[m.start - 2:m.start] == "لل" for m in ent.mentions):
             name = "ال" + name  # the same, the mention starting after the fused lam ("جيش …")
+        elif ent.type == "LOC" and actor is None and " " not in name and (
+                noun := _region_noun_before(text, ent.mentions[0].start)) is not None:
+            # "إقليم بلوشستان": a region the rules named after its noun is named with the
+            # noun, its mentions without it (both are the text's forms)
+            name = f"{noun} {name}"
         elif ent.type == "LOC" and " " in name:
             head, rest = name.split(" ", 1)
             if fold(head) in _SUBNATIONAL and self.gazetteer.index.get(tuple(fold(rest).split())) is None:
@@ -2101,10 +2370,23 @@ _TITLE, _HEAD, _GIVEN, _PLACE, _ORG_HEAD, _GAZ, _DUAL = 1, 2, 4, 8, 16, 32, 64
 _SUBNATIONAL = frozenset(fold(w) for w in ("مدينة", "محافظة", "ولاية", "إقليم", "منطقة", "بلدة", "قرية",
                                            "مديرية", "ناحية", "قضاء", "مقاطعة"))
 
+#: direction and rank adjectives that end a region's name ("شبيلي السفلى", "جوبا الوسطى")
+_DIRECTION_ADJECTIVES = frozenset(fold(w) for w in (
+    "السفلى", "العليا", "الوسطى", "الكبرى", "الصغرى", "الشرقي", "الغربي", "الشمالي", "الجنوبي",
+    "الشرقية", "الغربية", "الشمالية", "الجنوبية", "الأوسط"))
+#: the nouns of provinces and districts, which their names keep in the record
+#: ("إقليم جدو", "مديرية حيس"), unlike a town's ("بلدة بيتا" -> "بيتا")
+_PROVINCE_NOUNS = frozenset(fold(w) for w in ("إقليم", "ولاية", "مديرية", "ناحية", "مقاطعة", "قضاء", "محافظة"))
 #: region nouns after which an indefinite word is an adjective, not a name
 _REGION_ADJ_NOUNS = frozenset(fold(w) for w in ("دولة", "منطقة", "جمهورية", "مملكة", "إمارة", "سلطنة"))
-#: "المبعوثة الفرنسية الخاصة إلى لبنان كلير دوفيلييه": to whom an envoy is sent
-_ENVOY_TO = frozenset({fold("إلى")})
+#: quotation marks around an outlet's name
+_OPEN_QUOTES = frozenset({'"', "«", "“"})
+_CLOSE_QUOTES = frozenset({'"', "»", "”"})
+#: the second word of a compound given name with the article ("ذبيح الله", "سيف الدين")
+_COMPOUND_TAILS = frozenset(fold(w) for w in ("الله", "الدين", "الرحمن", "الرحيم", "الإسلام"))
+#: "المبعوثة الفرنسية الخاصة إلى لبنان كلير دوفيلييه": to whom an envoy is sent;
+#: "النائبة عن إسطنبول بريتان أوزدمير": whom a deputy represents
+_ENVOY_TO = frozenset({fold("إلى"), fold("عن")})
 #: "affiliated (to)": an adjective that takes its own ل-complement, never a word of a name
 #: (also read by the events extractor: "قوة تابعة لجهاز الردع" acts for that body)
 AFFILIATED = frozenset(fold(w) for w in ("تابع", "تابعة", "تابعين", "تابعون", "تابعتين"))
@@ -2116,6 +2398,8 @@ _BLESSING_VERBS = frozenset(fold(w) for w in ("رضي", "صلى", "رحمه", "�
 _LINKS = frozenset({"بن", "ابو", "عبد", "ابن", "بنت", "ال", "ولد", "منت"})
 #: "بن"/"بنت"/"ولد": after "بن X" a nisba is the family name, not a nationality ("يوسف بن علي الكندي")
 _LINEAGE = frozenset({"بن", "ابن", "بنت", "ولد"})
+#: and a kunya: "أبو عبيدة العراقي", "أبو مصعب السوري" (a nom de guerre ends with its nisba)
+_LINEAGE_KUNYA = _LINEAGE | {"ابو", "ام"}
 #: prepositions after which a head flagged "verbal" is a verbal noun ("في إدارة …")
 #: (not في or من: "في إدارة الرقابة الشاملة", "من إدارة الدفاع المدني" are bodies as often)
 _VERBAL_NOUN_PREPS = frozenset(fold(w) for w in ("على", "عن", "بشأن", "حول", "إلى"))
@@ -2123,10 +2407,39 @@ _VERBAL_NOUN_PREPS = frozenset(fold(w) for w in ("على", "عن", "بشأن", "
 _WHERE_TO = frozenset(fold(w) for w in ("في", "إلى"))
 #: "وكالة X": the noun before an agency's short name is not part of it
 _AGENCY_NOUNS = frozenset({fold("وكالة")})
+#: "وكالة الأنباء": the common noun after it, no short name
+_AGENCY_GENERIC = frozenset(fold(w) for w in ("أنباء", "أخبار", "إعلام", "صحافة"))
 #: the adjectives that may close an outlet's name besides a nationality ("إذاعة فرنسا الدولية")
 _OUTLET_TAILS = frozenset(fold(w) for w in ("الدولية", "الدولي", "الرسمية", "الرسمي"))
 #: month names that fold like a dictionary place ("آب" August ~ "إب" Ibb), as written
 _MONTHS = frozenset({"آب"})
+
+
+def _region_noun_before(text: str, start: int) -> str | None:
+    """The province noun written right before ``start`` ("بإقليم" -> "إقليم"), without its
+    clitics, or None (a town's or city's noun is not: "بلدة بيتا" is named "بيتا")."""
+    before = text[max(0, start - 12):start]
+    if not before.endswith(" "):
+        return None
+    word = before.split()[-1] if before.split() else ""
+    for pre, stem in clitic_forms(fold(word)):
+        if stem in _PROVINCE_NOUNS and "ال" not in pre:
+            return word[surface_len(word, len(pre)):]
+    return None
+
+
+def _rare_plain(tok: Token, stops: frozenset[str]) -> bool:
+    """A rare word without article or clitic, no function word: a foreign name's part
+    ("لوبيث", "موريتي")."""
+    return (tok.text[0].isalpha() and not tok.prefix and tok.norm not in stops and zipf(tok.text) < 3.0
+            and len(tok.norm) >= 3 and strip_len(tok) == 0 and not tok.norm.endswith(_NOT_NAME_ENDINGS[2:]))
+
+
+def _foreign_el(tok: Token) -> bool:
+    """A word written with "إل" that the tokenizer read as the article: the article
+    is written "ال" (its alef takes no hamza), so "إلكتريك", "إلينا" (Elena) open with
+    their own letters."""
+    return tok.prefix == "ال" and tok.text.startswith("إل") and len(tok.text) > 4
 
 
 def _rare_indefinite(tok: Token, stops: frozenset[str]) -> bool:
@@ -2477,8 +2790,8 @@ def strip_len(tok: Token) -> int:
     whole = zipf(tok.text)
     best, best_len = whole + 0.3, 0
     for prefix, stem in forms[1:]:
-        if prefix.endswith("ال") or prefix.endswith("لل") and not stem.startswith("ال"):
-            continue  # keep the article on the name
+        if prefix.endswith("ال") or prefix.endswith("لل") and not stem.startswith("ال") or stem == "ال":
+            continue  # keep the article on the name ("فال" is no ف + the article alone)
         cut = surface_len(tok.text, len(prefix))
         f = zipf(tok.text[cut:] if not stem.startswith("ال") or prefix != "ل" else "ا" + tok.text[cut:])
         if f > best:

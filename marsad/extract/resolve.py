@@ -188,6 +188,17 @@ def _find_by_words(entities: list[Entity], m: Mention) -> Entity | None:
             len(o.words) > n and o.words[:n] == words for o in ent.mentions)]
         if len(found) == 1:
             return found[0]
+    if m.type == "ORG" and m.actor is None:
+        # rule 6: a company by its name without the head noun ("دانة غاز" after "شركة
+        # دانة غاز"): the head's noun phrase is the only difference
+        from marsad.extract.entities import company_heads
+
+        heads = company_heads()
+        found = [ent for ent in entities if ent.type == "ORG" and any(
+            len(o.words) == len(words) + 1 and o.words[1:] == words and fold(o.text.split(" ", 1)[0]) in heads
+            for o in ent.mentions)]
+        if len(found) == 1:
+            return found[0]
     if m.type == "ORG" and len(words) == 2:
         # rule 5: an organization by its head and last word ("مفوضية الانتخابات" for
         # "المفوضية العليا المستقلة للانتخابات") — when only one entity's name fits; a
